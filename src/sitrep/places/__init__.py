@@ -1,0 +1,1 @@
+"""The places stage: a spaCy component and its data files."""

@@ -1,0 +1,224 @@
+"""Doc -> Event records: the only place a Doc becomes a record.
+
+Reads every `doc._` attribute in mentions.py. Merges mentions of one event inside an article
+(same sub-type, compatible place, date and actors), reconciles the claims into ACLED's
+`fatalities` (most conservative source) and a low/high range, and writes notes and evidence.
+"""
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable
+
+from spacy.tokens import Doc
+
+from sitrep.mentions import ActorMention, ClaimMention, EventMention, mentions
+from sitrep.model import Article, Claim, Event, Evidence
+from sitrep.places.countries import country_by_code, country_by_name
+
+POLITICAL_VIOLENCE = {"Battles", "Explosions/Remote violence", "Violence against civilians"}
+DEMONSTRATIONS = {"Protests", "Riots"}
+
+
+def disorder_type(event_type: str) -> str:
+    if event_type in POLITICAL_VIOLENCE:
+        return "Political violence"
+    if event_type in DEMONSTRATIONS:
+        return "Demonstrations"
+    return "Strategic developments"
+
+
+def interaction(inter1: int | None, inter2: int | None) -> int | None:
+    """ACLED's interaction: the two inter codes, lower digit first; X0 when one-sided."""
+    if not inter1 and not inter2:
+        return None
+    codes = sorted(code for code in (inter1, inter2) if code)
+    if len(codes) == 1:
+        return codes[0] * 10
+    return codes[0] * 10 + codes[1]
+
+
+def reconcile(claims: Iterable[ClaimMention]) -> tuple[int, int | None, int | None]:
+    """(fatalities, low, high) from killed claims.
+
+    Within one source, figures for different victims add up ("50 soldiers and 85 family
+    members"); across sources they are alternatives, and ACLED codes the most conservative.
+    """
+    by_source: dict[str, dict[str, int]] = {}
+    for claim in claims:
+        if claim.kind != "killed":
+            continue
+        source = (claim.source or "").strip().lower()
+        victims = (claim.who or "").strip().lower() or f"#{claim.value}"
+        figures = by_source.setdefault(source, {})
+        figures[victims] = max(figures.get(victims, 0), claim.value)
+    totals = [sum(figures.values()) for figures in by_source.values()]
+    if not totals:
+        return 0, None, None
+    return min(totals), min(totals), max(totals)
+
+
+def _fill_country(actor: ActorMention | None, country: str | None) -> str | None:
+    if actor is None:
+        return None
+    name = actor.name
+    if "{country}" in name:
+        name = name.replace("{country}", actor.country or country or "Unknown")
+    return name
+
+
+def _actors_compatible(a: EventMention, b: EventMention) -> bool:
+    names_a = {m.name for m in (a.actor1, a.actor2) if m}
+    names_b = {m.name for m in (b.actor1, b.actor2) if m}
+    return not names_a or not names_b or bool(names_a & names_b)
+
+
+def _same_event(a: EventMention, b: EventMention) -> bool:
+    if a.sub_event_type != b.sub_event_type:
+        return False
+    if a.place and b.place and a.place.geonameid != b.place.geonameid:
+        if (a.place.name or a.place.text) != (b.place.name or b.place.text):
+            return False
+    if a.date and b.date and a.date.date != b.date.date:
+        return False
+    return _actors_compatible(a, b)
+
+
+def _absorb(into: EventMention, other: EventMention) -> None:
+    """Fill what `into` lacks from `other` and pool the claims."""
+    for attr in ("actor1", "actor2", "place", "date"):
+        if getattr(into, attr) is None:
+            setattr(into, attr, getattr(other, attr))
+    into.assoc_actor_1 += [m for m in other.assoc_actor_1 if m not in into.assoc_actor_1]
+    into.assoc_actor_2 += [m for m in other.assoc_actor_2 if m not in into.assoc_actor_2]
+    into.claims += [c for c in other.claims if c not in into.claims]
+    into.score = max(into.score, other.score)
+
+
+def merge_mentions(event_mentions: list[EventMention]) -> list[EventMention]:
+    """One mention per distinct event, in order of first appearance (the primary first)."""
+    merged: list[EventMention] = []
+    for mention in event_mentions:
+        for kept in merged:
+            if _same_event(kept, mention):
+                _absorb(kept, mention)
+                break
+        else:
+            merged.append(mention)
+    return merged
+
+
+def _evidence(doc: Doc, field: str, start: int | None, end: int | None) -> Evidence | None:
+    if start is None or end is None or end <= start:
+        return None
+    return Evidence(field=field, start=start, end=end, text=doc.text[start:end])
+
+
+def _event_id(iso3: str | None, article_id: str | None, index: int, key: str) -> str:
+    digest = hashlib.sha1(f"{article_id}|{index}|{key}".encode()).hexdigest()
+    return f"{iso3 or 'XXX'}{int(digest[:8], 16) % 1_000_000}"
+
+
+def write_notes(event: Event) -> str:
+    """A one or two sentence summary in ACLED's style."""
+    when = "On an unknown date"
+    if event.event_date:
+        from datetime import date as _date
+
+        day = _date.fromisoformat(event.event_date)
+        prefix = {1: "On", 2: "Around", 3: "In"}.get(event.time_precision or 1, "On")
+        stamp = f"{day:%B %Y}" if event.time_precision == 3 else f"{day.day} {day:%B %Y}"
+        when = f"{prefix} {stamp}"
+    who = event.actor1 or "unidentified actors"
+    what = event.sub_event_type.lower()
+    against = f" against {event.actor2}" if event.actor2 else ""
+    where = ""
+    if event.location:
+        parents = ", ".join(p for p in (event.admin2, event.admin1) if p and p != event.location)
+        where = f" in {event.location}" + (f" ({parents})" if parents else "")
+    text = f"{when}, {who}: {what}{against}{where}."
+    killed = [c for c in event.claims if c.kind == "killed"]
+    if killed:
+        text += f" {event.fatalities} fatalities coded"
+        others = sorted({(c.source or "unattributed", c.value) for c in killed})
+        text += " (" + "; ".join(f"{source}: {value}" for source, value in others) + ")."
+    if event.event_type in DEMONSTRATIONS:
+        text += " [size=no report]"
+    return text
+
+
+def doc_to_events(doc: Doc, article: Article | None = None) -> list[Event]:
+    """Every event of one parsed article, primary first."""
+    events: list[Event] = []
+    for index, mention in enumerate(merge_mentions(mentions(doc, "event_mentions"))):
+        events.append(_mention_to_event(doc, mention, index, article))
+    return events
+
+
+def _mention_to_event(doc: Doc, mention: EventMention, index: int,
+                      article: Article | None) -> Event:
+    place = mention.place
+    country_code = place.country_code if place else doc._.doc_country
+    info = country_by_code(country_code) if country_code else None
+    if info is None and place and place.country:
+        info = country_by_name(place.country)
+    country = info.name if info else (place.country if place else None)
+    fatalities, low, high = reconcile(mention.claims)
+    inter1 = mention.actor1.inter if mention.actor1 else None
+    inter2 = mention.actor2.inter if mention.actor2 else None
+    event_date = mention.date.date.isoformat() if mention.date else None
+
+    evidence = [
+        _evidence(doc, "event_type", mention.start, mention.end),
+        _evidence(doc, "sub_event_type", mention.start, mention.end),
+        _evidence(doc, "actor1", *(mention.actor1.start, mention.actor1.end) if mention.actor1 else (None, None)),
+        _evidence(doc, "actor2", *(mention.actor2.start, mention.actor2.end) if mention.actor2 else (None, None)),
+        _evidence(doc, "location", *(place.start, place.end) if place else (None, None)),
+        _evidence(doc, "event_date", *(mention.date.start, mention.date.end) if mention.date else (None, None)),
+    ]
+    claims = []
+    for claim in mention.claims:
+        span = _evidence(doc, "fatalities" if claim.kind == "killed" else claim.kind, claim.start, claim.end)
+        evidence.append(span)
+        claims.append(Claim(kind=claim.kind, value=claim.value, qualifier=claim.qualifier,
+                            source=claim.source, evidence=span))
+
+    article_id = article.id if article else doc._.article_id
+    event = Event(
+        event_id_cnty=_event_id(info.iso3 if info else None, article_id, index,
+                                f"{mention.sub_event_type}|{event_date}|{place.name if place else ''}"),
+        event_date=event_date,
+        year=mention.date.date.year if mention.date else None,
+        time_precision=mention.date.time_precision if mention.date else None,
+        disorder_type=disorder_type(mention.event_type),
+        event_type=mention.event_type,
+        sub_event_type=mention.sub_event_type,
+        actor1=_fill_country(mention.actor1, country),
+        assoc_actor_1="; ".join(_fill_country(a, country) or "" for a in mention.assoc_actor_1) or None,
+        inter1=inter1,
+        actor2=_fill_country(mention.actor2, country),
+        assoc_actor_2="; ".join(_fill_country(a, country) or "" for a in mention.assoc_actor_2) or None,
+        inter2=inter2 if mention.actor2 else 0,
+        interaction=interaction(inter1, inter2),
+        civilian_targeting="Civilian targeting" if inter2 == 7 and mention.event_type in POLITICAL_VIOLENCE else None,
+        iso=info.isonumeric if info else None,
+        region=info.region if info else None,
+        country=country,
+        admin1=place.admin1 if place else None,
+        admin2=place.admin2 if place else None,
+        location=place.name if place else None,
+        latitude=place.latitude if place else None,
+        longitude=place.longitude if place else None,
+        geo_precision=place.geo_precision if place else None,
+        source=article.source if article else None,
+        fatalities=fatalities,
+        fatalities_low=low,
+        fatalities_high=high,
+        claims=claims,
+        evidence=[e for e in evidence if e is not None],
+        geonameid=place.geonameid if place else None,
+        confidence=round(mention.score, 3),
+        article_id=article_id,
+        article_ids=[article_id] if article_id else [],
+    )
+    event.notes = write_notes(event)
+    return event
