@@ -7,8 +7,8 @@ from datetime import date
 from spacy.language import Language
 
 from sitrep.mentions import mentions
-from sitrep.model import Article, Event, Toponym
-from sitrep.nlp import DEFAULT_MODEL, parse, shared_pipeline
+from sitrep.model import Article, DocumentError, Event, Toponym
+from sitrep.nlp import DEFAULT_MODEL, make_doc, parse, shared_pipeline
 from sitrep.records import doc_to_events
 
 
@@ -53,3 +53,44 @@ def geoparse(text: str, nlp: Language | None = None) -> list[Toponym]:
     """Every toponym of one text."""
     article = Article(id=Article.content_id(text), text=text)
     return next(geoparse_batch([article], nlp=nlp))[1]
+
+
+def run_safely(articles: Iterable[Article], nlp: Language | None = None, batch_size: int = 32,
+               n_process: int = 1) -> Iterator[tuple[Article, list[Event]] | DocumentError]:
+    """Like `extract_batch`, but one failing document never stops the batch.
+
+    A batch that raises is re-run one document at a time, component by component, so the
+    error names the document and the stage that failed (dlt-style).
+    """
+    nlp = nlp or shared_pipeline(DEFAULT_MODEL)
+    for chunk in _chunks(articles, batch_size * max(1, n_process)):
+        try:
+            yield from list(extract_batch(chunk, nlp=nlp, batch_size=batch_size, n_process=n_process))
+        except Exception:  # noqa: BLE001 - isolate the failing document below
+            for article in chunk:
+                yield _extract_one_reporting_stage(nlp, article)
+
+
+def _chunks(items: Iterable[Article], size: int) -> Iterator[list[Article]]:
+    chunk: list[Article] = []
+    for item in items:
+        chunk.append(item)
+        if len(chunk) >= size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
+
+
+def _extract_one_reporting_stage(nlp: Language, article: Article) -> tuple[Article, list[Event]] | DocumentError:
+    stage = "tokenizer"
+    try:
+        doc = make_doc(nlp, article)
+        for name, component in nlp.pipeline:
+            stage = name
+            doc = component(doc)
+        stage = "records"
+        return article, doc_to_events(doc, article)
+    except Exception as error:  # noqa: BLE001 - reported, the batch goes on
+        return DocumentError(document=article.id, stage=stage.removeprefix("sitrep_"),
+                             reason=f"{type(error).__name__}: {error}")

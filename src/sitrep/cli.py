@@ -1,0 +1,229 @@
+"""The `sitrep` command: each command is a few lines over the library.
+
+Exit codes: 0 all documents processed, 1 some documents failed (each named on stderr),
+2 usage errors.
+"""
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Iterable, Iterator
+from datetime import date
+from importlib import resources
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+from sitrep.model import Article, DocumentError
+
+app = typer.Typer(help="sitrep: conflict news in, ACLED-coded events with claims and evidence out.",
+                  no_args_is_help=True, add_completion=False)
+err = Console(stderr=True)
+
+FORMATS = ("table", "jsonl", "csv", "acled-csv", "geojson")
+SAMPLE = "borno-sample.txt"
+
+
+def sample_path() -> Path:
+    """The sample article shipped with the package."""
+    return Path(str(resources.files("sitrep.samples").joinpath(SAMPLE)))
+
+
+def _published(value: str | None) -> date | None:
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise typer.BadParameter(f"--published must be YYYY-MM-DD, got {value!r}") from None
+
+
+def _report(error: DocumentError) -> None:
+    err.print(f"[red]error[/red] {error.document}: {error.stage}: {error.reason}", highlight=False)
+
+
+class Failures:
+    """Counts failed documents while passing articles through."""
+
+    def __init__(self) -> None:
+        self.count = 0
+
+    def articles(self, items: Iterable[Article | DocumentError]) -> Iterator[Article]:
+        for item in items:
+            if isinstance(item, DocumentError):
+                self.count += 1
+                _report(item)
+            else:
+                yield item
+
+    def exit(self) -> None:
+        if self.count:
+            err.print(f"{self.count} document(s) failed; the rest were processed.")
+            raise typer.Exit(1)
+
+
+def _inputs(files: list[str], published: date | None, failures: Failures) -> Iterator[Article]:
+    from sitrep.ingest import read_inputs
+
+    return failures.articles(read_inputs(files, published=published))
+
+
+def _progress(total: int | None = None) -> Progress:
+    # progress goes to stderr and only when a person is watching
+    return Progress(TextColumn("[bold]{task.description}"), BarColumn(), MofNCompleteColumn(),
+                    TimeElapsedColumn(), console=err, transient=True,
+                    disable=not err.is_terminal)
+
+
+def _open_output(output: Path | None):
+    return open(output, "w", encoding="utf-8", newline="") if output else sys.stdout
+
+
+@app.command()
+def extract(
+    files: Annotated[list[str] | None, typer.Argument(help="Files, directories or - for stdin.")] = None,
+    published: Annotated[str | None, typer.Option(help="Publication date YYYY-MM-DD when the input has none.")] = None,
+    fmt: Annotated[str, typer.Option("--format", "-f", help="|".join(FORMATS))] = "table",
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="Write to a file.")] = None,
+    sample: Annotated[bool, typer.Option(help="Run on the sample article shipped with sitrep.")] = False,
+    processes: Annotated[int, typer.Option(help="Worker processes for the parse.")] = 1,
+) -> None:
+    """Print the events of news reports (primary event of each article first)."""
+    from sitrep.api import run_safely
+    from sitrep.export import render_table, write_events
+
+    if fmt not in FORMATS:
+        raise typer.BadParameter(f"--format must be one of {', '.join(FORMATS)}")
+    if sample:
+        files = [str(sample_path())]
+        published = published or "2023-03-14"
+    if not files:
+        raise typer.BadParameter("give FILE(s), a directory, - for stdin, or --sample")
+    failures = Failures()
+    events = []
+    with _progress() as progress:
+        task = progress.add_task("extracting", total=None)
+        for result in run_safely(_inputs(files, _published(published), failures), n_process=processes):
+            progress.advance(task)
+            if isinstance(result, DocumentError):
+                failures.count += 1
+                _report(result)
+                continue
+            events.extend(result[1])
+    if fmt == "table":
+        render_table(events, Console(file=_open_output(output)) if output else Console())
+    else:
+        handle = _open_output(output)
+        write_events(events, fmt, handle)
+        if output:
+            handle.close()
+    failures.exit()
+
+
+@app.command()
+def geoparse(
+    files: Annotated[list[str], typer.Argument(help="Files, directories or - for stdin.")],
+    output: Annotated[Path | None, typer.Option("--output", "-o")] = None,
+) -> None:
+    """Print every toponym with its span and coordinates, one JSON object a line."""
+    from sitrep.api import geoparse_batch
+
+    failures = Failures()
+    handle = _open_output(output)
+    for _, toponyms in geoparse_batch(_inputs(files, None, failures)):
+        for toponym in toponyms:
+            handle.write(toponym.model_dump_json() + "\n")
+    if output:
+        handle.close()
+    failures.exit()
+
+
+@app.command()
+def ingest(
+    files: Annotated[list[str], typer.Argument(help="Files, directories or - for stdin.")],
+    db: Annotated[str, typer.Option(help="SQLite file (created if missing).")] = "sitrep.db",
+    published: Annotated[str | None, typer.Option(help="Publication date YYYY-MM-DD when the input has none.")] = None,
+    processes: Annotated[int, typer.Option(help="Worker processes for the parse.")] = 1,
+) -> None:
+    """Extract events and store articles and events (one transaction per article)."""
+    from sitrep.api import run_safely
+    from sitrep.store import open_store
+
+    failures = Failures()
+    added = skipped = events = 0
+    with open_store(db) as store, _progress() as progress:
+        task = progress.add_task("ingesting", total=None)
+        for result in run_safely(_inputs(files, _published(published), failures), n_process=processes):
+            progress.advance(task)
+            if isinstance(result, DocumentError):
+                failures.count += 1
+                _report(result)
+                continue
+            article, article_events = result
+            try:
+                if store.add_article(article, article_events):
+                    added += 1
+                    events += len(article_events)
+                else:
+                    skipped += 1
+            except Exception as error:  # noqa: BLE001 - the article's transaction rolled back
+                failures.count += 1
+                _report(DocumentError(document=article.id, stage="store", reason=str(error)))
+    err.print(f"{added} article(s) added with {events} event(s); {skipped} already stored ({db}).")
+    failures.exit()
+
+
+@app.command()
+def export(
+    db: Annotated[str, typer.Option(help="SQLite file.")] = "sitrep.db",
+    fmt: Annotated[str, typer.Option("--format", "-f", help="acled-csv|jsonl|csv|geojson")] = "acled-csv",
+    output: Annotated[Path | None, typer.Option("--output", "-o")] = None,
+    country: Annotated[str | None, typer.Option(help="Only this country.")] = None,
+) -> None:
+    """Export stored events."""
+    from sitrep.export import write_events
+    from sitrep.store import open_store
+
+    if fmt not in FORMATS[1:]:
+        raise typer.BadParameter(f"--format must be one of {', '.join(FORMATS[1:])}")
+    if not Path(db).exists():
+        raise typer.BadParameter(f"no store at {db}: run `sitrep ingest` first")
+    handle = _open_output(output)
+    with open_store(db) as store:
+        write_events(store.events(country=country), fmt, handle)
+    if output:
+        handle.close()
+
+
+@app.command()
+def stats(db: Annotated[str, typer.Option(help="SQLite file.")] = "sitrep.db") -> None:
+    """Counts of stored events by country, event type and month."""
+    from sitrep.store import open_store
+
+    if not Path(db).exists():
+        raise typer.BadParameter(f"no store at {db}: run `sitrep ingest` first")
+    with open_store(db) as store:
+        print(json.dumps(store.stats(), indent=2, ensure_ascii=False))
+
+
+@app.command("eval")
+def evaluate(
+    gold: Annotated[Path, typer.Argument(help="A gold JSONL file (format: shared/gold/README.md).")],
+    as_json: Annotated[bool, typer.Option("--json", help="Print the figures as JSON.")] = False,
+    errors: Annotated[int, typer.Option(help="Show the N worst cases side by side.")] = 0,
+    split: Annotated[str, typer.Option(help="dev|test|all (acled-2020 splits by country).")] = "all",
+    limit: Annotated[int | None, typer.Option(help="Only the first N articles.")] = None,
+) -> None:
+    """Score the pipeline against a gold file."""
+    from sitrep.evaluate import run_eval
+
+    if split not in ("dev", "test", "all"):
+        raise typer.BadParameter("--split must be dev, test or all")
+    raise typer.Exit(run_eval(str(gold), json_out=as_json, errors=errors, split=split, limit=limit))
+
+
+if __name__ == "__main__":
+    app()
