@@ -1,0 +1,27 @@
+"""Storage of articles and events: SQLite by default, behind the `EventStore` interface.
+
+    from sitrep.store import open_store
+    with open_store("sitrep.db") as store:
+        added = store.add_article(article, events)   # False: same content already stored
+        for event in store.events(country="Syria", since="2016-01-01"):
+            ...
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+from sitrep.store.base import EventFilter, EventStore, Stats, StoreError
+from sitrep.store.schema import SCHEMA_VERSION
+from sitrep.store.sqlite import SQLiteStore
+
+Store = SQLiteStore  # the default backend: Store.open("sitrep.db")
+
+__all__ = ["SCHEMA_VERSION", "EventFilter", "EventStore", "SQLiteStore", "Stats", "Store",
+           "StoreError", "open_store"]
+
+
+def open_store(target: str | Path = "sitrep.db") -> EventStore:
+    """The store at `target`: a SQLite file path (created if missing) or ':memory:'."""
+    if str(target).startswith(("postgres://", "postgresql://")):
+        raise NotImplementedError("a PostgreSQL store is planned, not built: use a SQLite file")
+    return SQLiteStore.open(target)

@@ -1,0 +1,89 @@
+"""The store interface: what the CLI, the REST API and the dashboard may ask of any backend.
+
+SQLite is the embedded default (`sitrep.store.sqlite`); a PostgreSQL backend and the merging
+of repeated reports of one event (issue 6) slot in behind this interface: merging changes
+what `add_article` does with an event that matches a stored one (link the article in
+`event_sources` instead of inserting a copy), not how callers use the store.
+"""
+from __future__ import annotations
+
+from abc import ABC, abstractmethod
+from collections.abc import Iterator, Sequence
+from datetime import date
+from types import TracebackType
+
+from pydantic import BaseModel, Field
+
+from sitrep.model import Article, Event
+
+
+class StoreError(RuntimeError):
+    """A write the store refused; the message names the article and the reason."""
+
+
+class EventFilter(BaseModel):
+    """Which events to read; every field is optional and they combine with AND."""
+
+    country: str | None = None  # matched case-insensitively
+    event_type: str | None = None
+    sub_event_type: str | None = None
+    since: date | None = None  # event_date on or after
+    until: date | None = None  # event_date on or before
+    article_id: str | None = None
+    limit: int | None = Field(default=None, ge=0)
+
+
+class Stats(BaseModel):
+    """Counts for `sitrep stats` and the dashboard."""
+
+    articles: int
+    events: int
+    fatalities: int
+    by_country: dict[str, int]
+    by_event_type: dict[str, int]
+    by_month: dict[str, int]  # "YYYY-MM" -> events; undated events under "unknown"
+
+
+class EventStore(ABC):
+    """Articles and their events; one transaction per article."""
+
+    @abstractmethod
+    def add_article(self, article: Article, events: Sequence[Event]) -> bool:
+        """Store an article with its events, all or nothing.
+
+        False (and nothing written) if an article with the same content is already stored.
+        Raises StoreError if a record is refused; nothing of the article is written then.
+        """
+
+    @abstractmethod
+    def events(self, country: str | None = None, event_type: str | None = None,
+               since: date | str | None = None, until: date | str | None = None,
+               **more: object) -> Iterator[Event]:
+        """Stored events in ingestion order (primary event of each article first)."""
+
+    @abstractmethod
+    def articles(self) -> Iterator[Article]:
+        """Stored articles in ingestion order."""
+
+    @abstractmethod
+    def get_article(self, article_id: str) -> Article | None:
+        """One stored article by id."""
+
+    @abstractmethod
+    def counts(self) -> Stats:
+        """Counts of articles and events, by country, event type and month."""
+
+    def stats(self) -> dict[str, object]:
+        """`counts()` as plain JSON-ready data."""
+        return self.counts().model_dump()
+
+    @abstractmethod
+    def close(self) -> None:
+        """Release the connection."""
+
+    def __enter__(self) -> EventStore:
+        return self
+
+    def __exit__(self, kind: type[BaseException] | None, value: BaseException | None,
+                 traceback: TracebackType | None) -> None:
+        self.close()
