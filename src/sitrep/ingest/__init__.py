@@ -56,13 +56,17 @@ def read_inputs(paths: Iterable[str], published: date | None = None, *, max_byte
                                  check_language=check_language)
 
 
-def _walk(directory: str) -> Iterator[str]:
-    # sorted and hidden entries skipped, so a batch over a directory is reproducible
+def _walk(directory: str) -> list[str]:
+    # one sorted list over the whole tree (a.txt, b/c.txt, d.txt) and hidden entries skipped,
+    # so a batch over a directory is reproducible
+    found: list[tuple[tuple[str, ...], str]] = []
     for root, dirs, files in os.walk(directory):
-        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-        for name in sorted(files):
+        dirs[:] = [d for d in dirs if not d.startswith(".")]
+        for name in files:
             if not name.startswith(".") and Path(name).suffix.lower() in SUFFIXES:
-                yield os.path.join(root, name)
+                path = os.path.join(root, name)
+                found.append((Path(os.path.relpath(path, directory)).parts, path))
+    return [path for _, path in sorted(found)]
 
 
 def read_path(path: str, published: date | None = None, *, max_bytes: int = MAX_BYTES,
@@ -103,7 +107,7 @@ def read_stream(stream: IO[bytes], name: str = "<stdin>", published: date | None
     if len(data) > max_bytes:
         yield error(name, f"input is over the {mb(max_bytes)} limit for one document")
         return
-    yield from _read_bytes(data, name, kind, published, check_language, max_bytes)
+    yield from _read_bytes(data, name, kind, published, check_language, max_bytes, named=False)
 
 
 def sniff(head: bytes) -> str:
@@ -119,12 +123,12 @@ def sniff(head: bytes) -> str:
 
 
 def _read_bytes(data: bytes, name: str, kind: str, published: date | None, check_language: bool,
-                max_bytes: int) -> Iterator[Result]:
+                max_bytes: int, named: bool = True) -> Iterator[Result]:
     if kind == "html":
-        yield read_html(data, name, published, check_language)
+        yield read_html(data, name, published, check_language, named)
     elif kind == "feed":
         yield from read_feed(data, name, published, check_language)
     elif kind == "jsonl":
         yield from read_jsonl(io.BytesIO(data), name, published, check_language, max_bytes)
     else:
-        yield read_text(data, name, published, check_language)
+        yield read_text(data, name, published, check_language, named)

@@ -34,18 +34,24 @@ def _article(document: str, text: str, published: date | None, check_language: b
 
 # --- plain text -------------------------------------------------------------------------
 
-def read_text(data: bytes, name: str, published: date | None, check_language: bool = True) -> Result:
-    """One .txt document; its date can only come from the caller."""
+def read_text(data: bytes, name: str, published: date | None, check_language: bool = True,
+              named: bool = True) -> Result:
+    """One .txt document; its date can only come from the caller.
+
+    The id is `name` (the file path) when `named`, else the content id (stdin has no name).
+    """
     try:
         text = decode(data)
     except IngestError as why:
         return error(name, str(why))
-    return _article(name, text, published, check_language, id=name)
+    return _article(name, text, published, check_language,
+                    id=name if named else Article.content_id(text))
 
 
 # --- HTML -------------------------------------------------------------------------------
 
-def read_html(data: bytes, name: str, published: date | None, check_language: bool = True) -> Result:
+def read_html(data: bytes, name: str, published: date | None, check_language: bool = True,
+              named: bool = True) -> Result:
     """Main text and metadata of one web page (trafilatura); the page's own date wins."""
     import trafilatura  # slow import: only when HTML is read
 
@@ -64,7 +70,8 @@ def read_html(data: bytes, name: str, published: date | None, check_language: bo
         page_date = parse_published(doc.date)
     except IngestError:
         page_date = None  # an unparseable page date falls back to the caller's
-    return _article(name, doc.text, page_date or published, check_language, id=name,
+    article_id = name if named else doc.url or Article.content_id(doc.text)
+    return _article(name, doc.text, page_date or published, check_language, id=article_id,
                     title=doc.title or None, url=doc.url or None,
                     source=doc.sitename or doc.hostname or None)
 
