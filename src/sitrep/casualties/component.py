@@ -1,20 +1,213 @@
-"""Placeholder casualties component: registers the factory so the pipeline builds.
+"""Casualties stage: every reported figure as a claim, attributed, and attached to its event.
 
-The real component replaces this file (it reads and writes what mentions.py documents).
+Reads `doc._.event_mentions`; writes `doc._.claims` (every figure, in text order) and
+`EventMention.claims` (the figures that count for that event).
+
+- Figures (`figures.py`) and their sources (`attribution.py`) are read sentence by sentence; a
+  sentence with no attribution inherits the source of the one before ("The terrorist group lost
+  42 militants." after a SOHR sentence is SOHR's).
+- A claim goes to the event whose type fits it best, nearest first: killed civilians to an Attack,
+  killed fighters to a battle, abducted to an Abduction; same sentence, then earlier, then later.
+- `records.reconcile` adds figures of one source with different `who` and takes the minimum
+  across sources. So that repeats are not added up, claims of one source about the same kind of
+  event share a `who` unless they name different victims ("50 soldiers ... and 85 family
+  members"); a coder's total ("Fatalities coded as 10") or a source's death toll supersedes the
+  parts it sums up.
 """
 from __future__ import annotations
+
+import re
+from dataclasses import dataclass
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from sitrep.mentions import mentions
+from sitrep.casualties.attribution import SourceTracker, clause_of, find_attributions
+from sitrep.casualties.figures import compiled, find_figures, victim_class
+from sitrep.mentions import ClaimMention, EventMention, mentions
+
+UNSPECIFIED = "unspecified"
+_GENERIC_HEADS = {"people", "persons", "person", "others", "victims", "them", "individuals"}
+
+# how well an event type fits a claim: (kind, victim class) -> {event_type or sub_event_type: weight}
+_FIT: dict[tuple[str, str], dict[str, float]] = {
+    ("killed", "civilian"): {"Attack": 3, "Excessive force against protesters": 3, "Mob violence": 2.5,
+                             "Explosions/Remote violence": 2.5, "Riots": 2, "Battles": 1,
+                             "Violence against civilians": 1.5, "Protests": 1.5},
+    ("killed", "combatant"): {"Battles": 3, "Explosions/Remote violence": 2.2, "Attack": 1,
+                              "Riots": 1.5, "Violence against civilians": 1, "Protests": 1},
+    ("killed", "unknown"): {"Battles": 3, "Attack": 3, "Explosions/Remote violence": 3, "Riots": 2.5,
+                            "Excessive force against protesters": 3, "Protests": 2,
+                            "Violence against civilians": 1.5},
+    ("abducted", ""): {"Abduction/forced disappearance": 3, "Arrests": 2, "Violence against civilians": 1.5},
+    ("arrested", ""): {"Arrests": 3, "Protest with intervention": 3, "Abduction/forced disappearance": 2,
+                       "Protests": 1.5, "Riots": 1.5},
+}
+_BACK_PENALTY, _FORWARD_PENALTY = 0.3, 0.45
+_REPEAT_BONUS = 1.5  # a figure a source already gave for an event is the same event's figure
+_APPOSITION = re.compile(r"[\s,]*(?:mainly|mostly|most of them|many of them|including|among them|all)\b"
+                         r"([^.;]{1,60})", re.IGNORECASE)
+
+
+@dataclass
+class _Meta:
+    """What the stage knows about a claim beyond the contract's fields."""
+
+    sentence: int
+    victims: str         # civilian | combatant | unknown
+    total: str | None
+    subset: bool
+
+
+def _sentences(doc: Doc) -> list[tuple[int, int]]:
+    if doc.has_annotation("SENT_START"):
+        return [(s.start_char, s.end_char) for s in doc.sents]
+    # no parser or sentencizer ran: split on sentence punctuation
+    bounds, start = [], 0
+    for m in re.finditer(r"(?<=[.!?”\"])\s+(?=[“\"A-Z0-9])|\n+", doc.text):
+        bounds.append((start, m.start()))
+        start = m.end()
+    bounds.append((start, len(doc.text)))
+    return [(s, e) for s, e in bounds if e > s]
+
+
+def fit(claim: ClaimMention, victims: str, event: EventMention) -> float:
+    kind = "killed" if claim.kind == "injured" else claim.kind
+    table = _FIT.get((kind, victims if kind == "killed" else ""), {})
+    return max(table.get(event.sub_event_type, 0.0), table.get(event.event_type, 0.0), 0.3)
+
+
+def _claims_of_sentence(doc: Doc, start: int, end: int, tracker: SourceTracker, index: int,
+                        meta: dict[int, _Meta]) -> list[ClaimMention]:
+    text = doc.text[start:end]
+    attributions = find_attributions(text)
+    resolved = [(a, tracker.resolve(a)) for a in attributions]
+    carried = tracker.last
+    claims: list[ClaimMention] = []
+    for fig in find_figures(text):
+        source, src_span = carried, (None, None)
+        if fig.total != "acled" and resolved:
+            lo, hi = clause_of(text, fig.anchor)
+            in_clause = [(a, n) for a, n in resolved if lo <= a.start < hi]
+            pool = in_clause or resolved
+            a, source = min(pool, key=lambda p: abs(p[0].start - fig.anchor))
+            src_span = (start + a.start, start + a.end)
+        elif fig.total == "acled":
+            source = None  # the coder's own figure
+        claim = ClaimMention(start=start + fig.start, end=start + fig.end,
+                             text=doc.text[start + fig.start:start + fig.end], kind=fig.kind,
+                             value=fig.value, qualifier=fig.qualifier, source=source,
+                             source_start=src_span[0], source_end=src_span[1], who=fig.who)
+        victims = victim_class(fig.who)
+        if victims == "unknown":
+            # "300 people, mainly the elderly, females, and children"
+            after = _APPOSITION.match(text, fig.end)
+            victims = victim_class(after.group(1)) if after else victims
+        meta[id(claim)] = _Meta(index, victims, fig.total, fig.subset)
+        claims.append(claim)
+    for a, name in resolved:
+        tracker.note(name, a.anaphoric and name == a.name)
+    return claims
+
+
+def _attach(claim: ClaimMention, info: _Meta, events: list[tuple[EventMention, int]],
+            attached: dict[int, list[ClaimMention]]) -> EventMention | None:
+    """The best-fitting event, nearest first (same sentence, then before, then after)."""
+    best, best_score = None, float("-inf")
+    for event, sentence in events:
+        repeat = any(c.kind == claim.kind and c.value == claim.value and c.source == claim.source
+                     for c in attached.get(id(event), []))
+        distance = info.sentence - sentence
+        penalty = _BACK_PENALTY * distance if distance >= 0 else _FORWARD_PENALTY * -distance + 0.3
+        gap = min(abs(claim.start - event.end), abs(event.start - claim.end)) / 10_000
+        score = fit(claim, info.victims, event) - penalty - gap + (_REPEAT_BONUS if repeat else 0.0)
+        if score > best_score:
+            best, best_score = event, score
+    return best
+
+
+def _head(who: str | None) -> str:
+    """The victims' head word: the first person word ("family members of security forces" ->
+    family), else the last word."""
+    words = [w for w in re.findall(r"[a-z]+", (who or "").lower()) if w not in ("of", "the")]
+    person = compiled().person
+    return next((w for w in words if w in person), words[-1] if words else "")
+
+
+def _settle(claims: list[ClaimMention], meta: dict[int, _Meta]) -> list[ClaimMention]:
+    """Claims of one kind of event: totals supersede parts; repeats share a `who`."""
+    killed = [c for c in claims if c.kind == "killed"]
+    coded = [c for c in killed if meta[id(c)].total == "acled"]
+    if coded:
+        # the coder's figure is the event's figure: other killed claims stay in doc._.claims only
+        return [c for c in claims if c.kind != "killed"] + coded[-1:]
+    kept = [c for c in claims if c.kind != "killed"]
+    by_source: dict[str | None, list[ClaimMention]] = {}
+    for claim in killed:
+        by_source.setdefault((claim.source or "").lower(), []).append(claim)
+    for group in by_source.values():
+        tolls = [c for c in group if meta[id(c)].total == "toll"]
+        if tolls:
+            group = [max(tolls, key=lambda c: c.value)]
+        buckets: list[list[ClaimMention]] = []
+        for claim in group:
+            head = _head(claim.who)
+            home = None
+            for bucket in buckets:
+                heads = {_head(c.who) for c in bucket}
+                if (meta[id(claim)].subset or claim.value in {c.value for c in bucket}
+                        or head in heads or not head or head in _GENERIC_HEADS
+                        or heads <= _GENERIC_HEADS | {""}):
+                    home = bucket
+                    break
+            if home is None:
+                buckets.append([claim])
+            else:
+                home.append(claim)
+        for bucket in buckets:
+            label = next((c.who for c in bucket if c.who and _head(c.who) not in _GENERIC_HEADS), None)
+            label = label or next((c.who for c in bucket if c.who), None) or UNSPECIFIED
+            for claim in bucket:
+                claim.who = label
+        kept.extend(group)
+    return kept
 
 
 class CasualtiesComponent:
     def __call__(self, doc: Doc) -> Doc:
+        sentences = _sentences(doc)
+        tracker = SourceTracker()
+        meta: dict[int, _Meta] = {}
+        claims: list[ClaimMention] = []
+        for index, (start, end) in enumerate(sentences):
+            claims.extend(_claims_of_sentence(doc, start, end, tracker, index, meta))
+        doc._.claims = claims
+        events = mentions(doc, "event_mentions")
+        if not events or not claims:
+            return doc
+        starts = [s for s, _ in sentences]
+        located = [(e, max(0, sum(1 for s in starts if s <= e.start) - 1)) for e in events]
+        attached: dict[int, list[ClaimMention]] = {}
+        for claim in claims:
+            info = meta[id(claim)]
+            event = _attach(claim, info, located, attached)
+            if event is not None:
+                attached.setdefault(id(event), []).append(claim)
+        # mentions of one sub-event type may be merged into one event by records.py: settle
+        # repeats across all of them, then hand each mention its own share
+        by_type: dict[str, list[ClaimMention]] = {}
+        for event in events:
+            by_type.setdefault(event.sub_event_type, []).extend(attached.get(id(event), []))
+        keep = {id(c) for group in by_type.values() for c in _settle(group, meta)}
+        for event in events:
+            event.claims.extend(c for c in attached.get(id(event), []) if id(c) in keep)
         return doc
 
 
-@Language.factory("sitrep_casualties")
+@Language.factory(
+    "sitrep_casualties",
+    assigns=["doc._.claims"],
+    requires=["doc._.event_mentions"],
+)
 def make_casualties(nlp: Language, name: str) -> CasualtiesComponent:
     return CasualtiesComponent()

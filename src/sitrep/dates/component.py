@@ -1,20 +1,71 @@
-"""Placeholder dates component: registers the factory so the pipeline builds.
+"""Dates stage: date expressions resolved against publication, and a date for every event.
 
-The real component replaces this file (it reads and writes what mentions.py documents).
+Reads `doc._.published` and `doc._.event_mentions`; writes `doc._.date_mentions` and
+`EventMention.date`. The words it knows (months, weekdays, relative expressions, ACLED's
+bracketed qualifiers) live in `words.json`; the rules are in `resolve.py`.
+
+An event takes the date in its own sentence (the one nearest its trigger), else the nearest
+date before it, else the article's dominant date; an undated report with a known publication
+date is dated to publication with precision 2, as ACLED coders date undated news near the report.
 """
 from __future__ import annotations
+
+from collections import Counter
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from sitrep.mentions import mentions
+from sitrep.dates.resolve import FoundDate, find_dates
+from sitrep.mentions import DateMention, EventMention, mentions
+
+
+def _to_mention(found: FoundDate) -> DateMention:
+    return DateMention(start=found.start, end=found.end, text=found.text, date=found.date,
+                       time_precision=found.precision)
+
+
+def dominant_date(dates: list[DateMention]) -> DateMention | None:
+    """The date the article mentions most often (the first such mention on ties)."""
+    if not dates:
+        return None
+    counts = Counter((d.date, d.time_precision) for d in dates)
+    best = max(counts.values())
+    return next(d for d in dates if counts[(d.date, d.time_precision)] == best)
+
+
+def date_for(event: EventMention, dates: list[DateMention], dominant: DateMention | None,
+             published_fallback: DateMention | None) -> DateMention | None:
+    """The date an event takes: own sentence, else nearest before, else dominant, else publication."""
+    inside = [d for d in dates if event.sent_start <= d.start and d.end <= event.sent_end]
+    if inside:
+        # nearest to the trigger; on a tie the one before it (dates usually lead the clause)
+        return min(inside, key=lambda d: (min(abs(d.start - event.end), abs(event.start - d.end)),
+                                          d.start > event.start))
+    before = [d for d in dates if d.end <= event.start]
+    if before:
+        return before[-1]
+    return dominant or published_fallback
 
 
 class DatesComponent:
     def __call__(self, doc: Doc) -> Doc:
+        published = doc._.published
+        dates = [_to_mention(f) for f in find_dates(doc.text, published)]
+        doc._.date_mentions = dates
+        fallback = None
+        if published is not None:
+            fallback = DateMention(start=0, end=0, text="", date=published, time_precision=2)
+        dominant = dominant_date(dates)
+        for event in mentions(doc, "event_mentions"):
+            if event.date is None:
+                event.date = date_for(event, dates, dominant, fallback)
         return doc
 
 
-@Language.factory("sitrep_dates")
+@Language.factory(
+    "sitrep_dates",
+    assigns=["doc._.date_mentions"],
+    requires=["doc._.event_mentions"],
+)
 def make_dates(nlp: Language, name: str) -> DatesComponent:
     return DatesComponent()

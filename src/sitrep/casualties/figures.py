@@ -1,0 +1,268 @@
+"""Reported figures in one sentence: "killed 16 jihadists", "16 were killed", "300 dead",
+"claiming the lives of around 300 civilians", "took more than 100 lives", "the death toll rose
+to 20", and ACLED's own note endings ("2 fatalities.", "Fatalities coded as 10", "split between
+3 events"). Words (numbers, qualifiers, verbs, victims) come from `words.json`.
+
+`find_figures(sentence)` returns `Figure`s with offsets relative to the sentence; attribution and
+attachment to events happen in the component.
+"""
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+WORDS_FILE = Path(__file__).with_name("words.json")
+
+# words that end a victims' phrase: clause glue, prepositions of place/time, auxiliaries
+_STOP = ("and", "but", "while", "in", "on", "at", "near", "during", "after", "before", "when",
+         "as", "from", "with", "by", "including", "following", "since", "who", "which", "that",
+         "across", "to", "into", "were", "was", "are", "is", "have", "has", "had", "been", "being",
+         "also", "reportedly", "allegedly", "all", "later", "then", "the", "a", "an", "this",
+         "their", "his", "her", "its", "they", "it", "he", "she", "be", "not", "no", "among",
+         "both", "said", "according", "between", "than", "over", "under", "for", "until")
+_AUX = (r"were|was|are|is|have been|has been|had been|have|has|had|been|being|be|reportedly|allegedly|also|"
+        r"all|later|subsequently|then|shot and|stabbed and|beaten and|found|reported|reported to be|"
+        r"reported to have been|believed to be|believed to have been|confirmed|either|initially|"
+        r"eventually|already|critically|seriously|severely|fatally|slightly|gravely|left|lay")
+
+
+@dataclass
+class Figure:
+    start: int
+    end: int
+    kind: str           # killed | injured | abducted | arrested
+    value: int
+    qualifier: str
+    who: str | None
+    total: str | None = None   # "acled" (coder's final figure) | "toll" (a source's running total)
+    subset: bool = False       # "including 5 children": part of a figure already given
+    anchor: int = -1           # where the number itself starts: one figure per number
+
+
+@dataclass(frozen=True)
+class _Compiled:
+    words: dict
+    qualifiers: dict[str, str]
+    person: frozenset[str]
+    combatant: frozenset[str]
+    civilian: frozenset[str]
+    not_after: re.Pattern[str]
+    item: re.Pattern[str]
+    chain: dict[str, tuple[re.Pattern[str], re.Pattern[str]]]
+    lives: re.Pattern[str]
+    toll: re.Pattern[str]
+    coded: re.Pattern[str]
+    n_fatalities: re.Pattern[str]
+    split: re.Pattern[str]
+    per_event: re.Pattern[str]
+    subset_before: re.Pattern[str]
+
+
+def _alt(phrases: list[str]) -> str:
+    return "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in sorted(set(phrases), key=len, reverse=True))
+
+
+@lru_cache(maxsize=4)
+def compiled(path: str = str(WORDS_FILE)) -> _Compiled:
+    """Every pattern, compiled once per process."""
+    words = json.loads(Path(path).read_text(encoding="utf-8"))
+    units, mult, vague = words["units"], words["multipliers"], words["vague"]
+    qualifiers = {p: q for q, phrases in words["qualifiers"].items() for p in phrases}
+    victims = words["victims"]
+    person = frozenset(w for group in victims.values() for w in group)
+    unit_alt, mult_alt = _alt(list(units)), _alt(list(mult))
+    number = (rf"(?:\d{{1,3}}(?:,\d{{3}})+|\d+)(?:\s+(?:{mult_alt}))?(?![\d.,]?\d)|{_alt(list(vague))}|"
+              rf"(?:{unit_alt}|a)(?:[\s-]+(?:and[\s-]+)?(?:{unit_alt}|{mult_alt}))*")
+    qual = rf"(?:(?P<qual>{_alt(list(qualifiers))})\s+)?"
+    verbs = sorted({w for forms in words["verbs"].values() for f in forms.values() for w in f
+                    if " " not in w}, key=len, reverse=True)
+    # a victims' word is neither glue nor a casualty verb ("four people dead and a waiter wounded")
+    who_word = rf"(?!(?:{'|'.join(_STOP + tuple(verbs))})\b)[A-Za-z][\w'’.-]*"
+    # one victims' item: "at least 50 Syrian forces", "a woman", "her son", "another"
+    item = (rf"{qual}(?P<num>{number}|another|his|her|their)\b(?P<who>(?:\s+(?:of\s+(?:the\s+)?)?{who_word}){{0,6}})"
+            rf"(?=\W|$)")
+    item_nc = re.sub(r"\(\?P<\w+>", "(?:", item)
+    chain = rf"(?P<chain>{item_nc}(?:\s*,?\s*(?:and|as well as|plus|,)\s+{item_nc})*)"
+    aux = rf"(?:(?:{_AUX})\s+){{0,3}}"
+    chains = {}
+    for kind, forms in words["verbs"].items():
+        passive = re.compile(rf"\b{chain}\s+{aux}(?P<verb>{_alt(forms['passive'])})\b(?!\s+(?:by\s+)?\d)",
+                             re.IGNORECASE)
+        active = re.compile(rf"\b(?P<verb>{_alt(forms['active'])})\s+(?:(?:a\s+total\s+of|as\s+many\s+as)\s+)?"
+                            rf"[“\"']?{chain}", re.IGNORECASE)
+        chains[kind] = (passive, active)
+    return _Compiled(
+        words=words, qualifiers=qualifiers, person=person,
+        combatant=frozenset(victims["combatant"]), civilian=frozenset(victims["civilian"]),
+        not_after=re.compile(rf"^[\s-]*(?:{_alt(words['not_figures_after'])})\b|^-", re.I),
+        item=re.compile(item, re.IGNORECASE),
+        chain=chains,
+        lives=re.compile(rf"\b(?:{_alt(words['lives_verbs'])})\s+(?:the\s+)?{qual}(?P<num>{number})\s+"
+                         rf"(?:[\w-]+\s+)?lives\b", re.IGNORECASE),
+        toll=re.compile(rf"\b(?:{_alt(words['toll_words'])})\s+(?:[\w-]+\s+){{0,4}}?(?:{_alt(words['toll_verbs'])})"
+                        rf"\s+{qual}(?P<num>{number})\b", re.IGNORECASE),
+        coded=re.compile(rf"\bfatalit(?:y|ies)\b[^.;]{{0,40}}?\bcoded\s+as\s+(?P<num>\d+)", re.IGNORECASE),
+        n_fatalities=re.compile(rf"(?:\b{qual}(?P<num>{number})\s+(?:reported\s+)?fatalit(?:y|ies)\b|"
+                                rf"\bfatalit(?:y|ies)\s*:\s*(?P<num2>\d+))", re.IGNORECASE),
+        split=re.compile(rf"\b(?:{_alt(words['acled_totals']['split_words'])})\s+(?:up\s+)?"
+                         rf"(?:between|across|among|over|in)\s+(?:the\s+)?(?P<k>{number})\s+"
+                         rf"(?:events|locations|days|areas|incidents|fronts|places|villages|districts)",
+                         re.IGNORECASE),
+        per_event=re.compile(r"(?:events?|locations?)\s*\((?P<n>\d+)\)|with\s+(?P<m>\d+)\s+coded\s+to\s+each",
+                             re.IGNORECASE),
+        subset_before=re.compile(rf"(?:{_alt(words['subset_before'])})\s*:?\s*$", re.IGNORECASE),
+    )
+
+
+def parse_number(text: str, path: str = str(WORDS_FILE)) -> int | None:
+    """"16" -> 16, "1,200" -> 1200, "two dozen" -> 24, "dozens" -> 12, "twenty-five" -> 25."""
+    words = compiled(path).words
+    cleaned = re.sub(r"\s+", " ", text.strip().lower())
+    if cleaned in words["vague"]:
+        return words["vague"][cleaned]
+    if cleaned in words["units"]:
+        return words["units"][cleaned]
+    if cleaned in ("another", "his", "her", "their"):
+        return 1
+    digits = re.match(r"^(\d{1,3}(?:,\d{3})+|\d+)(?:\s+(\w+))?$", cleaned)
+    if digits:
+        value = int(digits.group(1).replace(",", ""))
+        return value * words["multipliers"].get(digits.group(2) or "", 1)
+    total, current, seen = 0, 0, False
+    for token in re.split(r"[\s-]+", cleaned):
+        if token in ("and", ""):
+            continue
+        if token == "a":
+            current += 1
+        elif token in words["units"]:
+            current += words["units"][token]
+        elif token in words["multipliers"]:
+            current = max(current, 1) * words["multipliers"][token]
+            if words["multipliers"][token] >= 1000:
+                total, current = total + current, 0
+        else:
+            return None
+        seen = True
+    return total + current if seen else None
+
+
+def victim_class(who: str | None, path: str = str(WORDS_FILE)) -> str:
+    """combatant | civilian | unknown, from the first victim word ("family members of security
+    forces" is civilian: the head comes first)."""
+    if not who:
+        return "unknown"
+    comp = compiled(path)
+    tokens = re.findall(r"[a-z]+", who.lower())
+    for i, token in enumerate(tokens):
+        pair = " ".join(tokens[i:i + 2])
+        if pair in comp.civilian:
+            return "civilian"
+        if token in comp.combatant:
+            return "combatant"
+        if token in comp.civilian:
+            return "civilian"
+    return "unknown"
+
+
+def _has_person(who: str, comp: _Compiled) -> bool:
+    tokens = re.findall(r"[a-z]+", who.lower())
+    return any(t in comp.person for t in tokens) or any(
+        " ".join(tokens[i:i + 2]) in comp.person for i in range(len(tokens)))
+
+
+def _items(chain_text: str, offset: int, sentence: str, kind: str, comp: _Compiled,
+           verb: str) -> list[Figure]:
+    """Split "50 soldiers and 85 family members" into one figure per item."""
+    found: list[Figure] = []
+    for m in comp.item.finditer(chain_text):
+        raw, who = m.group("num"), (m.group("who") or "").strip()
+        absolute = offset + m.start("num")
+        if comp.not_after.match(sentence[offset + m.end("num"):]):
+            continue
+        value = parse_number(raw)
+        if value is None:
+            continue
+        determiner = raw.lower() in ("a", "another", "his", "her", "their", "one", "both")
+        if determiner and not who:
+            continue
+        if determiner and kind in ("abducted", "arrested") and not _has_person(who, comp):
+            continue  # "seized a vehicle": not a person
+        if verb.lower().startswith(("lost", "losing")) and not _has_person(who, comp):
+            continue
+        if re.fullmatch(r"(?:19|20)\d\d", raw) and not who:
+            continue  # a year, not a figure
+        qualifier = comp.qualifiers.get(re.sub(r"\s+", " ", (m.group("qual") or "").lower()), "exact")
+        subset = bool(comp.subset_before.search(sentence[max(0, absolute - 25):absolute]))
+        found.append(Figure(start=offset + m.start(), end=offset + m.end(), kind=kind, value=value,
+                            qualifier=qualifier, who=who.rstrip(".,;:'\"”’") or None, subset=subset,
+                            anchor=absolute))
+    return found
+
+
+def find_figures(sentence: str, path: str = str(WORDS_FILE)) -> list[Figure]:
+    """Every figure in one sentence, in text order, one per number."""
+    comp = compiled(path)
+    figures: list[Figure] = []
+    for kind, (passive, active) in comp.chain.items():
+        for pattern in (active, passive):
+            for m in pattern.finditer(sentence):
+                items = _items(m.group("chain"), m.start("chain"), sentence, kind, comp, m.group("verb"))
+                # the evidence span reaches the verb: after the last item, before the first
+                if items and pattern is passive:
+                    items[-1].end = m.end()
+                elif items:
+                    items[0].start = m.start()
+                figures.extend(items)
+    for m in comp.lives.finditer(sentence):
+        value = parse_number(m.group("num"))
+        if value is not None:
+            qualifier = comp.qualifiers.get((m.group("qual") or "").lower(), "exact")
+            figures.append(Figure(m.start(), m.end(), "killed", value, qualifier, None))
+    for m in comp.toll.finditer(sentence):
+        value = parse_number(m.group("num"))
+        if value is not None:
+            qualifier = comp.qualifiers.get((m.group("qual") or "").lower(), "exact")
+            figures.append(Figure(m.start(), m.end(), "killed", value, qualifier, None, total="toll"))
+    figures.extend(_acled_totals(sentence, comp))
+    return _one_per_number(figures)
+
+
+def _acled_totals(sentence: str, comp: _Compiled) -> list[Figure]:
+    """The coder's own figure: "Fatalities coded as 10", "2 fatalities.", "split between 3 events"."""
+    totals: list[Figure] = []
+    for m in comp.coded.finditer(sentence):
+        totals.append(Figure(m.start(), m.end(), "killed", int(m.group("num")), "exact", None, total="acled"))
+    if not totals:
+        for m in comp.n_fatalities.finditer(sentence):
+            value = parse_number(m.group("num") or m.group("num2") or "")
+            if value is not None:
+                totals.append(Figure(m.start(), m.end(), "killed", value, "exact", None, total="acled"))
+    split = comp.split.search(sentence)
+    if split:
+        per_event = comp.per_event.search(sentence, split.start())
+        parts = parse_number(split.group("k")) or 1
+        if per_event:
+            value = int(per_event.group("n") or per_event.group("m"))
+            totals = [Figure(split.start(), per_event.end(), "killed", value, "exact", None, total="acled")]
+        else:
+            for fig in totals:
+                fig.value = int(fig.value / parts + 0.5)
+    return totals
+
+
+def _one_per_number(figures: list[Figure]) -> list[Figure]:
+    """Where readings of one number compete, the coder's total, then the longest reading wins."""
+    for fig in figures:
+        if fig.anchor < 0:
+            fig.anchor = fig.start
+    ordered = sorted(figures, key=lambda f: (f.total is None, -(f.end - f.start)))
+    kept: list[Figure] = []
+    for fig in ordered:
+        clash = any(fig.anchor == k.anchor or (fig.total or k.total) and not
+                    (fig.end <= k.start or fig.start >= k.end) for k in kept)
+        if not clash:
+            kept.append(fig)
+    return sorted(kept, key=lambda f: f.anchor)
