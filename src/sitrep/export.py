@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import csv
 import json
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import IO, Any, get_args
 
 from rich.console import Console
@@ -68,7 +68,8 @@ def _flat_row(event: Event) -> dict[str, object]:
     return data
 
 
-def _write_csv(events: Iterable[Event], out: IO[str], columns: tuple[str, ...], row) -> int:
+def _write_csv(events: Iterable[Event], out: IO[str], columns: tuple[str, ...],
+               row: Callable[[Event], dict[str, object]]) -> int:
     # None becomes an empty cell, as in ACLED's own CSV files
     writer = csv.DictWriter(out, fieldnames=list(columns), extrasaction="ignore", lineterminator="\n")
     writer.writeheader()

@@ -274,3 +274,15 @@ def test_stdin(data: bytes, expected: str) -> None:
 def test_stdin_errors_name_stdin() -> None:
     error = one_error(read("-", stdin=io.BytesIO(b"")))
     assert error.document == "<stdin>" and "empty" in error.reason
+
+
+def test_empty_directory_is_reported(tmp_path: Path) -> None:
+    (tmp_path / "notes.md").write_text("nothing to read")
+    assert "no readable files" in one_error(read(tmp_path)).reason
+
+
+def test_paths_may_be_path_objects(tmp_path: Path) -> None:
+    path = tmp_path / "report.txt"
+    path.write_text(ENGLISH)
+    assert list(read_inputs([path]))[0].id == str(path)
+    assert list(read_inputs([tmp_path / "missing.txt"]))[0].document == str(tmp_path / "missing.txt")

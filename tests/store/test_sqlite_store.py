@@ -203,3 +203,10 @@ def test_stats(store: SQLiteStore) -> None:
         "by_event_type": {"Violence against civilians": 2, "Protests": 1},
         "by_month": {"2016-01": 1, "2016-02": 1, "unknown": 1},
     }
+
+
+def test_misspelt_filter_is_an_error(store: SQLiteStore) -> None:
+    with pytest.raises(TypeError):
+        store.events(countri="Syria")  # type: ignore[call-arg]
+    with pytest.raises(ValueError):
+        list(store.events(since="last week"))

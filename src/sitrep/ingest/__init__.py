@@ -37,18 +37,23 @@ SUFFIXES: dict[str, str] = {
 }
 
 
-def read_inputs(paths: Iterable[str], published: date | None = None, *, max_bytes: int = MAX_BYTES,
+def read_inputs(paths: Iterable[str | os.PathLike[str]], published: date | None = None, *, max_bytes: int = MAX_BYTES,
                 check_language: bool = True, stdin: IO[bytes] | None = None) -> Iterator[Article | DocumentError]:
     """Articles (or errors) from files, directories (recursive, sorted) and `-` for stdin.
 
     `published` is the default date for documents without one of their own (metadata wins).
     """
-    for path in paths:
+    for given in paths:
+        path = os.fspath(given)
         if path == "-":
             yield from read_stream(stdin or sys.stdin.buffer, "<stdin>", published,
                                    max_bytes=max_bytes, check_language=check_language)
         elif os.path.isdir(path):
-            for file in _walk(path):
+            files = _walk(path)
+            if not files:  # say so: an empty batch from a typo'd directory looks like success
+                yield error(path, "directory holds no readable files ("
+                                  + ", ".join(sorted(SUFFIXES)) + ")")
+            for file in files:
                 yield from read_path(file, published, max_bytes=max_bytes,
                                      check_language=check_language)
         else:

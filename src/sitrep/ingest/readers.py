@@ -6,7 +6,6 @@ point back at it), the record's `id` for JSONL, the entry id or link for feeds.
 from __future__ import annotations
 
 import json
-import time
 from collections.abc import Iterator
 from datetime import date
 from typing import IO, Any
@@ -173,8 +172,8 @@ def _html_to_text(markup: str) -> str:
 
 
 def _entry_date(entry: Any) -> date | None:
-    parsed = entry.get("published_parsed") or entry.get("updated_parsed")
-    return date.fromtimestamp(time.mktime(parsed)) if parsed else None
+    parsed = entry.get("published_parsed") or entry.get("updated_parsed")  # UTC struct_time
+    return date(parsed.tm_year, parsed.tm_mon, parsed.tm_mday) if parsed else None
 
 
 def read_feed(data: bytes, name: str, published: date | None, check_language: bool = True) -> Iterator[Result]:

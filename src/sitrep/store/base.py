@@ -12,7 +12,7 @@ from collections.abc import Iterator, Sequence
 from datetime import date
 from types import TracebackType
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, ConfigDict, Field
 
 from sitrep.model import Article, Event
 
@@ -23,6 +23,8 @@ class StoreError(RuntimeError):
 
 class EventFilter(BaseModel):
     """Which events to read; every field is optional and they combine with AND."""
+
+    model_config = ConfigDict(extra="forbid")  # a misspelt filter must not silently match all
 
     country: str | None = None  # matched case-insensitively
     event_type: str | None = None
@@ -55,11 +57,23 @@ class EventStore(ABC):
         Raises StoreError if a record is refused; nothing of the article is written then.
         """
 
-    @abstractmethod
     def events(self, country: str | None = None, event_type: str | None = None,
-               since: date | str | None = None, until: date | str | None = None,
-               **more: object) -> Iterator[Event]:
-        """Stored events in ingestion order (primary event of each article first)."""
+               since: date | str | None = None, until: date | str | None = None, *,
+               sub_event_type: str | None = None, article_id: str | None = None,
+               limit: int | None = None) -> Iterator[Event]:
+        """Stored events in ingestion order (primary event of each article first).
+
+        Each comes back with `article_id` and `article_ids` as stored. `since`/`until` are
+        inclusive ISO dates; a bad date raises pydantic's ValidationError.
+        """
+        where = EventFilter(country=country, event_type=event_type, since=since,  # type: ignore[arg-type]
+                            until=until, sub_event_type=sub_event_type, article_id=article_id,
+                            limit=limit)
+        return self.select(where)
+
+    @abstractmethod
+    def select(self, where: EventFilter) -> Iterator[Event]:
+        """Stored events matching a filter (the REST API can build one from query parameters)."""
 
     @abstractmethod
     def articles(self) -> Iterator[Article]:

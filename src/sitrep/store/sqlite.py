@@ -109,12 +109,7 @@ class SQLiteStore(EventStore):
 
     # --- reading ------------------------------------------------------------------------
 
-    def events(self, country: str | None = None, event_type: str | None = None,
-               since: date | str | None = None, until: date | str | None = None,
-               **more: object) -> Iterator[Event]:
-        """Stored events; each comes back with `article_id` and `article_ids` from the store."""
-        where = EventFilter(country=country, event_type=event_type, since=since, until=until,
-                            **more)  # type: ignore[arg-type]
+    def select(self, where: EventFilter) -> Iterator[Event]:
         clauses, params = _where(where)
         sql = _SELECT_EVENTS + (" WHERE " + " AND ".join(clauses) if clauses else "")
         sql += " ORDER BY a.rowid, e.position"
