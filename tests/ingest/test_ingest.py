@@ -61,6 +61,13 @@ def test_latin1_fallback_and_utf8_bom(tmp_path: Path) -> None:
     assert read(bom)[0].text == ENGLISH
 
 
+def test_utf8_with_a_stray_byte_stays_utf8(tmp_path: Path) -> None:
+    path = tmp_path / "mixed.txt"
+    path.write_bytes("\u201cMassacre\u201d in Al-Baghaliyeh \u2013 ".encode() + b"\x96 " + ENGLISH.encode())
+    text = read(path)[0].text
+    assert text.startswith("\u201cMassacre\u201d in Al-Baghaliyeh \u2013 \ufffd ")
+
+
 @pytest.mark.parametrize("data", [b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)) * 4,
                                   bytes(range(1, 32)) * 200])
 def test_binary_file_is_refused(tmp_path: Path, data: bytes) -> None:

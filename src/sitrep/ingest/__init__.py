@@ -37,8 +37,9 @@ SUFFIXES: dict[str, str] = {
 }
 
 
-def read_inputs(paths: Iterable[str | os.PathLike[str]], published: date | None = None, *, max_bytes: int = MAX_BYTES,
-                check_language: bool = True, stdin: IO[bytes] | None = None) -> Iterator[Article | DocumentError]:
+def read_inputs(paths: Iterable[str | os.PathLike[str]], published: date | None = None, *,
+                max_bytes: int = MAX_BYTES, check_language: bool = True,
+                stdin: IO[bytes] | None = None) -> Iterator[Article | DocumentError]:
     """Articles (or errors) from files, directories (recursive, sorted) and `-` for stdin.
 
     `published` is the default date for documents without one of their own (metadata wins).

@@ -62,15 +62,26 @@ def decode(data: bytes) -> str:
                 raise IngestError(f"undecodable {encoding} text: {error.reason}") from None
     if b"\x00" in data:
         raise IngestError("binary file (contains NUL bytes)")
-    for encoding in ("utf-8", "cp1252", "latin-1"):
-        try:
-            text = data.decode(encoding)
-            break
-        except UnicodeDecodeError:
-            continue
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        text = _not_utf8(data)
     if _control_share(text) > 0.01:
         raise IngestError("binary file (undecodable: control characters in the text)")
     return text
+
+
+def _not_utf8(data: bytes) -> str:
+    # mostly UTF-8 with a few stray bytes (a pasted fragment): keep the UTF-8, mark the strays,
+    # rather than turn every curly quote of the article into cp1252 mojibake
+    lenient = data.decode("utf-8", errors="replace")
+    stray = lenient.count("\ufffd")
+    if sum(1 for c in lenient if ord(c) > 127) - stray > stray:
+        return lenient
+    try:
+        return data.decode("cp1252")
+    except UnicodeDecodeError:  # bytes cp1252 leaves undefined (0x81, 0x8d, ...)
+        return data.decode("latin-1")
 
 
 def _control_share(text: str) -> float:
