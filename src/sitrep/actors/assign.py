@@ -1,0 +1,244 @@
+"""Which actor mentions are the sides of each event.
+
+Dependency roles around the trigger first (subject -> actor1; object, "against X", "at X's
+positions" -> actor2; "between X and Y" -> both), then ACLED's rules by sub-event type
+(protests are Protesters, violence against civilians hits Civilians, air strikes are flown by
+an air force), then the previous sentences when the event's own sentence names nobody.
+"""
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span, Token
+
+from sitrep.actors.find import Found
+from sitrep.actors.table import load_observers
+from sitrep.mentions import ActorMention, EventMention
+
+AGENT, PATIENT, BETWEEN, ALLY = "agent", "patient", "between", "ally"
+
+# verbs whose object (or, for "receive help", whose subject) fights on the acting side
+_HELP_VERBS = {"help", "support", "back", "assist", "aid", "reinforce", "accompany", "escort"}
+_RECEIVE_VERBS = {"receive", "get", "obtain", "request"}
+_HELP_NOUNS = {"help", "support", "backing", "assistance", "cover", "reinforcement", "reinforcements"}
+_PATIENT_PREPS = {"against", "on", "at", "upon", "with", "towards", "toward", "into", "targeting",
+                  "inside", "near"}
+_CLIMB = {"compound", "amod", "nmod", "poss", "appos", "nummod", "det", "npadvmod", "conj",
+          "acl", "relcl", "punct", "cc", "prep", "case", "quantmod", "advmod"}
+_SUBJECTS = {"nsubj", "csubj", "expl"}
+_OBJECTS = {"dobj", "nsubjpass", "attr", "oprd", "dative", "obj", "iobj"}
+
+STATE, REBEL, CROWD_6, CROWD_5, CIVILIANS = 1, 2, 6, 5, 7
+
+
+def dependency_role(span: Span) -> str | None:
+    """How the actor phrase relates to the clause it sits in, read off the parse."""
+    token: Token = span.root
+    passed_help_noun = False
+    for _ in range(12):
+        dep = token.dep_
+        if token.lemma_.lower() in _HELP_NOUNS and token not in span:
+            passed_help_noun = True
+        if dep in _SUBJECTS:
+            if token.head.lemma_.lower() in _RECEIVE_VERBS:
+                return ALLY
+            return AGENT
+        if dep in _OBJECTS:
+            if dep != "nsubjpass" and token.head.lemma_.lower() in _HELP_VERBS:
+                return ALLY
+            if passed_help_noun:
+                return ALLY
+            return PATIENT
+        if dep == "pobj":
+            prep = token.head
+            word = prep.lower_
+            if word == "by" or prep.dep_ == "agent":
+                return AGENT
+            if word == "between":
+                return BETWEEN
+            if word == "from" and passed_help_noun:
+                return AGENT
+            if word in _PATIENT_PREPS:
+                return ALLY if passed_help_noun else PATIENT
+            token = prep.head
+            continue
+        if dep == "ROOT" or token.head is token:
+            return None
+        if dep in _CLIMB or dep:
+            token = token.head
+    return None
+
+
+def _synth(name: str, inter: int, anchor: EventMention, country: str | None = None) -> ActorMention:
+    """An actor ACLED codes by rule (Protesters, Civilians) where the text names none."""
+    return ActorMention(anchor.start, anchor.end, anchor.text, name, inter, country, None)
+
+
+def _as(item: Found | None, name: str, inter: int, anchor: EventMention) -> ActorMention:
+    """The generic crowd actor, keeping the words and country of a mention when there is one."""
+    if item is None:
+        return _synth(name, inter, anchor)
+    country = item.mention.country
+    filled = name.replace("{country}", country) if country else name
+    return ActorMention(item.mention.start, item.mention.end, item.mention.text, filled, inter,
+                        country, item.mention.key)
+
+
+class Assigner:
+    """Assigns actors for every event mention of one Doc."""
+
+    def __init__(self, doc: Doc, found: list[Found]) -> None:
+        self.doc = doc
+        # observers and speakers ("police said") are never sides
+        self.found = [f for f in found if "observer" not in f.flags and not f.speaker]
+        defaults = load_observers()
+        self.observer = next((defaults[f.mention.name] for f in found
+                              if "observer" in f.flags and f.mention.name in defaults), None)
+        self.roles = {id(f): dependency_role(f.span) for f in self.found}
+
+    def in_range(self, start: int, end: int) -> list[Found]:
+        return [f for f in self.found if f.mention.start >= start and f.mention.end <= end]
+
+    def earlier(self, event: EventMention, sentences: int = 2) -> list[Found]:
+        """Actors of the sentences before the event's, nearest sentence first, agents first."""
+        out: list[Found] = []
+        sent = self.doc.char_span(event.sent_start, event.sent_end, alignment_mode="expand")
+        if sent is None:
+            return out
+        if not self.doc.has_annotation("SENT_START") and not self.doc.has_annotation("DEP"):
+            return out
+        index = sent.start
+        for _ in range(sentences):
+            if index <= 0:
+                break
+            previous = self.doc[index - 1].sent
+            items = self.in_range(previous.start_char, previous.end_char)
+            items.sort(key=lambda f: (self.roles[id(f)] != AGENT, f.mention.start))
+            out += items
+            index = previous.start
+        return out
+
+    def assign(self, event: EventMention) -> None:
+        items = self.in_range(event.sent_start, event.sent_end)
+        if event.event_type == "Protests":
+            self._protest(event, items)
+        elif event.event_type == "Riots":
+            self._riot(event, items)
+        elif event.event_type == "Violence against civilians":
+            self._civilians(event, items)
+        else:
+            self._sides(event, items)
+
+    # --- by event type -------------------------------------------------------------------
+    def _protest(self, event: EventMention, items: list[Found]) -> None:
+        crowd = next((f for f in items if f.mention.inter in (CROWD_6, CIVILIANS)), None)
+        event.actor1 = _as(crowd, "Protesters ({country})", CROWD_6, event)
+        event.assoc_actor_1 = [f.mention for f in items if f.mention.inter in (3, 4)]
+        if event.sub_event_type != "Peaceful protest":
+            state = next((f for f in items if f.mention.inter == STATE), None)
+            event.actor2 = state.mention if state else _synth("Police Forces of {country}", STATE, event)
+
+    def _riot(self, event: EventMention, items: list[Found]) -> None:
+        crowd = next((f for f in items if f.mention.inter in (CROWD_5, CROWD_6)), None)
+        event.actor1 = _as(crowd, "Rioters ({country})", CROWD_5, event)
+        state = next((f for f in items if f.mention.inter in (STATE, 8)), None)
+        if state is not None:
+            event.actor2 = state.mention
+        elif event.sub_event_type == "Mob violence":
+            victims = next((f for f in items if f.mention.inter == CIVILIANS), None)
+            event.actor2 = _as(victims, "Civilians ({country})", CIVILIANS, event)
+        event.assoc_actor_1 = [f.mention for f in items if f.mention.inter in (3, 4)]
+
+    def _civilians(self, event: EventMention, items: list[Found]) -> None:
+        victims = [f for f in items if f.mention.inter == CIVILIANS]
+        armed = [f for f in items if f.mention.inter not in (CIVILIANS, CROWD_5, CROWD_6)]
+        first = self._best(armed, event, (AGENT,), avoid=(PATIENT,))
+        if first is None:
+            first = self._best([f for f in self.earlier(event) if f.mention.inter
+                                not in (CIVILIANS, CROWD_5, CROWD_6)], event, (AGENT,), ordered=True)
+        event.actor1 = first.mention if first else _synth("Unidentified Armed Group ({country})", 3, event)
+        victim = self._best(victims, event, (PATIENT,))
+        event.actor2 = _as(victim, "Civilians ({country})", CIVILIANS, event)
+
+    def _sides(self, event: EventMention, items: list[Found]) -> None:
+        """Battles, remote violence and strategic developments: two organised sides."""
+        armed = [f for f in items if f.mention.inter not in (CIVILIANS, CROWD_5, CROWD_6)]
+        allies = [f for f in armed if self.roles[id(f)] == ALLY]
+        between = [f for f in armed if self.roles[id(f)] == BETWEEN]
+        first = second = None
+        if event.sub_event_type == "Air/drone strike":
+            flyers = [f for f in armed if "air" in f.flags or f.mention.inter == 8]
+            first = self._best(flyers, event, (AGENT, ALLY, BETWEEN))
+        if first is None and len({f.mention.name for f in between}) >= 2:
+            first = between[0]
+            second = next(f for f in between if f.mention.name != first.mention.name)
+        if first is None:
+            first = self._best(armed, event, (AGENT,), avoid=(PATIENT, ALLY))
+        if second is None:
+            rest = [f for f in armed if f is not first and f not in allies
+                    and (first is None or f.mention.name != first.mention.name)]
+            second = self._best(rest, event, (PATIENT, BETWEEN), avoid=(AGENT,) if first else ())
+            if second is not None and first is None and self.roles[id(second)] != PATIENT:
+                first, second = second, None
+        if first is None or second is None:
+            taken = {f.mention.name for f in (first, second, *allies) if f is not None}
+            before = [f for f in self.earlier(event) if f.mention.name not in taken
+                      and f.mention.inter not in (CROWD_5, CROWD_6, CIVILIANS)]
+            if first is None and before:
+                first = before.pop(0)
+                before = [f for f in before if f.mention.name != first.mention.name]
+            if event.sub_event_type == "Non-state actor overtakes territory":
+                before = [f for f in before if f.mention.inter == STATE]
+            if second is None and before and event.event_type == "Battles" or (
+                    second is None and before and allies):
+                second = before[0]
+        if second is None and event.sub_event_type == "Non-state actor overtakes territory":
+            second = None
+            event.actor2 = _synth("Military Forces of {country}", STATE, event)
+        if second is None and event.event_type == "Explosions/Remote violence":
+            victims = [f for f in items if f.mention.inter == CIVILIANS]
+            if victims and self.roles[id(victims[0])] == PATIENT:
+                second = victims[0]
+        if first is None and second is None and self.observer is not None:
+            (name1, inter1), side2 = self.observer
+            event.actor1 = _synth(name1, inter1, event)
+            if side2 and event.event_type == "Battles":
+                event.actor2 = _synth(side2[0], side2[1], event)
+            return
+        if first is None and event.sub_event_type in _UNIDENTIFIED_BY_DEFAULT:
+            event.actor1 = _synth("Unidentified Armed Group ({country})", 3, event)
+        else:
+            event.actor1 = first.mention if first else None
+        if second is not None or event.actor2 is None:
+            event.actor2 = second.mention if second else None
+        if first is not None:
+            event.assoc_actor_1 = [f.mention for f in allies if f.mention.name != first.mention.name
+                                   and (second is None or f.mention.name != second.mention.name)]
+
+    # --- helpers ---------------------------------------------------------------------------
+    def _best(self, items: list[Found], event: EventMention, prefer: tuple[str, ...],
+              avoid: tuple[str, ...] = (), ordered: bool = False) -> Found | None:
+        """The preferred-role candidate nearest the trigger, else any candidate not avoided."""
+        if not items:
+            return None
+        def distance(f: Found) -> int:
+            return 0 if ordered else min(abs(f.mention.start - event.start), abs(f.mention.end - event.end))
+        for role in prefer:
+            hits = [f for f in items if self.roles[id(f)] == role]
+            if hits:
+                return hits[0] if ordered else min(hits, key=distance)
+        others = [f for f in items if self.roles[id(f)] not in avoid]
+        if not others:
+            return None
+        # with no role to go on, the side that acted is usually named first
+        return others[0]
+
+
+# sub-types where ACLED codes an unnamed perpetrator as an unidentified armed group
+_UNIDENTIFIED_BY_DEFAULT = {"Remote explosive/landmine/IED", "Grenade", "Suicide bomb"}
+
+
+def assign_actors(doc: Doc, found: list[Found], events: list[EventMention]) -> None:
+    """Fill actor1/actor2/assoc on every event mention that lacks them."""
+    assigner = Assigner(doc, found)
+    for event in events:
+        if event.actor1 is None and event.actor2 is None:
+            assigner.assign(event)

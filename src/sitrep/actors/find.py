@@ -1,0 +1,227 @@
+"""Actor mentions from the alias table: PhraseMatcher spans, demonyms, anaphora, context.
+
+"Syrian forces" is the generic alias "forces" plus the demonym "Syrian"; "forces of Armenia"
+takes the country after "of". "The group" takes the last named armed group before it.
+"""
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+from spacy.vocab import Vocab
+
+from sitrep.actors.table import Alias, fill_country, load_aliases, load_contextual, load_demonyms
+from sitrep.mentions import ActorMention
+
+# inter codes of organised armed groups an anaphor ("the group") may point back to
+_ARMED = {1, 2, 3, 4, 8}
+# "SDF spokesman", "police said": the actor speaks here, it is not a side of the event
+_SPEAKER_NOUNS = {"spokesman", "spokesperson", "spokeswoman", "official", "source", "statement",
+                  "media", "outlet", "agency", "channel", "website", "sources", "officials"}
+_SPEECH_VERBS = {"say", "state", "announce", "report", "tell", "confirm", "add", "note", "quote"}
+
+
+def is_speaker(span: Span) -> bool:
+    root = span.root
+    head = root.head
+    if root.dep_ in ("compound", "poss", "nmod", "amod") and head.lemma_.lower() in _SPEAKER_NOUNS:
+        return True
+    return root.dep_ == "nsubj" and head.lemma_.lower() in _SPEECH_VERBS
+
+
+@dataclass
+class Found:
+    """One actor mention with what the assignment step needs beyond ActorMention."""
+
+    mention: ActorMention
+    span: Span
+    alias: Alias
+    speaker: bool = False
+
+    @property
+    def flags(self) -> frozenset[str]:
+        return self.alias.flags
+
+
+def _cased(phrase: str) -> bool:
+    # acronyms like IS, US, NAF collide with words ("is", "us") unless matched in capitals
+    letters = phrase.replace(".", "").replace("-", "")
+    return phrase.isupper() and len(letters) <= 4
+
+
+class Matchers:
+    """The phrase matchers for one vocabulary, built once per process (see `matchers_for`)."""
+
+    def __init__(self, vocab: Vocab, make_doc) -> None:
+        self.aliases = load_aliases()
+        self.demonyms = load_demonyms()
+        self.by_id: dict[int, Alias] = {}
+        self.lower = PhraseMatcher(vocab, attr="LOWER")
+        self.orth = PhraseMatcher(vocab, attr="ORTH")
+        self.places_lower = PhraseMatcher(vocab, attr="LOWER")
+        self.places_orth = PhraseMatcher(vocab, attr="ORTH")
+        for index, entry in enumerate(self.aliases):
+            label = f"actor{index}"
+            self.by_id[vocab.strings.add(label)] = entry
+            matcher = self.orth if _cased(entry.alias) else self.lower
+            matcher.add(label, [make_doc(entry.alias)])
+        for word, country in self.demonyms.items():
+            matcher = self.places_orth if _cased(word) else self.places_lower
+            matcher.add(country, [make_doc(word)])
+
+    def actor_spans(self, doc: Doc) -> list[tuple[Span, Alias]]:
+        spans = []
+        for match_id, start, end in list(self.lower(doc)) + list(self.orth(doc)):
+            spans.append(Span(doc, start, end, label=match_id))
+        return [(span, self.by_id[span.label]) for span in filter_spans(spans)]
+
+    def country_spans(self, doc: Doc) -> list[Span]:
+        spans = [Span(doc, s, e, label=m) for m, s, e in
+                 list(self.places_lower(doc)) + list(self.places_orth(doc))]
+        return filter_spans(spans)
+
+
+_CACHE: dict[int, Matchers] = {}
+
+
+def matchers_for(nlp) -> Matchers:
+    """One Matchers per vocabulary in this process: building them parses ~800 phrases."""
+    key = id(nlp.vocab)
+    if key not in _CACHE:
+        _CACHE[key] = Matchers(nlp.vocab, nlp.make_doc)
+    return _CACHE[key]
+
+
+def _attached_country(doc: Doc, span: Span, by_start: dict[int, Span],
+                      by_end: dict[int, Span]) -> tuple[int, int, str | None]:
+    """(start, end, country) of the actor span widened over "Syrian ..." or "... of (the) Syria"."""
+    start, end = span.start, span.end
+    before = by_end.get(span.start)  # a country span ending where the actor starts
+    if before is not None:
+        return before.start, end, before.label_
+    if end + 1 < len(doc) and doc[end].lower_ == "of":
+        after = end + 1
+        if after < len(doc) and doc[after].lower_ == "the":
+            after += 1
+        found = by_start.get(after)
+        if found is not None:
+            return start, found.end, found.label_
+    return start, end, None
+
+
+def guess_country(found: list[Found], free_countries: list[str]) -> str | None:
+    """The country the report is about, from what the actors stage can see.
+
+    Country words outside actor phrases count most ("in Sumqayit, Azerbaijan"); countries that
+    non-state aliases imply ("Houthis" -> Yemen) next; state forces' own country least, since
+    foreign forces are often the ones named ("Russian warplanes").
+    """
+    votes: Counter[str] = Counter()
+    for country in free_countries:
+        votes[country] += 2.0
+    for item in found:
+        country = item.mention.country
+        if not country:
+            continue
+        votes[country] += 0.5 if item.alias.is_state else 1.0
+    if not votes:
+        return None
+    (best, score), *rest = votes.most_common()
+    if rest and rest[0][1] == score:
+        return None
+    return best
+
+
+def find_actors(doc: Doc, matchers: Matchers) -> tuple[list[Found], str | None]:
+    """Actor mentions in text order, and the guessed country of the report."""
+    country_spans = matchers.country_spans(doc)
+    by_start = {span.start: span for span in country_spans}
+    by_end = {span.end: span for span in country_spans}
+    used: set[int] = set()
+    raw: list[tuple[int, int, Alias, str | None]] = []
+    for span, entry in matchers.actor_spans(doc):
+        start, end, country = _attached_country(doc, span, by_start, by_end)
+        if country is None and entry.flags & {"needs_country"}:
+            continue
+        if start < span.start or end > span.end:
+            used.update(range(start, end))
+        raw.append((start, end, entry, country or entry.country))
+    actor_tokens = {i for start, end, *_ in raw for i in range(start, end)}
+    free = [span.label_ for span in country_spans
+            if span.start not in actor_tokens and span.start not in used]
+
+    found: list[Found] = []
+    for start, end, entry, country in raw:
+        span = doc[start:end]
+        mention = ActorMention(span.start_char, span.end_char, span.text, entry.name,
+                               entry.inter, country, str(entry.key))
+        found.append(Found(mention, span, entry, is_speaker(span)))
+    found = _drop_generic_heads(found)
+    doc_country = guess_country([f for f in found if not f.mention.name.startswith("@")], free)
+    return _resolve(found, doc_country), doc_country
+
+
+def _resolve(found: list[Found], doc_country: str | None) -> list[Found]:
+    """Fill countries, resolve "@contextual" names and anaphors, set home/abroad inter."""
+    contextual = load_contextual()
+    resolved: list[Found] = []
+    for item in found:
+        mention, entry = item.mention, item.alias
+        if mention.name == "@group":
+            antecedent = next((f for f in reversed(resolved)
+                               if f.mention.inter in _ARMED and f.mention.inter != 1
+                               and "ally" not in f.flags and not f.speaker), None)
+            if antecedent is None:
+                continue
+            mention.name, mention.inter = antecedent.mention.name, antecedent.mention.inter
+            mention.country, mention.key = antecedent.mention.country, antecedent.mention.key
+        elif mention.name.startswith("@"):
+            options = contextual.get(mention.name, {})
+            choice = options.get(doc_country or "") or options.get("*")
+            if choice is None:
+                continue
+            mention.name, mention.inter = choice
+        if entry.is_state and mention.country and doc_country:
+            # ACLED: a state's forces acting abroad are external forces (8)
+            mention.inter = 1 if mention.country == doc_country else 8
+        mention.name = fill_country(mention.name, mention.country)
+        resolved.append(item)
+    return _merge_adjacent(resolved)
+
+
+def _generic(item: Found) -> bool:
+    return "{country}" in item.alias.name or item.alias.name.startswith("@rebels")
+
+
+def _drop_generic_heads(found: list[Found]) -> list[Found]:
+    """"Daesh (ISIS) terrorists", "the NAF rebel forces": the generic word is the named group."""
+    named = [f for f in found if not _generic(f) and f.alias.name != "@group"]
+    heads = {f.span.root.head.i for f in named if f.span.root.dep_ != "ROOT"}
+    ends = {f.span.end for f in named}
+    keep = []
+    for item in found:
+        root = item.span.root
+        if _generic(item) and (root.i in heads or item.span.start in ends
+                               or (root.dep_ in ("compound", "amod") and root.head.i in heads)):
+            continue
+        keep.append(item)
+    return keep
+
+
+def _merge_adjacent(found: list[Found]) -> list[Found]:
+    """"Nigerian Army troops" matches twice; keep one mention over both."""
+    merged: list[Found] = []
+    for item in found:
+        last = merged[-1] if merged else None
+        if (last is not None and last.mention.name == item.mention.name
+                and item.span.start - last.span.end <= 0):
+            doc = item.span.doc
+            span = doc[last.span.start:item.span.end]
+            last.span = span
+            last.mention.start, last.mention.end, last.mention.text = span.start_char, span.end_char, span.text
+            continue
+        merged.append(item)
+    return merged

@@ -1,0 +1,113 @@
+"""The actor knowledge in data files: aliases, demonyms and country-dependent names.
+
+Analysts extend the .tsv files beside this module; nothing here needs to change for a new
+actor. Every table loads once per process.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+DATA = Path(__file__).resolve().parent
+
+# Country names that take "the" in ACLED actor names ("Military Forces of the United States").
+_WITH_THE = ("United ", "Democratic Republic", "Central African", "Philippines", "Netherlands",
+             "Gambia", "Dominican")
+
+
+@dataclass(frozen=True)
+class Alias:
+    key: int                # row number: stable id for de-duplication
+    alias: str
+    name: str               # ACLED-style name; "{country}" or "@key" are resolved later
+    inter: int
+    country: str | None
+    flags: frozenset[str]
+
+    @property
+    def is_state(self) -> bool:
+        return "state" in self.flags
+
+
+def _rows(path: Path) -> list[list[str]]:
+    rows = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        rows.append([cell.strip() for cell in line.split("\t")])
+    return rows
+
+
+def _plural(alias: str) -> str | None:
+    # one-word lowercase nouns only: "soldier" -> "soldiers"; never acronyms or names
+    if " " in alias or not alias.isalpha() or not alias.islower() or alias.endswith("s"):
+        return None
+    if alias.endswith("man"):
+        return alias[:-3] + "men"
+    if alias.endswith("y") and alias[-2:-1] not in "aeiou":
+        return alias[:-1] + "ies"
+    return alias + "s"
+
+
+@lru_cache(maxsize=4)
+def load_aliases(path: str | None = None) -> tuple[Alias, ...]:
+    """Every alias row, with automatic plurals for one-word common nouns."""
+    table: list[Alias] = []
+    seen: set[str] = set()
+    for index, row in enumerate(_rows(Path(path) if path else DATA / "aliases.tsv")):
+        row += [""] * (5 - len(row))
+        alias, name, inter, country, flags = row[:5]
+        entry = Alias(index, alias, name, int(inter or 0), country or None,
+                      frozenset(f.strip() for f in flags.split(",") if f.strip()))
+        table.append(entry)
+        seen.add(alias.lower())
+    for entry in list(table):
+        plural = _plural(entry.alias)
+        if plural and plural not in seen:
+            seen.add(plural)
+            table.append(Alias(entry.key, plural, entry.name, entry.inter, entry.country, entry.flags))
+    return tuple(table)
+
+
+@lru_cache(maxsize=4)
+def load_demonyms(path: str | None = None) -> dict[str, str]:
+    """Word or phrase as written -> country ("Syrian" -> "Syria"); matched case-insensitively
+    except short acronyms ("US")."""
+    return {row[0]: row[1] for row in _rows(Path(path) if path else DATA / "demonyms.tsv")
+            if len(row) >= 2}
+
+
+@lru_cache(maxsize=4)
+def load_contextual(path: str | None = None) -> dict[str, dict[str, tuple[str, int]]]:
+    """"@key" -> {country or "*": (name, inter)}."""
+    table: dict[str, dict[str, tuple[str, int]]] = {}
+    for row in _rows(Path(path) if path else DATA / "contextual.tsv"):
+        key, country, name, inter = row[:4]
+        table.setdefault(key, {})[country] = (name, int(inter))
+    return table
+
+
+def country_phrase(country: str) -> str:
+    """The country as it sits inside an ACLED state name ("the United States")."""
+    return f"the {country}" if country.startswith(_WITH_THE) else country
+
+
+def fill_country(name: str, country: str | None) -> str:
+    """Put a known country into a "{country}" name; unknown stays a placeholder for records.py."""
+    if not country or "{country}" not in name:
+        return name
+    if "({country})" in name:
+        return name.replace("{country}", country)
+    return name.replace("{country}", country_phrase(country))
+
+
+@lru_cache(maxsize=4)
+def load_observers(path: str | None = None) -> dict[str, tuple[tuple[str, int], tuple[str, int] | None]]:
+    """Observer name -> default (actor1, inter1) and (actor2, inter2) when no side is named."""
+    table = {}
+    for row in _rows(Path(path) if path else DATA / "observers.tsv"):
+        row += [""] * (5 - len(row))
+        second = (row[3], int(row[4])) if row[3] else None
+        table[row[0]] = ((row[1], int(row[2])), second)
+    return table
