@@ -1,20 +1,346 @@
-"""Placeholder events component: registers the factory so the pipeline builds.
+"""The events stage: finds event mentions clause by clause and writes `doc._.event_mentions`.
 
-The real component replaces this file (it reads and writes what mentions.py documents).
+Reads token lemmas and the dependency parse; the knowledge is in triggers.tsv (cue words with
+their sub-event type, weight and context) and rules.json (what is not an event, and how
+competing cues in one sentence resolve). Steps, in one pass over the tokens:
+
+1. every trigger row whose pattern matches, kept where its context/target/agent/block hold;
+   the longest span wins, then the heaviest row at it (distinctive cues beat generic ones);
+2. matches that are negated, hypothetical, governed by a statement or a plan, or set in a
+   year well before publication are dropped;
+3. per sentence: incidental cues give way to strong ones, `suppress` rules drop the other side
+   of one event (the killing in an airstrike), and one mention is kept per sub-type;
+4. across nearby sentences, `absorb` rules upgrade a protest when the police act on it later.
 """
 from __future__ import annotations
 
-from spacy.language import Language
-from spacy.tokens import Doc
+import re
+from dataclasses import dataclass
+from datetime import date
 
-from sitrep.mentions import mentions
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from sitrep.events.lexicon import RULES, TRIGGERS, Rules, Trigger, WordSet, load
+from sitrep.mentions import EventMention, mentions
+
+SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj", "csubjpass", "agent", "expl"}
+OBJECT_DEPS = {"dobj", "obj", "nsubjpass", "attr", "oprd", "dative"}
+TARGET_PREPS = {"on", "against", "at", "upon", "of", "targeting", "into", "toward", "towards"}
+CLAUSE_DEPS = {"ROOT", "conj", "advcl", "ccomp", "xcomp", "relcl", "parataxis", "acl", "pcomp"}
+YEAR = re.compile(r"^(19|20)\d\d$")
+MAX_PHRASE = 12  # tokens of an object or subject phrase looked at: its head words, not a clause
+
+
+@dataclass
+class Candidate:
+    start: int          # token offsets of the trigger span
+    end: int
+    row: Trigger
+    head: Token
+    sent: int
 
 
 class EventsComponent:
+    """spaCy component `sitrep_events` (see the module docstring)."""
+
+    def __init__(self, triggers: str = "", rules: str = "") -> None:
+        # empty paths mean the data files shipped beside this module
+        self.index, self.rules = load(triggers or str(TRIGGERS), rules or str(RULES))
+
     def __call__(self, doc: Doc) -> Doc:
+        found = mentions(doc, "event_mentions")
+        found.extend(self.find(doc))
         return doc
 
+    # -- step 1 and 2: candidates
+    def find(self, doc: Doc) -> list[EventMention]:
+        if not len(doc):
+            return []
+        sents = list(doc.sents) if doc.has_annotation("SENT_START") or doc.has_annotation("DEP") else [doc[:]]
+        sent_of = [0] * len(doc)
+        for number, sent in enumerate(sents):
+            for i in range(sent.start, sent.end):
+                sent_of[i] = number
+        parsed = doc.has_annotation("DEP")
+        ref_year = _reference_year(doc)
+        best: dict[tuple[int, int], Candidate] = {}
+        for start, end, row in self.index.spans(doc):
+            sent_no = sent_of[start]
+            head = _span_head(doc[start:end])
+            if not self._applies(row, head, sents, sent_no, parsed):
+                continue
+            current = best.get((start, end))
+            if current is None or row.weight > current.row.weight:
+                best[(start, end)] = Candidate(start, end, row, head, sent_no)
+        # the longest span wins where spans overlap ("suicide car bomb" over "car bomb")
+        kept: list[Candidate] = []
+        taken: set[int] = set()
+        for cand in sorted(best.values(), key=lambda c: (c.start - c.end, -c.row.weight, c.start)):
+            if taken.isdisjoint(range(cand.start, cand.end)):
+                kept.append(cand)
+                taken.update(range(cand.start, cand.end))
+        kept = [c for c in kept if not self._not_an_event(c, sents[c.sent], parsed, ref_year)]
+        kept += self._headings(sents)
+        return self._resolve(doc, sents, kept)
 
-@Language.factory("sitrep_events")
-def make_events(nlp: Language, name: str) -> EventsComponent:
-    return EventsComponent()
+    def _applies(self, row: Trigger, head: Token, sents: list[Span], sent_no: int, parsed: bool) -> bool:
+        sent = sents[sent_no]
+        if row.block and row.block.hits(sent):
+            return False
+        if row.weight < self.rules.strong_weight and self.rules.non_events.hits(sent):
+            return False
+        if row.context:
+            window = sents[max(0, sent_no - self.rules.context_window): sent_no + 1]
+            if not any(row.context.hits(s) for s in window):
+                return False
+        if row.target and not row.target.hits(_target(head) if parsed else _after(head, sent)):
+            return False
+        if row.agent and not row.agent.hits(_agent(head) if parsed else _before(head, sent)):
+            return False
+        return True
+
+    def _not_an_event(self, cand: Candidate, sent: Span, parsed: bool, ref_year: int | None) -> bool:
+        if not parsed:
+            return False
+        head = cand.head
+        return (_negated(head, self.rules.negators) or _hypothetical(head, self.rules)
+                or _background(head, sent, ref_year))
+
+    def _headings(self, sents: list[Span]) -> list[Candidate]:
+        """'Arrests: On 3 May ...': a labelled note names its own sub-type."""
+        out: list[Candidate] = []
+        headings: dict[str, str] = self.rules.headings
+        for number, sent in enumerate(sents):
+            colon = next((t for t in sent[:6] if t.text == ":"), None)
+            if colon is None or colon.i == sent.start:
+                continue
+            label = sent.doc[sent.start:colon.i].text.strip().lower()
+            if label in headings:
+                row = Trigger(words=tuple(label.split()), sub_event_type=headings[label],
+                              weight=self.rules.heading_weight)
+                out.append(Candidate(sent.start, colon.i, row, sent.doc[sent.start], number))
+        return out
+
+    # -- step 3 and 4: resolution
+    def _resolve(self, doc: Doc, sents: list[Span], cands: list[Candidate]) -> list[EventMention]:
+        strong = self.rules.strong_weight
+        by_sent: dict[int, list[Candidate]] = {}
+        for cand in cands:
+            by_sent.setdefault(cand.sent, []).append(cand)
+        chosen: list[Candidate] = []
+        for sent_no in sorted(by_sent):
+            group = by_sent[sent_no]
+            if any(c.row.weight >= strong for c in group):
+                group = [c for c in group if c.row.weight >= strong]
+            present = {c.row.sub_event_type for c in group}
+            dropped: set[str] = set()
+            for rule in self.rules.suppress:
+                if present.intersection(rule["if"]):
+                    dropped.update(set(rule["drop"]) - present.intersection(rule["if"]))
+            seen: set[str] = set()
+            # heading first, then reading order
+            for cand in sorted(group, key=lambda c: (c.row.line != 0, c.start)):
+                sub = cand.row.sub_event_type
+                if sub in dropped or sub in seen:
+                    continue
+                seen.add(sub)
+                chosen.append(cand)
+        chosen = self._absorb(chosen)
+        return self._mentions(doc, sents, chosen)
+
+    def _absorb(self, chosen: list[Candidate]) -> list[Candidate]:
+        subs = [c.row.sub_event_type for c in chosen]
+        alive = [True] * len(chosen)
+        for j, later in enumerate(chosen):
+            for i in range(j):
+                if not alive[i]:
+                    continue
+                rule = next((r for r in self.rules.absorb if r["first"] == subs[i]
+                             and r["then"] == subs[j]
+                             and 0 <= later.sent - chosen[i].sent <= r["sentences"]), None)
+                if rule:
+                    subs[i] = rule.get("result", subs[j])
+                    alive[j] = False
+                    break
+        out: list[Candidate] = []
+        seen: set[tuple[int, str]] = set()
+        for cand, sub, ok in zip(chosen, subs, alive):
+            if ok and (cand.sent, sub) not in seen:
+                seen.add((cand.sent, sub))
+                if sub != cand.row.sub_event_type:
+                    cand = Candidate(cand.start, cand.end, _retyped(cand.row, sub), cand.head, cand.sent)
+                out.append(cand)
+        return out
+
+    def _mentions(self, doc: Doc, sents: list[Span], chosen: list[Candidate]) -> list[EventMention]:
+        per_sent: dict[int, int] = {}
+        for cand in chosen:
+            per_sent[cand.sent] = per_sent.get(cand.sent, 0) + 1
+        out: list[EventMention] = []
+        heads = {c.head.i for c in chosen}
+        for cand in chosen:
+            span = doc[cand.start:cand.end]
+            sent = sents[cand.sent]
+            lo, hi = sent.start_char, sent.end_char
+            if per_sent[cand.sent] > 1 and doc.has_annotation("DEP"):
+                lo, hi = _clause_chars(cand.head, sent, heads - {cand.head.i})
+            sub = cand.row.sub_event_type
+            out.append(EventMention(
+                start=span.start_char, end=span.end_char, text=span.text, sent_start=lo, sent_end=hi,
+                event_type=self.rules.type_of[sub], sub_event_type=sub,
+                score=round(min(1.0, cand.row.weight / 4.0), 3),
+            ))
+        return out
+
+
+def _retyped(row: Trigger, sub: str) -> Trigger:
+    return Trigger(words=row.words, sub_event_type=sub, weight=row.weight, line=row.line)
+
+
+# -- dependency helpers
+def _span_head(span: Span) -> Token:
+    """The token of the span whose head lies outside it (the verb of "take control")."""
+    for token in span:
+        if token.head.i < span.start or token.head.i >= span.end or token.head.i == token.i:
+            if token.pos_ in ("VERB", "NOUN", "PROPN") or len(span) == 1:
+                return token
+    return span.root
+
+
+def _phrase(token: Token) -> list[Token]:
+    return list(token.subtree)[:MAX_PHRASE]
+
+
+def _verb_of(token: Token) -> Token:
+    """The verb a noun trigger hangs on ("launched an attack" -> launched), else the token."""
+    node = token
+    for _ in range(3):
+        if node.pos_ in ("VERB", "AUX") or node.dep_ == "ROOT":
+            return node
+        if node.dep_ in ("dobj", "pobj", "nsubj", "nsubjpass", "prep", "compound", "attr", "appos"):
+            node = node.head
+        else:
+            return node
+    return node
+
+
+def _target(head: Token) -> list[Token]:
+    """What the trigger acts on: its object, passive subject, "on/against X", the noun it modifies."""
+    out: list[Token] = []
+    nodes = [head]
+    if head.dep_ in ("dobj", "attr") and head.head.i != head.i:
+        nodes.append(head.head)          # "launched an attack on X": the prep hangs on the verb
+    for node in nodes:
+        for child in node.children:
+            if child.dep_ in OBJECT_DEPS and node is head:
+                out += _phrase(child)
+            elif child.dep_ == "prep" and child.lower_ in TARGET_PREPS:
+                for obj in child.children:
+                    if obj.dep_ in ("pobj", "pcomp"):
+                        out += _phrase(obj)
+    if head.dep_ in ("acl", "amod", "relcl"):
+        out += [t for t in head.head.subtree if t.i < head.i][-4:] + [head.head]
+    if head.dep_ == "xcomp":             # "were found killed"
+        out += [c for c in head.head.children if c.dep_ in ("nsubjpass", "nsubj")]
+    return out
+
+
+def _agent(head: Token) -> list[Token]:
+    """Who did it: the subject, "by X", or the modifiers of a noun trigger ("Taliban attack")."""
+    out: list[Token] = []
+    for child in head.children:
+        if child.dep_ in ("nsubj", "csubj", "compound", "amod", "poss", "nmod"):
+            out += _phrase(child)
+        elif child.dep_ == "agent" or (child.dep_ == "prep" and child.lower_ == "by"):
+            out += [t for c in child.children for t in _phrase(c)]
+    node = head
+    for _ in range(3):                   # shared subject of a conjoined or governing verb
+        if node.dep_ not in ("conj", "dobj", "xcomp", "pobj", "prep", "advcl") or node.head.i == node.i:
+            break
+        node = node.head
+        out += [t for c in node.children if c.dep_ in ("nsubj", "agent") for t in _phrase(c)]
+    return out
+
+
+def _after(head: Token, sent: Span) -> Span:
+    return sent.doc[head.i + 1:min(sent.end, head.i + 8)]
+
+
+def _before(head: Token, sent: Span) -> Span:
+    return sent.doc[max(sent.start, head.i - 8):head.i]
+
+
+def _negated(head: Token, negators: WordSet) -> bool:
+    for node in {head, _verb_of(head)}:
+        for child in node.children:
+            if child.dep_ == "neg" or (child.dep_ in ("det", "advmod", "preconj") and negators.hits([child])):
+                return True
+    return head.dep_ == "pobj" and head.head.lower_ == "without"
+
+
+def _hypothetical(head: Token, rules: Rules) -> bool:
+    """Future, conditional, or the object of a plan, threat, statement or denial."""
+    verb = _verb_of(head)
+    for child in verb.children:
+        if child.dep_ in ("aux", "auxpass") and rules.modals.hits([child]):
+            return True
+    child, node = head, head.head
+    while node.i != child.i:
+        if rules.blockers.hits([node]) and child.dep_ not in SUBJECT_DEPS:
+            return True
+        child, node = node, node.head
+    return False
+
+
+def _clause_head(token: Token) -> Token:
+    node = token
+    while node.dep_ not in CLAUSE_DEPS and node.head.i != node.i:
+        node = node.head
+    return node
+
+
+def _background(head: Token, sent: Span, ref_year: int | None) -> bool:
+    """Set in a year well before publication ("since 2012 when rebels captured the town")."""
+    if ref_year is None:
+        return False
+    old = [t for t in sent if YEAR.match(t.text) and int(t.text) < ref_year - 1]
+    if not old:
+        return False
+    clause = _clause_head(head)
+    ancestors = {t.i for t in head.ancestors}
+    return any(t.i in ancestors or _clause_head(t).i == clause.i for t in old)
+
+
+def _reference_year(doc: Doc) -> int | None:
+    published = getattr(doc._, "published", None)
+    if isinstance(published, date):
+        return published.year
+    years = [int(t.text) for t in doc if YEAR.match(t.text)]
+    return max(years) if years else None
+
+
+def _clause_chars(head: Token, sent: Span, other_heads: set[int]) -> tuple[int, int]:
+    """The trigger's clause, less conjoined or subordinate clauses that hold another event."""
+    clause = _clause_head(head)
+    tokens = set(t.i for t in clause.subtree)
+    for child in clause.children:
+        if child.dep_ in CLAUSE_DEPS - {"ROOT"} or child.dep_ == "cc":
+            sub = {t.i for t in child.subtree}
+            if head.i not in sub and sub & other_heads:
+                tokens -= sub
+    if not tokens:
+        return sent.start_char, sent.end_char
+    doc = sent.doc
+    lo, hi = doc[min(tokens)], doc[max(tokens)]
+    return lo.idx, hi.idx + len(hi.text)
+
+
+@Language.factory(
+    "sitrep_events",
+    assigns=["doc._.event_mentions"],
+    requires=["token.dep", "token.lemma"],
+    default_config={"triggers": "", "rules": ""},
+)
+def make_events(nlp: Language, name: str, triggers: str, rules: str) -> EventsComponent:
+    return EventsComponent(triggers=triggers, rules=rules)

@@ -1,0 +1,165 @@
+"""The events stage's knowledge: trigger rows (triggers.tsv) and sentence rules (rules.json).
+
+Both are data so an analyst can extend them without Python; this module only loads them and
+finds trigger spans in one pass over the tokens.
+"""
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from spacy.tokens import Doc, Token
+
+HERE = Path(__file__).resolve().parent
+TRIGGERS = HERE / "triggers.tsv"
+RULES = HERE / "rules.json"
+GAP = "..."   # pattern word: up to MAX_GAP tokens in between
+MAX_GAP = 3
+
+
+@dataclass(frozen=True)
+class WordSet:
+    """Lemmas ("kill") and lemma/POS pairs ("force/VERB") to look for among tokens."""
+
+    lemmas: frozenset[str] = frozenset()
+    tagged: frozenset[tuple[str, str]] = frozenset()
+
+    @classmethod
+    def parse(cls, text: str) -> WordSet:
+        lemmas, tagged = set(), set()
+        for word in (w.strip().lower() for w in text.split("|")):
+            if not word or word == "-":
+                continue
+            if "/" in word and not word.startswith("/"):
+                lemma, pos = word.rsplit("/", 1)
+                tagged.add((lemma, pos.upper()))
+            else:
+                lemmas.add(word)
+        return cls(frozenset(lemmas), frozenset(tagged))
+
+    def __bool__(self) -> bool:
+        return bool(self.lemmas or self.tagged)
+
+    def hits(self, tokens: Sequence[Token]) -> bool:
+        for token in tokens:
+            keys = token_keys(token)
+            if self.lemmas and not self.lemmas.isdisjoint(keys):
+                return True
+            if self.tagged and any((key, token.pos_) in self.tagged for key in keys):
+                return True
+        return False
+
+
+@dataclass(frozen=True)
+class Trigger:
+    """One row of triggers.tsv."""
+
+    words: tuple[str, ...]
+    sub_event_type: str
+    weight: float
+    context: WordSet = field(default_factory=WordSet)
+    target: WordSet = field(default_factory=WordSet)
+    agent: WordSet = field(default_factory=WordSet)
+    block: WordSet = field(default_factory=WordSet)
+    line: int = 0
+
+    @property
+    def pattern(self) -> str:
+        return " ".join(self.words)
+
+
+def token_keys(token: Token) -> set[str]:
+    """What a pattern word may equal: the lemma (when the model set one) or the lowercase form."""
+    keys = {token.lower_}
+    if token.lemma_:
+        keys.add(token.lemma_.lower())
+    return keys
+
+
+def read_triggers(path: Path = TRIGGERS) -> list[Trigger]:
+    rows: list[Trigger] = []
+    for number, raw in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        if not raw.strip() or raw.lstrip().startswith("#"):
+            continue
+        cells = raw.split("\t") + [""] * 7
+        pattern, sub_type, weight = cells[0].strip().lower(), cells[1].strip(), cells[2].strip()
+        if not pattern or not sub_type:
+            raise ValueError(f"{path.name}:{number}: needs a pattern and a sub-event type")
+        rows.append(Trigger(
+            words=tuple(pattern.split()), sub_event_type=sub_type,
+            weight=float(weight or 1.0), context=WordSet.parse(cells[3]),
+            target=WordSet.parse(cells[4]), agent=WordSet.parse(cells[5]),
+            block=WordSet.parse(cells[6]), line=number,
+        ))
+    return rows
+
+
+@dataclass
+class Rules:
+    """rules.json, with the lookups the component needs."""
+
+    raw: dict
+    type_of: dict[str, str]
+
+    def __getattr__(self, name: str):
+        try:
+            return self.raw[name]
+        except KeyError as error:
+            raise AttributeError(name) from error
+
+
+def read_rules(path: Path = RULES) -> Rules:
+    raw = json.loads(path.read_text(encoding="utf-8"))
+    type_of = {sub: event_type for event_type, subs in raw["taxonomy"].items() for sub in subs}
+    for key in ("modals", "blockers", "negators", "non_events"):
+        raw[key] = WordSet.parse("|".join(raw[key]))
+    return Rules(raw=raw, type_of=type_of)
+
+
+class TriggerIndex:
+    """Trigger rows indexed by their first word: one pass over the tokens finds every span."""
+
+    def __init__(self, rows: Sequence[Trigger]) -> None:
+        self.by_first: dict[str, list[Trigger]] = {}
+        for row in rows:
+            self.by_first.setdefault(row.words[0], []).append(row)
+
+    def spans(self, doc: Doc) -> Iterator[tuple[int, int, Trigger]]:
+        """(start token, end token, row) for every row whose pattern matches."""
+        keys = [token_keys(token) for token in doc]
+        for i, first in enumerate(keys):
+            for word in first:
+                for row in self.by_first.get(word, ()):
+                    end = _match(keys, i + 1, row.words[1:])
+                    if end is not None:
+                        yield i, end, row
+
+
+def _match(keys: list[set[str]], i: int, words: Sequence[str]) -> int | None:
+    """The end token of `words` matched from token i (GAP skips up to MAX_GAP tokens)."""
+    if not words:
+        return i
+    word, rest = words[0], words[1:]
+    if word == GAP:
+        for skip in range(MAX_GAP + 1):
+            end = _match(keys, i + skip, rest)
+            if end is not None:
+                return end
+        return None
+    if i < len(keys) and word in keys[i]:
+        return _match(keys, i + 1, rest)
+    return None
+
+
+@lru_cache(maxsize=4)
+def load(triggers: str = str(TRIGGERS), rules: str = str(RULES)) -> tuple[TriggerIndex, Rules]:
+    """Both data files, read once per process; unknown sub-types are an error, not a silent miss."""
+    rows = read_triggers(Path(triggers))
+    parsed = read_rules(Path(rules))
+    for row in rows:
+        if row.sub_event_type not in parsed.type_of:
+            raise ValueError(f"triggers.tsv:{row.line}: unknown sub-event type {row.sub_event_type!r}")
+    return TriggerIndex(rows), parsed
