@@ -25,18 +25,22 @@ from spacy.tokens import Doc
 from sitrep.casualties.attribution import SourceTracker, clause_of, find_attributions
 from sitrep.casualties.figures import compiled, find_figures, victim_class
 from sitrep.mentions import ClaimMention, EventMention, mentions
+from sitrep.records import reconcile
 
 UNSPECIFIED = "unspecified"
 _GENERIC_HEADS = {"people", "persons", "person", "others", "victims", "them", "individuals"}
 
 # how well an event type fits a claim: (kind, victim class) -> {event_type or sub_event_type: weight}
+# a peaceful protest or a strategic development has no deaths of its own: a death it mentions is
+# another event's (or background), so weight 0 means "never attach"
+_NO_DEATHS = {"Peaceful protest": 0.0, "Protest with intervention": 0.0, "Strategic developments": 0.0}
 _FIT: dict[tuple[str, str], dict[str, float]] = {
-    ("killed", "civilian"): {"Attack": 3, "Excessive force against protesters": 3, "Mob violence": 2.5,
+    ("killed", "civilian"): {**_NO_DEATHS, "Attack": 3, "Excessive force against protesters": 3, "Mob violence": 2.5,
                              "Explosions/Remote violence": 2.5, "Riots": 2, "Battles": 1,
                              "Violence against civilians": 1.5, "Protests": 1.5},
-    ("killed", "combatant"): {"Battles": 3, "Explosions/Remote violence": 2.2, "Attack": 1,
+    ("killed", "combatant"): {**_NO_DEATHS, "Battles": 3, "Explosions/Remote violence": 2.2, "Attack": 1,
                               "Riots": 1.5, "Violence against civilians": 1, "Protests": 1},
-    ("killed", "unknown"): {"Battles": 3, "Attack": 3, "Explosions/Remote violence": 3, "Riots": 2.5,
+    ("killed", "unknown"): {**_NO_DEATHS, "Battles": 3, "Attack": 3, "Explosions/Remote violence": 3, "Riots": 2.5,
                             "Excessive force against protesters": 3, "Protests": 2,
                             "Violence against civilians": 1.5},
     ("abducted", ""): {"Abduction/forced disappearance": 3, "Arrests": 2, "Violence against civilians": 1.5},
@@ -74,7 +78,10 @@ def _sentences(doc: Doc) -> list[tuple[int, int]]:
 def fit(claim: ClaimMention, victims: str, event: EventMention) -> float:
     kind = "killed" if claim.kind == "injured" else claim.kind
     table = _FIT.get((kind, victims if kind == "killed" else ""), {})
-    return max(table.get(event.sub_event_type, 0.0), table.get(event.event_type, 0.0), 0.3)
+    for key in (event.sub_event_type, event.event_type):
+        if key in table:
+            return table[key]
+    return 0.3
 
 
 def _claims_of_sentence(doc: Doc, start: int, end: int, tracker: SourceTracker, index: int,
@@ -120,7 +127,10 @@ def _attach(claim: ClaimMention, info: _Meta, events: list[tuple[EventMention, i
         distance = info.sentence - sentence
         penalty = _BACK_PENALTY * distance if distance >= 0 else _FORWARD_PENALTY * -distance + 0.3
         gap = min(abs(claim.start - event.end), abs(event.start - claim.end)) / 10_000
-        score = fit(claim, info.victims, event) - penalty - gap + (_REPEAT_BONUS if repeat else 0.0)
+        weight = fit(claim, info.victims, event)
+        if weight <= 0:
+            continue
+        score = weight - penalty - gap + (_REPEAT_BONUS if repeat else 0.0)
         if score > best_score:
             best, best_score = event, score
     return best
@@ -134,9 +144,21 @@ def _head(who: str | None) -> str:
     return next((w for w in words if w in person), words[-1] if words else "")
 
 
+def _norm(who: str | None) -> str:
+    return " ".join(re.findall(r"[a-z0-9]+", (who or "").lower()))
+
+
 def _settle(claims: list[ClaimMention], meta: dict[int, _Meta]) -> list[ClaimMention]:
     """Claims of one kind of event: totals supersede parts; repeats share a `who`."""
     killed = [c for c in claims if c.kind == "killed"]
+    splits = [c for c in killed if meta[id(c)].total == "split"]
+    if splits:
+        # "Fatalities coded across 2 events": this event's share of the figure the rest give
+        parts = splits[-1].value
+        rest = [c for c in killed if meta[id(c)].total != "split"]
+        killed = rest + splits[-1:]
+        splits[-1].value = int(reconcile(_settle(rest, meta))[0] / max(1, parts) + 0.5)
+        meta[id(splits[-1])].total = "acled"
     coded = [c for c in killed if meta[id(c)].total == "acled"]
     if coded:
         # the coder's figure is the event's figure: other killed claims stay in doc._.claims only
@@ -155,8 +177,11 @@ def _settle(claims: list[ClaimMention], meta: dict[int, _Meta]) -> list[ClaimMen
             home = None
             for bucket in buckets:
                 heads = {_head(c.who) for c in bucket}
-                if (meta[id(claim)].subset or claim.value in {c.value for c in bucket}
-                        or head in heads or not head or head in _GENERIC_HEADS
+                repeat = any(c.value == claim.value and meta[id(c)].sentence != meta[id(claim)].sentence
+                             for c in bucket)
+                same_words = _norm(claim.who) in {_norm(c.who) for c in bucket}
+                if (meta[id(claim)].subset or repeat
+                        or same_words or not head or head in _GENERIC_HEADS
                         or heads <= _GENERIC_HEADS | {""}):
                     home = bucket
                     break

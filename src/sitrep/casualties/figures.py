@@ -74,22 +74,27 @@ def compiled(path: str = str(WORDS_FILE)) -> _Compiled:
     victims = words["victims"]
     person = frozenset(w for group in victims.values() for w in group)
     unit_alt, mult_alt = _alt(list(units)), _alt(list(mult))
-    number = (rf"(?:\d{{1,3}}(?:,\d{{3}})+|\d+)(?:\s+(?:{mult_alt}))?(?![\d.,]?\d)|{_alt(list(vague))}|"
+    number = (rf"(?:between\s+)?\d+\s*(?:-|–|to|or|and)\s*\d+(?!\s*(?:{mult_alt}))|"
+              rf"(?:\d{{1,3}}(?:,\d{{3}})+|\d+)(?:\s+(?:{mult_alt}))?(?![\d.,]?\d)|{_alt(list(vague))}|"
               rf"(?:{unit_alt}|a)(?:[\s-]+(?:and[\s-]+)?(?:{unit_alt}|{mult_alt}))*")
     qual = rf"(?:(?P<qual>{_alt(list(qualifiers))})\s+)?"
+    qual_nc = rf"(?:{_alt(list(qualifiers))})\s+"
     verbs = sorted({w for forms in words["verbs"].values() for f in forms.values() for w in f
                     if " " not in w}, key=len, reverse=True)
     # a victims' word is neither glue nor a casualty verb ("four people dead and a waiter wounded")
-    who_word = rf"(?!(?:{'|'.join(_STOP + tuple(verbs))})\b)[A-Za-z][\w'’.-]*"
+    # glue words only in lower case: "3 IS militants" keeps "IS"
+    who_word = rf"(?!(?-i:{'|'.join(_STOP)})\b)(?!(?:{'|'.join(verbs)})\b)[A-Za-z][\w'’-]*"
     # one victims' item: "at least 50 Syrian forces", "a woman", "her son", "another"
-    item = (rf"{qual}(?P<num>{number}|another|his|her|their)\b(?P<who>(?:\s+(?:of\s+(?:the\s+)?)?{who_word}){{0,6}})"
+    item = (rf"{qual}(?P<num>{number}|another|his|her|their|an|the)\b(?P<who>(?:\s+(?:(?:of|from)\s+(?:the\s+)?)?{who_word}){{0,6}})"
             rf"(?=\W|$)")
     item_nc = re.sub(r"\(\?P<\w+>", "(?:", item)
-    chain = rf"(?P<chain>{item_nc}(?:\s*,?\s*(?:and|as well as|plus|,)\s+{item_nc})*)"
+    chain = rf"(?P<chain>{item_nc}(?:\s*,?\s*(?:and|as well as|plus|including|,)\s+{item_nc})*)"
     aux = rf"(?:(?:{_AUX})\s+){{0,3}}"
     chains = {}
     for kind, forms in words["verbs"].items():
-        passive = re.compile(rf"\b{chain}\s+{aux}(?P<verb>{_alt(forms['passive'])})\b(?!\s+(?:by\s+)?\d)",
+        # "a gendarme shot and killed a driver": a verb followed by its object is active
+        passive = re.compile(rf"\b{chain}\s+{aux}(?P<verb>{_alt(forms['passive'])})\b"
+                             rf"(?!\s+[“\"']?(?:{qual_nc})?(?:{number}|an?|the|his|her|their|another)\b)",
                              re.IGNORECASE)
         active = re.compile(rf"\b(?P<verb>{_alt(forms['active'])})\s+(?:(?:a\s+total\s+of|as\s+many\s+as)\s+)?"
                             rf"[“\"']?{chain}", re.IGNORECASE)
@@ -104,11 +109,12 @@ def compiled(path: str = str(WORDS_FILE)) -> _Compiled:
                          rf"(?:[\w-]+\s+)?lives\b", re.IGNORECASE),
         toll=re.compile(rf"\b(?:{_alt(words['toll_words'])})\s+(?:[\w-]+\s+){{0,4}}?(?:{_alt(words['toll_verbs'])})"
                         rf"\s+{qual}(?P<num>{number})\b", re.IGNORECASE),
-        coded=re.compile(rf"\bfatalit(?:y|ies)\b[^.;]{{0,40}}?\bcoded\s+as\s+(?P<num>\d+)", re.IGNORECASE),
+        coded=re.compile(rf"\bfatalit(?:y|ies)\b[^.;]{{0,60}}?\b(?:coded\s+as|rounded\s+(?:down|up)\s+to)\s+"
+                         rf"(?P<num>\d+)", re.IGNORECASE),
         n_fatalities=re.compile(rf"(?:\b{qual}(?P<num>{number})\s+(?:reported\s+)?fatalit(?:y|ies)\b|"
                                 rf"\bfatalit(?:y|ies)\s*:\s*(?P<num2>\d+))", re.IGNORECASE),
         split=re.compile(rf"\b(?:{_alt(words['acled_totals']['split_words'])})\s+(?:up\s+)?"
-                         rf"(?:between|across|among|over|in)\s+(?:the\s+)?(?P<k>{number})\s+"
+                         rf"(?:(?:between|across|among|over|in)\s+)?(?:the\s+)?(?P<k>{number})\s+"
                          rf"(?:events|locations|days|areas|incidents|fronts|places|villages|districts)",
                          re.IGNORECASE),
         per_event=re.compile(r"(?:events?|locations?)\s*\((?P<n>\d+)\)|with\s+(?P<m>\d+)\s+coded\s+to\s+each",
@@ -125,8 +131,11 @@ def parse_number(text: str, path: str = str(WORDS_FILE)) -> int | None:
         return words["vague"][cleaned]
     if cleaned in words["units"]:
         return words["units"][cleaned]
-    if cleaned in ("another", "his", "her", "their"):
+    if cleaned in ("another", "his", "her", "their", "an", "the"):
         return 1
+    span = re.match(r"^(?:between\s+)?(\d+)\s*(?:-|–|to|or|and)\s*(\d+)$", cleaned)
+    if span:
+        return min(int(span.group(1)), int(span.group(2)))
     digits = re.match(r"^(\d{1,3}(?:,\d{3})+|\d+)(?:\s+(\w+))?$", cleaned)
     if digits:
         value = int(digits.group(1).replace(",", ""))
@@ -167,6 +176,29 @@ def victim_class(who: str | None, path: str = str(WORDS_FILE)) -> str:
     return "unknown"
 
 
+_DETERMINERS = ("a", "an", "the", "another", "his", "her", "their", "both")
+_AGENT = re.compile(r"[a-z]{3,}(?:er|or|ist|ian|ant|ent|man|woman)$")
+_NOT_AGENT = frozenset("number order border water power quarter center centre other matter corner manner letter "
+                       "error sector factor motor floor door monitor tractor government equipment movement "
+                       "incident event settlement department parliament statement present percent".split())
+
+
+def _is_victim(who: str, determiner: str, comp: _Compiled) -> bool:
+    """"a man", "an engineer", "the victim", "her son": one person (or two for "both")."""
+    # the head is before "of"/"from": "a member of the police", "an engineer from the ministry"
+    tokens = re.split(r"\b(?:of|from)\b", who.lower())[0].split()
+    tokens = [re.sub(r"[^a-z-]", "", t) for t in tokens]
+    if not tokens or len(tokens) > 5:
+        return False
+    head = next((t for t in tokens if t in comp.person), None)
+    if head is None:
+        head = next((t for t in tokens if _AGENT.fullmatch(t) and t not in _NOT_AGENT), None)
+    if head is None:
+        return False
+    # "the soldiers" gives no number; "the man" is one
+    return determiner != "the" or not head.endswith("s") and head not in ("police", "personnel", "militia")
+
+
 def _has_person(who: str, comp: _Compiled) -> bool:
     tokens = re.findall(r"[a-z]+", who.lower())
     return any(t in comp.person for t in tokens) or any(
@@ -183,19 +215,22 @@ def _items(chain_text: str, offset: int, sentence: str, kind: str, comp: _Compil
         if comp.not_after.match(sentence[offset + m.end("num"):]):
             continue
         value = parse_number(raw)
+        family = re.match(r"family\s+of\s+(\w+)", who, re.IGNORECASE)
+        if family and raw.lower() in ("a", "one"):
+            value = parse_number(family.group(1))  # "a family of three"
         if value is None:
             continue
-        determiner = raw.lower() in ("a", "another", "his", "her", "their", "one", "both")
-        if determiner and not who:
-            continue
-        if determiner and kind in ("abducted", "arrested") and not _has_person(who, comp):
-            continue  # "seized a vehicle": not a person
+        determiner = raw.lower() in _DETERMINERS
+        if determiner and not _is_victim(who, raw.lower(), comp):
+            continue  # "a shoot-out broke out", "seized a vehicle", "the soldiers": no count
         if verb.lower().startswith(("lost", "losing")) and not _has_person(who, comp):
             continue
         if re.fullmatch(r"(?:19|20)\d\d", raw) and not who:
             continue  # a year, not a figure
         qualifier = comp.qualifiers.get(re.sub(r"\s+", " ", (m.group("qual") or "").lower()), "exact")
-        subset = bool(comp.subset_before.search(sentence[max(0, absolute - 25):absolute]))
+        # "including a child and a woman": everything after "including" is part of the figure before
+        subset = bool(found and found[-1].subset) or bool(
+            comp.subset_before.search(sentence[max(0, absolute - 25):absolute]))
         found.append(Figure(start=offset + m.start(), end=offset + m.end(), kind=kind, value=value,
                             qualifier=qualifier, who=who.rstrip(".,;:'\"”’") or None, subset=subset,
                             anchor=absolute))
@@ -206,28 +241,45 @@ def find_figures(sentence: str, path: str = str(WORDS_FILE)) -> list[Figure]:
     """Every figure in one sentence, in text order, one per number."""
     comp = compiled(path)
     figures: list[Figure] = []
+    # brackets hide what they hold ("four CPI-Maoist (CPI-M) cadres and a policeman were killed");
+    # blanks keep the offsets
+    masked = re.sub(r"\([^()]{0,60}\)", lambda b: " " * len(b.group(0)), sentence)
     for kind, (passive, active) in comp.chain.items():
         for pattern in (active, passive):
-            for m in pattern.finditer(sentence):
-                items = _items(m.group("chain"), m.start("chain"), sentence, kind, comp, m.group("verb"))
+            for m in pattern.finditer(masked):
+                items = _items(m.group("chain"), m.start("chain"), masked, kind, comp, m.group("verb"))
+                if pattern is passive and kind == "killed":
+                    items = _ambiguous(masked[m.end():], items)
                 # the evidence span reaches the verb: after the last item, before the first
                 if items and pattern is passive:
                     items[-1].end = m.end()
                 elif items:
                     items[0].start = m.start()
                 figures.extend(items)
-    for m in comp.lives.finditer(sentence):
+    for m in comp.lives.finditer(masked):
         value = parse_number(m.group("num"))
         if value is not None:
             qualifier = comp.qualifiers.get((m.group("qual") or "").lower(), "exact")
             figures.append(Figure(m.start(), m.end(), "killed", value, qualifier, None))
-    for m in comp.toll.finditer(sentence):
+    for m in comp.toll.finditer(masked):
         value = parse_number(m.group("num"))
         if value is not None:
             qualifier = comp.qualifiers.get((m.group("qual") or "").lower(), "exact")
             figures.append(Figure(m.start(), m.end(), "killed", value, qualifier, None, total="toll"))
     figures.extend(_acled_totals(sentence, comp))
     return _one_per_number(figures)
+
+
+def _ambiguous(after: str, items: list[Figure]) -> list[Figure]:
+    """"killed, injured or captured" gives no death toll; "killed and wounded" with one figure
+    is counted as half, rounded down (as ACLED coders do)."""
+    if re.match(r"\s*(?:,\s*(?:injured|wounded)\s*)?,?\s*or\s+(?:injured|wounded|captured|arrested|missing)\b",
+                after, re.IGNORECASE):
+        return []
+    if re.match(r"\s*(?:and|or|/)\s+(?:wounded|injured)\b(?!\s+\d)", after, re.IGNORECASE):
+        for fig in items:
+            fig.value //= 2
+    return items
 
 
 def _acled_totals(sentence: str, comp: _Compiled) -> list[Figure]:
@@ -247,9 +299,12 @@ def _acled_totals(sentence: str, comp: _Compiled) -> list[Figure]:
         if per_event:
             value = int(per_event.group("n") or per_event.group("m"))
             totals = [Figure(split.start(), per_event.end(), "killed", value, "exact", None, total="acled")]
-        else:
+        elif totals:
             for fig in totals:
                 fig.value = int(fig.value / parts + 0.5)
+        else:
+            # "Fatalities coded across 2 events": the component divides the event's figure
+            totals = [Figure(split.start(), split.end(), "killed", parts, "exact", None, total="split")]
     return totals
 
 
