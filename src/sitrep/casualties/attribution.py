@@ -45,7 +45,8 @@ def patterns(path: str = str(WORDS_FILE)) -> _Patterns:
                              re.IGNORECASE),
         before_verb=re.compile(rf"\b(?:(?:has|have|had|also|additionally|further|later)\s+)*(?P<verb>{verbs})\b",
                                re.IGNORECASE),
-        after_quote=re.compile(rf"(?:[”\"]|,)\s*(?P<verb>{verbs})\s+(?P<src>[^.,;:“”\"]{{1,60}})"
+        # ", said a villager." / "” stated the group." : the source closes the clause
+        after_quote=re.compile(rf"(?:[”\"]|,)\s*(?P<verb>{verbs})\s+(?P<src>[^.,;:“”\"]{{1,60}}?)(?=\s*(?:[.,;:]|$))"
                                rf"|[”\"]\s*,?\s*(?P<src2>[^.,;:“”\"]{{1,40}}?)\s+(?P<verb2>{verbs})\b",
                                re.IGNORECASE),
         aliases={k.lower(): v for k, v in words["aliases"].items()},

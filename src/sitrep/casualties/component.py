@@ -23,7 +23,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from sitrep.casualties.attribution import SourceTracker, clause_of, find_attributions
-from sitrep.casualties.figures import compiled, find_figures, victim_class
+from sitrep.casualties.figures import compiled, find_figures, is_background, victim_class
 from sitrep.mentions import ClaimMention, EventMention, mentions
 from sitrep.records import reconcile
 
@@ -61,11 +61,22 @@ class _Meta:
     victims: str         # civilian | combatant | unknown
     total: str | None
     subset: bool
+    background: bool = False
 
 
 def _sentences(doc: Doc) -> list[tuple[int, int]]:
     if doc.has_annotation("SENT_START"):
-        return [(s.start_char, s.end_char) for s in doc.sents]
+        # a line break ends a sentence too (headlines, bylines carry no full stop)
+        spans = []
+        for sent in doc.sents:
+            start = sent.start_char
+            for m in re.finditer(r"\n+", sent.text):
+                if sent.start_char + m.start() > start:
+                    spans.append((start, sent.start_char + m.start()))
+                start = sent.start_char + m.end()
+            if sent.end_char > start:
+                spans.append((start, sent.end_char))
+        return spans
     # no parser or sentencizer ran: split on sentence punctuation
     bounds, start = [], 0
     for m in re.finditer(r"(?<=[.!?”\"])\s+(?=[“\"A-Z0-9])|\n+", doc.text):
@@ -90,6 +101,7 @@ def _claims_of_sentence(doc: Doc, start: int, end: int, tracker: SourceTracker, 
     attributions = find_attributions(text)
     resolved = [(a, tracker.resolve(a)) for a in attributions]
     carried = tracker.last
+    background = is_background(text)
     claims: list[ClaimMention] = []
     for fig in find_figures(text):
         source, src_span = carried, (None, None)
@@ -110,7 +122,7 @@ def _claims_of_sentence(doc: Doc, start: int, end: int, tracker: SourceTracker, 
             # "300 people, mainly the elderly, females, and children"
             after = _APPOSITION.match(text, fig.end)
             victims = victim_class(after.group(1)) if after else victims
-        meta[id(claim)] = _Meta(index, victims, fig.total, fig.subset)
+        meta[id(claim)] = _Meta(index, victims, fig.total, fig.subset, background)
         claims.append(claim)
     for a, name in resolved:
         tracker.note(name, a.anaphoric and name == a.name)
@@ -215,6 +227,8 @@ class CasualtiesComponent:
         attached: dict[int, list[ClaimMention]] = {}
         for claim in claims:
             info = meta[id(claim)]
+            if info.background:
+                continue  # kept in doc._.claims, counted for no event
             event = _attach(claim, info, located, attached)
             if event is not None:
                 attached.setdefault(id(event), []).append(claim)

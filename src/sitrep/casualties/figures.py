@@ -59,6 +59,8 @@ class _Compiled:
     split: re.Pattern[str]
     per_event: re.Pattern[str]
     subset_before: re.Pattern[str]
+    month_before: re.Pattern[str]
+    background: re.Pattern[str]
 
 
 def _alt(phrases: list[str]) -> str:
@@ -119,6 +121,8 @@ def compiled(path: str = str(WORDS_FILE)) -> _Compiled:
                          re.IGNORECASE),
         per_event=re.compile(r"(?:events?|locations?)\s*\((?P<n>\d+)\)|with\s+(?P<m>\d+)\s+coded\s+to\s+each",
                              re.IGNORECASE),
+        month_before=re.compile(rf"\b(?:{_alt(words['months'])})\.?\s*$", re.IGNORECASE),
+        background=re.compile("|".join(f"(?:{p})" for p in words["background"]["patterns"]), re.IGNORECASE),
         subset_before=re.compile(rf"(?:{_alt(words['subset_before'])})\s*:?\s*$", re.IGNORECASE),
     )
 
@@ -214,6 +218,8 @@ def _items(chain_text: str, offset: int, sentence: str, kind: str, comp: _Compil
         absolute = offset + m.start("num")
         if comp.not_after.match(sentence[offset + m.end("num"):]):
             continue
+        if comp.month_before.search(sentence[max(0, absolute - 12):absolute]):
+            continue  # "May 26": a date
         value = parse_number(raw)
         family = re.match(r"family\s+of\s+(\w+)", who, re.IGNORECASE)
         if family and raw.lower() in ("a", "one"):
@@ -235,6 +241,11 @@ def _items(chain_text: str, offset: int, sentence: str, kind: str, comp: _Compil
                             qualifier=qualifier, who=who.rstrip(".,;:'\"”’") or None, subset=subset,
                             anchor=absolute))
     return found
+
+
+def is_background(sentence: str, path: str = str(WORDS_FILE)) -> bool:
+    """"has risen to 19 since early 2022": a running total, not the event's toll."""
+    return bool(compiled(path).background.search(sentence))
 
 
 def find_figures(sentence: str, path: str = str(WORDS_FILE)) -> list[Figure]:
