@@ -160,6 +160,28 @@ def _norm(who: str | None) -> str:
     return " ".join(re.findall(r"[a-z0-9]+", (who or "").lower()))
 
 
+def _home(claim: ClaimMention, group: list[ClaimMention], buckets: list[list[ClaimMention]],
+          buckets_of: dict[int, list[ClaimMention]], meta: dict[int, _Meta]) -> list[ClaimMention] | None:
+    """The bucket of victims a claim re-counts, or None when it counts new victims."""
+    info = meta[id(claim)]
+    if info.subset:
+        # "five personnel including one policeman": part of the figure just before it
+        before = [c for c in group if meta[id(c)].sentence == info.sentence and c.start < claim.start
+                  and not meta[id(c)].subset and id(c) in buckets_of]
+        if before:
+            return buckets_of[id(before[-1])]
+    head = _head(claim.who)
+    for bucket in buckets:
+        other_sentence = all(meta[id(c)].sentence != info.sentence for c in bucket)
+        if other_sentence and claim.value in {c.value for c in bucket}:
+            return bucket  # the same figure again
+        if _norm(claim.who) and _norm(claim.who) in {_norm(c.who) for c in bucket}:
+            return bucket  # the same victims again
+        if other_sentence and (not head or head in _GENERIC_HEADS):
+            return bucket  # "people", restated later: the same toll
+    return None
+
+
 def _settle(claims: list[ClaimMention], meta: dict[int, _Meta]) -> list[ClaimMention]:
     """Claims of one kind of event: totals supersede parts; repeats share a `who`."""
     killed = [c for c in claims if c.kind == "killed"]
@@ -185,18 +207,8 @@ def _settle(claims: list[ClaimMention], meta: dict[int, _Meta]) -> list[ClaimMen
             group = [max(tolls, key=lambda c: c.value)]
         buckets: list[list[ClaimMention]] = []
         for claim in group:
-            head = _head(claim.who)
-            home = None
-            for bucket in buckets:
-                heads = {_head(c.who) for c in bucket}
-                repeat = any(c.value == claim.value and meta[id(c)].sentence != meta[id(claim)].sentence
-                             for c in bucket)
-                same_words = _norm(claim.who) in {_norm(c.who) for c in bucket}
-                if (meta[id(claim)].subset or repeat
-                        or same_words or not head or head in _GENERIC_HEADS
-                        or heads <= _GENERIC_HEADS | {""}):
-                    home = bucket
-                    break
+            buckets_of = {id(c): b for b in buckets for c in b}
+            home = _home(claim, group, buckets, buckets_of, meta)
             if home is None:
                 buckets.append([claim])
             else:

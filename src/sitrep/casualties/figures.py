@@ -85,22 +85,31 @@ def compiled(path: str = str(WORDS_FILE)) -> _Compiled:
                     if " " not in w}, key=len, reverse=True)
     # a victims' word is neither glue nor a casualty verb ("four people dead and a waiter wounded")
     # glue words only in lower case: "3 IS militants" keeps "IS"
-    who_word = rf"(?!(?-i:{'|'.join(_STOP)})\b)(?!(?:{'|'.join(verbs)})\b)[A-Za-z][\w'’-]*"
+    who_word = rf"(?!(?-i:{'|'.join(_STOP)})\b)(?!(?:{'|'.join(verbs)})\b)(?:\d+-)?[A-Za-z][\w'’/-]*"
     # one victims' item: "at least 50 Syrian forces", "a woman", "her son", "another"
-    item = (rf"{qual}(?P<num>{number}|another|his|her|their|an|the)\b(?P<who>(?:\s+(?:(?:of|from)\s+(?:the\s+)?)?{who_word}){{0,6}})"
+    item = (rf"{qual}(?P<num>{number}|another|his|her|their|an|the|him)\b(?P<who>(?:\s+(?:(?:of|from)\s+(?:the\s+)?)?{who_word}){{0,6}})"
             rf"(?=\W|$)")
     item_nc = re.sub(r"\(\?P<\w+>", "(?:", item)
     chain = rf"(?P<chain>{item_nc}(?:\s*,?\s*(?:and|as well as|plus|including|,)\s+{item_nc})*)"
     aux = rf"(?:(?:{_AUX})\s+){{0,3}}"
+    tail = rf"(?:\s+(?:and|or)\s+{who_word}(?:\s+{who_word}){{0,4}})?"
     chains = {}
     for kind, forms in words["verbs"].items():
         # "a gendarme shot and killed a driver": a verb followed by its object is active
-        passive = re.compile(rf"\b{chain}\s+{aux}(?P<verb>{_alt(forms['passive'])})\b"
-                             rf"(?!\s+[“\"']?(?:{qual_nc})?(?:{number}|an?|the|his|her|their|another)\b)",
+        passive = re.compile(rf"\b{chain}{tail}\s+{aux}(?P<verb>{_alt(forms['passive'])})\b"
+                             rf"(?!\s+[“\"']?(?:{qual_nc})?(?:{number}|an?|the|his|her|their|another)\b"
+                             rf"(?!\s+(?:injured|wounded|killed|dead|missing|arrested)))",
                              re.IGNORECASE)
         active = re.compile(rf"\b(?P<verb>{_alt(forms['active'])})\s+(?:(?:a\s+total\s+of|as\s+many\s+as)\s+)?"
                             rf"[“\"']?{chain}", re.IGNORECASE)
         chains[kind] = (passive, active)
+    # "stabbed a man to death", "beat two farmers to death"
+    chains["killed_to_death"] = (re.compile(r"(?!x)x"), re.compile(
+        rf"\b(?P<verb>{_alt(words['to_death_verbs'])})\s+{chain}\s+to\s+death\b", re.IGNORECASE))
+    # "opened fire on a civilian, killing him"
+    chains["killed_pronoun"] = (re.compile(r"(?!x)x"), re.compile(
+        rf"\b(?P<verb>{_alt(words['verbs']['killed']['active'])})\s+(?P<chain>him|her)\b(?!\s+\w+\s+(?:was|were))(?=\s*[.,;]|\s+(?:and|in|on|at|while)\b)",
+        re.IGNORECASE))
     return _Compiled(
         words=words, qualifiers=qualifiers, person=person,
         combatant=frozenset(victims["combatant"]), civilian=frozenset(victims["civilian"]),
@@ -135,7 +144,7 @@ def parse_number(text: str, path: str = str(WORDS_FILE)) -> int | None:
         return words["vague"][cleaned]
     if cleaned in words["units"]:
         return words["units"][cleaned]
-    if cleaned in ("another", "his", "her", "their", "an", "the"):
+    if cleaned in ("another", "his", "her", "their", "an", "the", "him"):
         return 1
     span = re.match(r"^(?:between\s+)?(\d+)\s*(?:-|–|to|or|and)\s*(\d+)$", cleaned)
     if span:
@@ -227,7 +236,9 @@ def _items(chain_text: str, offset: int, sentence: str, kind: str, comp: _Compil
         if value is None:
             continue
         determiner = raw.lower() in _DETERMINERS
-        if determiner and not _is_victim(who, raw.lower(), comp):
+        if raw.lower() in ("him", "her") and not who:
+            pass  # "killing him": one person
+        elif determiner and not _is_victim(who, raw.lower(), comp):
             continue  # "a shoot-out broke out", "seized a vehicle", "the soldiers": no count
         if verb.lower().startswith(("lost", "losing")) and not _has_person(who, comp):
             continue
@@ -258,8 +269,9 @@ def find_figures(sentence: str, path: str = str(WORDS_FILE)) -> list[Figure]:
     for kind, (passive, active) in comp.chain.items():
         for pattern in (active, passive):
             for m in pattern.finditer(masked):
-                items = _items(m.group("chain"), m.start("chain"), masked, kind, comp, m.group("verb"))
-                if pattern is passive and kind == "killed":
+                items = _items(m.group("chain"), m.start("chain"), masked, kind.split("_")[0], comp,
+                               m.group("verb"))
+                if pattern is passive and kind.startswith("killed"):
                     items = _ambiguous(masked[m.end():], items)
                 # the evidence span reaches the verb: after the last item, before the first
                 if items and pattern is passive:
