@@ -133,11 +133,15 @@ class EventsComponent:
             group = by_sent[sent_no]
             if any(c.row.weight >= strong for c in group):
                 group = [c for c in group if c.row.weight >= strong]
-            present = {c.row.sub_event_type for c in group}
+            top: dict[str, float] = {}
+            for c in group:
+                top[c.row.sub_event_type] = max(top.get(c.row.sub_event_type, 0.0), c.row.weight)
             dropped: set[str] = set()
             for rule in self.rules.suppress:
-                if present.intersection(rule["if"]):
-                    dropped.update(set(rule["drop"]) - present.intersection(rule["if"]))
+                firing = {s for s in rule["if"] if s in top and top[s] >= rule.get("min_weight", 0.0)}
+                if firing:  # "drop_below": only weaker cues of the dropped sub-types give way
+                    below = rule.get("drop_below", float("inf"))
+                    dropped.update(s for s in set(rule["drop"]) - firing if top.get(s, 0.0) < below)
             seen: set[str] = set()
             # heading first, then reading order
             for cand in sorted(group, key=lambda c: (c.row.line != 0, c.start)):
@@ -237,8 +241,12 @@ def _target(head: Token) -> list[Token]:
                 out += _phrase(child)
             elif child.dep_ == "prep" and child.lower_ in TARGET_PREPS:
                 for obj in child.children:
-                    if obj.dep_ in ("pobj", "pcomp"):
+                    # "on 4 May" is when, not whom
+                    if obj.dep_ in ("pobj", "pcomp") and obj.ent_type_ not in ("DATE", "TIME"):
                         out += _phrase(obj)
+    if not out:                          # "shot and killed a fighter": conjoined verbs share the object
+        for other in [c for c in head.children if c.dep_ == "conj"] + ([head.head] if head.dep_ == "conj" else []):
+            out += [t for c in other.children if c.dep_ in OBJECT_DEPS for t in _phrase(c)]
     if head.dep_ in ("acl", "amod", "relcl"):
         out += [t for t in head.head.subtree if t.i < head.i][-4:] + [head.head]
     if head.dep_ == "xcomp":             # "were found killed"

@@ -28,9 +28,18 @@ class WordSet:
     tagged: frozenset[tuple[str, str]] = frozenset()
 
     @classmethod
-    def parse(cls, text: str) -> WordSet:
+    def parse(cls, text: str, lists: dict[str, list[str]] | None = None) -> WordSet:
+        """'a|b|force/VERB'; '@name' stands for the word list `name` of rules.json."""
         lemmas, tagged = set(), set()
+        words: list[str] = []
         for word in (w.strip().lower() for w in text.split("|")):
+            if word.startswith("@"):
+                if not lists or word[1:] not in lists:
+                    raise ValueError(f"unknown word list {word!r}")
+                words += [w.lower() for w in lists[word[1:]]]
+            else:
+                words.append(word)
+        for word in words:
             if not word or word == "-":
                 continue
             if "/" in word and not word.startswith("/"):
@@ -79,20 +88,23 @@ def token_keys(token: Token) -> set[str]:
     return keys
 
 
-def read_triggers(path: Path = TRIGGERS) -> list[Trigger]:
+def read_triggers(path: Path = TRIGGERS, lists: dict[str, list[str]] | None = None) -> list[Trigger]:
     rows: list[Trigger] = []
     for number, raw in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
         if not raw.strip() or raw.lstrip().startswith("#"):
             continue
-        cells = raw.split("\t") + [""] * 7
+        cells = raw.split("\t")
+        if any(cell.strip() for cell in cells[7:]):
+            raise ValueError(f"{path.name}:{number}: more than 7 tab-separated columns")
+        cells += [""] * 7
         pattern, sub_type, weight = cells[0].strip().lower(), cells[1].strip(), cells[2].strip()
         if not pattern or not sub_type:
             raise ValueError(f"{path.name}:{number}: needs a pattern and a sub-event type")
         rows.append(Trigger(
             words=tuple(pattern.split()), sub_event_type=sub_type,
-            weight=float(weight or 1.0), context=WordSet.parse(cells[3]),
-            target=WordSet.parse(cells[4]), agent=WordSet.parse(cells[5]),
-            block=WordSet.parse(cells[6]), line=number,
+            weight=float(weight or 1.0), context=WordSet.parse(cells[3], lists),
+            target=WordSet.parse(cells[4], lists), agent=WordSet.parse(cells[5], lists),
+            block=WordSet.parse(cells[6], lists), line=number,
         ))
     return rows
 
@@ -157,8 +169,8 @@ def _match(keys: list[set[str]], i: int, words: Sequence[str]) -> int | None:
 @lru_cache(maxsize=4)
 def load(triggers: str = str(TRIGGERS), rules: str = str(RULES)) -> tuple[TriggerIndex, Rules]:
     """Both data files, read once per process; unknown sub-types are an error, not a silent miss."""
-    rows = read_triggers(Path(triggers))
     parsed = read_rules(Path(rules))
+    rows = read_triggers(Path(triggers), parsed.raw.get("lists", {}))
     for row in rows:
         if row.sub_event_type not in parsed.type_of:
             raise ValueError(f"triggers.tsv:{row.line}: unknown sub-event type {row.sub_event_type!r}")
