@@ -122,6 +122,9 @@ def _with_year(month: int, day: int, year: int | None, ref: date | None) -> date
         return _safe_date(year, month, day)
     if ref is None:
         return None
+    this_year = _safe_date(ref.year, month, day)
+    if this_year is not None and 0 < (this_year - ref).days <= 90:
+        return None  # a few weeks after publication: a plan or a deadline, not last year's event
     for candidate_year in (ref.year, ref.year - 1):
         found = _safe_date(candidate_year, month, day)
         if found is not None and found <= ref:
