@@ -151,7 +151,20 @@ class EventsComponent:
                 seen.add(sub)
                 chosen.append(cand)
         chosen = self._absorb(chosen)
+        chosen = self._elaborations(chosen)
         return self._mentions(doc, sents, chosen)
+
+    def _elaborations(self, chosen: list[Candidate]) -> list[Candidate]:
+        """A sentence that only counts the dead ("20 fighters were killed") tells more of an
+        event already reported above; it does not start a new one."""
+        patterns = set(self.rules.raw.get("elaborations", []))
+        by_sent: dict[int, list[Candidate]] = {}
+        for cand in chosen:
+            by_sent.setdefault(cand.sent, []).append(cand)
+        first_sent = min(by_sent) if by_sent else 0
+        drop = {no for no, group in by_sent.items()
+                if no > first_sent and all(c.row.pattern in patterns for c in group)}
+        return [c for c in chosen if c.sent not in drop]
 
     def _absorb(self, chosen: list[Candidate]) -> list[Candidate]:
         subs = [c.row.sub_event_type for c in chosen]
@@ -212,8 +225,20 @@ def _span_head(span: Span) -> Token:
     return span.root
 
 
-def _phrase(token: Token) -> list[Token]:
-    return list(token.subtree)[:MAX_PHRASE]
+NOUN_PARTS = {"compound", "amod", "nmod", "poss", "appos", "nummod", "conj", "det", "quantmod"}
+
+
+def _phrase(token: Token, depth: int = 2) -> list[Token]:
+    """A noun phrase's head words: the noun, its modifiers, conjuncts and "of X" (not its clauses)."""
+    out = [token]
+    if depth == 0:
+        return out
+    for child in token.children:
+        if child.dep_ in NOUN_PARTS:
+            out += _phrase(child, depth - 1)
+        elif child.dep_ == "prep" and child.lower_ == "of":
+            out += [t for obj in child.children if obj.dep_ == "pobj" for t in _phrase(obj, depth - 1)]
+    return out[:MAX_PHRASE]
 
 
 def _verb_of(token: Token) -> Token:
@@ -331,6 +356,8 @@ def _reference_year(doc: Doc) -> int | None:
 def _clause_chars(head: Token, sent: Span, other_heads: set[int]) -> tuple[int, int]:
     """The trigger's clause, less conjoined or subordinate clauses that hold another event."""
     clause = _clause_head(head)
+    if clause.dep_ in ("relcl", "acl") and clause.head.i != clause.i:
+        clause = _clause_head(clause.head)   # "the neighbourhood it captured": who "it" is lies above
     tokens = set(t.i for t in clause.subtree)
     for child in clause.children:
         if child.dep_ in CLAUSE_DEPS - {"ROOT"} or child.dep_ == "cc":
