@@ -143,7 +143,10 @@ class SourceTracker:
                 return name
         if attribution.name.lower() in patterns().pronouns and self.named:
             return self.named[-1]
-        return attribution.name
+        words_of_name = attribution.name.split()
+        while len(words_of_name) > 1 and words_of_name[0].lower() in _DETERMINERS:
+            words_of_name = words_of_name[1:]
+        return " ".join(words_of_name)
 
     def note(self, name: str, anaphoric: bool) -> None:
         if not anaphoric and name not in self.named[-1:]:

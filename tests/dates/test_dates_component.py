@@ -1,0 +1,76 @@
+"""The dates stage on hand-built Docs: date mentions and a date for every event."""
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+import sitrep.dates.component  # noqa: F401  (registers the factory)
+from sitrep.mentions import EventMention, mentions
+
+
+def make(nlp, text: str, published: date | None, triggers: list[str]):
+    doc = nlp(text)
+    doc._.published = published
+    events = []
+    for trigger in triggers:
+        start = text.index(trigger)
+        sent = doc.char_span(start, start + len(trigger), alignment_mode="expand").sent
+        events.append(EventMention(start, start + len(trigger), trigger, sent.start_char, sent.end_char,
+                                   "Battles", "Armed clash"))
+    doc._.event_mentions = events
+    return nlp.get_pipe("sitrep_dates")(doc)
+
+
+@pytest.fixture()
+def nlp(blank_nlp):
+    blank_nlp.add_pipe("sitrep_dates")
+    return blank_nlp
+
+
+def test_event_takes_the_date_of_its_sentence(nlp):
+    doc = make(nlp, "Rebels attacked a town on Saturday. On January 9, the army shelled a village.",
+               date(2016, 1, 18), ["attacked", "shelled"])
+    first, second = mentions(doc, "event_mentions")
+    assert (first.date.date, first.date.time_precision) == (date(2016, 1, 16), 1)
+    assert first.date.text == "Saturday"
+    assert second.date.date == date(2016, 1, 9)
+    assert [d.text for d in doc._.date_mentions] == ["Saturday", "January 9"]
+
+
+def test_leading_date_governs_the_sentence(nlp):
+    text = "Around 29 April 2020 (midweek), a man was found killed, his body was found on 8 May."
+    doc = make(nlp, text, date(2020, 5, 12), ["killed"])
+    event = mentions(doc, "event_mentions")[0]
+    assert (event.date.date, event.date.time_precision) == (date(2020, 4, 29), 3)
+
+
+def test_undated_sentence_takes_the_nearest_date_before(nlp):
+    doc = make(nlp, "On Saturday, rebels attacked Bab. Fighting killed 16.", date(2016, 1, 18),
+               ["attacked", "Fighting"])
+    assert mentions(doc, "event_mentions")[1].date.date == date(2016, 1, 16)
+
+
+def test_event_before_any_date_takes_the_dominant_date(nlp):
+    doc = make(nlp, "ISIS abducted 400 people. It happened on Saturday. Saturday was bloody.",
+               date(2016, 1, 18), ["abducted"])
+    assert mentions(doc, "event_mentions")[0].date.date == date(2016, 1, 16)
+
+
+def test_undated_report_is_dated_near_publication(nlp):
+    doc = make(nlp, "Rebels attacked a town.", date(2020, 5, 11), ["attacked"])
+    event = mentions(doc, "event_mentions")[0]
+    assert (event.date.date, event.date.time_precision) == (date(2020, 5, 11), 2)
+
+
+def test_no_publication_no_guess(nlp):
+    doc = make(nlp, "Rebels attacked a town yesterday.", None, ["attacked"])
+    assert mentions(doc, "event_mentions")[0].date is None
+    assert doc._.date_mentions == []
+
+
+def test_offsets_are_character_offsets(nlp):
+    text = "Clashes erupted on 9 May 2020 in Aden."
+    doc = make(nlp, text, date(2020, 5, 11), ["Clashes"])
+    found = doc._.date_mentions[0]
+    assert text[found.start:found.end] == found.text == "9 May 2020"
