@@ -1,0 +1,66 @@
+"""The events stage with the real English model: parses drive the filters and targets."""
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from sitrep.mentions import mentions
+from sitrep.model import Article
+from sitrep.nlp import build_pipeline, make_doc
+
+pytestmark = pytest.mark.model
+
+
+@pytest.fixture(scope="module")
+def events_nlp():
+    return build_pipeline(stages=["events"])
+
+
+def run(nlp, text: str, published: str | None = None) -> list[str]:
+    article = Article(id="t", text=text, published=date.fromisoformat(published) if published else None)
+    doc = nlp(make_doc(nlp, article))
+    return [m.sub_event_type for m in mentions(doc, "event_mentions")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("On 5 May 2020, police fired tear gas to disperse protesters demanding wages in Lagos.",
+     "Protest with intervention"),
+    ("On 5 May 2020, soldiers opened fire on protesters in Conakry, killing two.",
+     "Excessive force against protesters"),
+    ("On 3 May 2020, Taliban militants attacked a police checkpoint in Kunduz, killing 4 policemen.",
+     "Armed clash"),
+    ("On 3 May 2020, gunmen shot dead two farmers in Plateau state.", "Attack"),
+    ("On 2 May 2020, Al Shabaab fighters took control of the town of Bardere.",
+     "Non-state actor overtakes territory"),
+    ("On 1 May 2020, the army recaptured Quissanga from Islamist militants.",
+     "Government regains territory"),
+    ("On 1 May 2020, security forces arrested 28 opposition activists in Minsk.", "Arrests"),
+    ("On 4 May 2020, Russian warplanes struck villages in southern Idlib.", "Air/drone strike"),
+])
+def test_primary_sub_event(events_nlp, text, expected):
+    assert run(events_nlp, text)[0] == expected
+
+
+def test_statements_plans_and_negations_are_not_events(events_nlp):
+    assert run(events_nlp, "The minister condemned the massacre of villagers.") == []
+    assert run(events_nlp, "The rebels threatened to attack the capital.") == []
+    assert run(events_nlp, "Officials said the group plans to stage protests next week.") == []
+    assert run(events_nlp, "Police did not arrest anyone.") == []
+
+
+def test_background_is_not_news(events_nlp):
+    text = ("Syrian forces shelled Al-Bab on Monday. The town has been held since 2012 when rebels "
+            "captured it. The Islamic State then occupied Al-Bab in 2013.")
+    assert run(events_nlp, text, "2016-01-18") == ["Shelling/artillery/missile attack"]
+
+
+def test_seed_sub_types(events_nlp, shared_dir):
+    text = (shared_dir / "seed" / "deir-ez-zor-2016.txt").read_text(encoding="utf-8")
+    found = run(events_nlp, text, "2016-01-18")
+    assert set(found) == {"Attack", "Non-state actor overtakes territory",
+                          "Abduction/forced disappearance", "Armed clash", "Air/drone strike"}
+    assert found.count("Air/drone strike") == 2   # Russian and coalition warplanes, two sentences
+    condemned = text.index("condemned")
+    doc = events_nlp(make_doc(events_nlp, Article(id="s", text=text)))
+    assert not any(m.sent_start <= condemned < m.sent_end for m in mentions(doc, "event_mentions"))
