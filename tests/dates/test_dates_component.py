@@ -74,3 +74,11 @@ def test_offsets_are_character_offsets(nlp):
     doc = make(nlp, text, date(2020, 5, 11), ["Clashes"])
     found = doc._.date_mentions[0]
     assert text[found.start:found.end] == found.text == "9 May 2020"
+
+
+def test_date_from_an_earlier_paragraph_is_approximate(nlp):
+    doc = make(nlp, "On Saturday, rebels attacked Bab.\nThe observatory also reported fights in Bab.",
+               date(2016, 1, 18), ["attacked", "fights"])
+    first, second = mentions(doc, "event_mentions")
+    assert (first.date.date, first.date.time_precision) == (date(2016, 1, 16), 1)
+    assert (second.date.date, second.date.time_precision) == (date(2016, 1, 16), 2)

@@ -5,7 +5,8 @@ Reads `doc._.published` and `doc._.event_mentions`; writes `doc._.date_mentions`
 bracketed qualifiers) live in `words.json`; the rules are in `resolve.py`.
 
 An event takes the date in its own sentence (the one nearest its trigger), else the nearest
-date before it, else the article's dominant date; an undated report with a known publication
+date before it, else the article's dominant date (precision at least 2 when that date is carried
+over from another paragraph); an undated report with a known publication
 date is dated to publication with precision 2, as ACLED coders date undated news near the report.
 """
 from __future__ import annotations
@@ -45,16 +46,26 @@ def _distance(found: DateMention, event: EventMention) -> float:
     return float(found.start - event.end)
 
 
+def _weakened(found: DateMention) -> DateMention:
+    return DateMention(start=found.start, end=found.end, text=found.text, date=found.date,
+                       time_precision=max(found.time_precision, 2))
+
+
 def date_for(event: EventMention, dates: list[DateMention], dominant: DateMention | None,
-             published_fallback: DateMention | None) -> DateMention | None:
+             published_fallback: DateMention | None, text: str = "") -> DateMention | None:
     """The date an event takes: own sentence, else nearest before, else dominant, else publication."""
     inside = [d for d in dates if event.sent_start <= d.start and d.end <= event.sent_end]
     if inside:
         return min(inside, key=lambda d: _distance(d, event))
     before = [d for d in dates if d.end <= event.start]
     if before:
+        # a date carried over from an earlier paragraph only places the event near it
+        if "\n" in text[before[-1].end:event.start]:
+            return _weakened(before[-1])
         return before[-1]
-    return dominant or published_fallback
+    if dominant is not None:
+        return _weakened(dominant) if "\n" in text[:event.start] else dominant
+    return published_fallback
 
 
 class DatesComponent:
@@ -68,7 +79,7 @@ class DatesComponent:
         dominant = dominant_date(dates)
         for event in mentions(doc, "event_mentions"):
             if event.date is None:
-                event.date = date_for(event, dates, dominant, fallback)
+                event.date = date_for(event, dates, dominant, fallback, doc.text)
         return doc
 
 
