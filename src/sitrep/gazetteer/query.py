@@ -1,0 +1,157 @@
+"""Read side of the place index: `Gazetteer.default().lookup("Al-Bab", "SY")`.
+
+The SQLite file is built once (build.py) and cached under `$SITREP_CACHE` or
+`~/.cache/sitrep/`; one read-only connection per process, opened lazily.
+"""
+from __future__ import annotations
+
+import os
+import sqlite3
+import threading
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from sitrep.gazetteer.build import KIND_DEMONYM, build, data_version
+from sitrep.gazetteer.normalize import name_key, skeleton
+
+_COLUMNS = ("p.geonameid, p.name, p.latitude, p.longitude, p.country_code, p.admin1, p.admin2, "
+            "p.population, p.feature_code, n.kind")
+
+
+@dataclass(frozen=True)
+class Candidate:
+    geonameid: int
+    name: str
+    latitude: float
+    longitude: float
+    country_code: str
+    admin1: str | None
+    admin2: str | None
+    population: int
+    feature_code: str
+    kind: int = 0            # how the name matched: 0 main, 1 alternate, 2 variant, 3 demonym
+    fuzzy: bool = False      # matched on the consonant skeleton only
+
+    @property
+    def is_country(self) -> bool:
+        return self.feature_code.startswith("PCL")
+
+    @property
+    def is_admin1(self) -> bool:
+        return self.feature_code == "ADM1"
+
+    @property
+    def is_demonym(self) -> bool:
+        return self.kind == KIND_DEMONYM
+
+
+def cache_dir() -> Path:
+    root = os.environ.get("SITREP_CACHE")
+    return Path(root) if root else Path.home() / ".cache" / "sitrep"
+
+
+def default_path() -> Path:
+    return cache_dir() / f"gazetteer-{data_version()}.sqlite"
+
+
+class Gazetteer:
+    """Lookups over one index file; candidates come most populous first."""
+
+    def __init__(self, path: str | Path):
+        self.path = Path(path)
+        uri = f"file:{self.path}?mode=ro&immutable=1"
+        self._con = sqlite3.connect(uri, uri=True, check_same_thread=False)
+        self._lock = threading.Lock()
+        self.lookup_key = lru_cache(maxsize=200_000)(self._lookup_key)
+        self.country = lru_cache(maxsize=512)(self._country)
+
+    @classmethod
+    def default(cls) -> Gazetteer:
+        """The per-process shared index, built on first use."""
+        return _default()
+
+    @classmethod
+    def build(cls, path: str | Path) -> Gazetteer:
+        return cls(build(path))
+
+    def _rows(self, sql: str, args: tuple) -> list[Candidate]:
+        with self._lock:
+            rows = self._con.execute(sql, args).fetchall()
+        return [Candidate(*row) for row in rows]
+
+    def _lookup_key(self, key: str) -> tuple[Candidate, ...]:
+        if not key:
+            return ()
+        rows = self._rows(f"SELECT {_COLUMNS} FROM names n JOIN places p USING(geonameid) "
+                          "WHERE n.key = ? ORDER BY p.population DESC", (key,))
+        best: dict[int, Candidate] = {}
+        for cand in rows:  # one candidate per place, with its best (lowest) name kind
+            if cand.geonameid not in best or cand.kind < best[cand.geonameid].kind:
+                best[cand.geonameid] = cand
+        return tuple(best.values())
+
+    def lookup(self, name: str, country_code: str | None = None,
+               fuzzy: bool = True) -> list[Candidate]:
+        """Places called `name` (variants meet through name_key); within `country_code` when
+        given. Falls back to the consonant skeleton when nothing matches exactly."""
+        found = list(self.lookup_key(name_key(name)))
+        if country_code:
+            found = [c for c in found if c.country_code == country_code.upper()]
+        if not found and fuzzy:
+            found = self.lookup_fuzzy(name, country_code)
+        return found
+
+    def lookup_fuzzy(self, name: str, country_code: str | None = None) -> list[Candidate]:
+        skel = skeleton(name)
+        if not skel:
+            return []
+        sql = (f"SELECT {_COLUMNS} FROM names n JOIN places p USING(geonameid) "
+               "WHERE n.skel = ? AND n.skel != ''")  # lets SQLite use the partial index
+        args: tuple = (skel,)
+        if country_code:
+            sql += " AND p.country_code = ?"
+            args += (country_code.upper(),)
+        rows = self._rows(sql + " ORDER BY p.population DESC LIMIT 50", args)
+        seen: set[int] = set()
+        out = []
+        for cand in rows:
+            if cand.geonameid not in seen:
+                seen.add(cand.geonameid)
+                out.append(Candidate(*(getattr(cand, f) for f in _FIELDS[:-1]), fuzzy=True))
+        return out
+
+    def known_keys(self, keys: Iterable[str]) -> set[str]:
+        """Which of `keys` name at least one place (one query for a whole document)."""
+        wanted = list({k for k in keys if k})
+        found: set[str] = set()
+        for i in range(0, len(wanted), 900):
+            chunk = wanted[i:i + 900]
+            marks = ",".join("?" * len(chunk))
+            with self._lock:
+                found.update(r[0] for r in self._con.execute(
+                    f"SELECT DISTINCT key FROM names WHERE key IN ({marks})", chunk))
+        return found
+
+    def by_id(self, geonameid: int) -> Candidate | None:
+        rows = self._rows(f"SELECT {_COLUMNS} FROM places p JOIN names n USING(geonameid) "
+                          "WHERE p.geonameid = ? ORDER BY n.kind LIMIT 1", (geonameid,))
+        return rows[0] if rows else None
+
+    def _country(self, code: str) -> Candidate | None:
+        rows = self._rows(f"SELECT {_COLUMNS} FROM places p JOIN names n USING(geonameid) "
+                          "WHERE p.country_code = ? AND p.feature_code = 'PCLI' "
+                          "ORDER BY n.kind LIMIT 1", (code.upper(),))
+        return rows[0] if rows else None
+
+
+_FIELDS = tuple(Candidate.__dataclass_fields__)
+
+
+@lru_cache(maxsize=1)
+def _default() -> Gazetteer:
+    path = default_path()
+    if not path.exists():
+        build(path)
+    return Gazetteer(path)

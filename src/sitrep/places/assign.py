@@ -1,0 +1,95 @@
+"""Give each EventMention its place and ACLED geo_precision.
+
+The most specific toponym in the event's sentence, else the nearest one before it, else the
+document's focus country (precision 3). Precision per ACLED: 1 the place itself; 2 "near X",
+"outskirts of X", "northern X" for a town, "between X and Y" (midpoint); 3 only a region,
+province or country is known ("northern Aleppo province").
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from spacy.tokens import Doc
+
+from sitrep.mentions import EventMention, PlaceMention
+from sitrep.places.finder import cues
+
+_WORD = re.compile(r"[A-Za-z\-]+")
+
+
+def specificity(place: PlaceMention) -> int:
+    """1 a settlement or site, 2 an admin1 area, 3 a country."""
+    code = place.feature_code or ""
+    if code.startswith("PCL"):
+        return 3
+    if code.startswith("ADM"):
+        return 2
+    return 1
+
+
+def base_precision(text: str, place: PlaceMention) -> int:
+    """ACLED geo_precision of a toponym from its feature class and the words before it."""
+    level = specificity(place)
+    if level > 1:
+        return 3
+    table = cues()
+    before = _WORD.findall(text[max(0, place.start - 40):place.start].lower())[-3:]
+    if before and before[-1] in table["direction_adjectives"]:
+        return 2
+    if any(word in table["near_words"] for word in before):
+        return 2
+    after = _WORD.findall(text[place.end:place.end + 25].lower())[:2]
+    if after and after[0] in ("neighbourhood", "neighborhood", "suburb", "outskirts", "countryside"):
+        return 2
+    return 1
+
+
+def between(text: str, places: list[PlaceMention]) -> list[PlaceMention]:
+    """'between X and Y': one place at the midpoint, named after the larger one, precision 2."""
+    out: list[PlaceMention] = []
+    for a, b in zip(places, places[1:]):
+        if a.latitude is None or b.latitude is None or a.country_code != b.country_code:
+            continue
+        lead = text[max(0, a.start - 30):a.start].lower()
+        gap = text[a.end:b.start].lower()
+        if "between" in lead and re.fullmatch(r"[\w\s\-]{0,25}\band\s+(the\s+)?", gap):
+            if specificity(a) > 1 or specificity(b) > 1:
+                continue
+            named = b if a.explain.get("population", 0) <= b.explain.get("population", 0) else a
+            out.append(replace(named, start=a.start, end=b.end, text=text[a.start:b.end],
+                               latitude=round((a.latitude + b.latitude) / 2, 5),
+                               longitude=round((a.longitude + b.longitude) / 2, 5),
+                               geo_precision=2, explain={**named.explain, "between": 1.0}))
+    return out
+
+
+def _eligible(place: PlaceMention) -> bool:
+    # demonyms ("Syrian forces") and parenthetical admin hints name no event location
+    return (place.latitude is not None and not place.explain.get("demonym")
+            and not place.explain.get("admin_hint"))
+
+
+def choose(event: EventMention, places: list[PlaceMention], spans: list[PlaceMention]) -> PlaceMention | None:
+    """The event's place among resolved toponyms (spans: 'between' places, preferred)."""
+    in_sentence = [p for p in spans + places
+                   if event.sent_start <= p.start < event.sent_end and _eligible(p)]
+    if in_sentence:
+        def rank(p: PlaceMention) -> tuple:
+            return (p not in spans, specificity(p), abs(p.start - event.start))
+        return min(in_sentence, key=rank)
+    before = [p for p in places if p.start < event.sent_start and _eligible(p)]
+    if before:
+        specific = [p for p in before if specificity(p) == 1]
+        return (specific or before)[-1]
+    return None
+
+
+def assign_places(doc: Doc, events: list[EventMention], places: list[PlaceMention],
+                  fallback: PlaceMention | None) -> None:
+    spans = between(doc.text, places)
+    for event in events:
+        place = choose(event, places, spans)
+        if place is None and fallback is not None:
+            place = replace(fallback, geo_precision=3)
+        event.place = replace(place) if place is not None else None

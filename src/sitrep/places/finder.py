@@ -1,0 +1,141 @@
+"""Find toponym spans: spaCy NER plus a gazetteer phrase matcher for names NER misses.
+
+The small English model labels villages as PERSON and Aleppo as NORP, so those labels are kept
+as weak spans that must match the gazetteer well; capitalised word runs that NER missed are
+kept when they name a place and a cue ("in", "village of", "province") or a proper-noun tag
+supports them.
+"""
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from spacy.tokens import Doc, Token
+
+from sitrep.gazetteer.normalize import name_key
+
+DATA = Path(__file__).parent / "data"
+STRONG_LABELS = {"GPE", "LOC", "FAC"}
+WEAK_LABELS = {"PERSON", "NORP", "ORG"}
+MAX_WORDS = 5
+# lowercase words allowed inside a name (Deir ez-Zor, Bosnia and Herzegovina, Rio de Janeiro)
+_INNER = {"al", "el", "ez", "es", "ed", "ad", "ar", "as", "ash", "at", "az", "an", "de", "del",
+          "da", "do", "dos", "das", "di", "du", "la", "le", "les", "los", "of", "and", "bin",
+          "ibn", "abu", "um", "umm", "-", "'", "’", "sur", "upon", "on"}
+
+
+@dataclass
+class Span:
+    """A candidate toponym, in character offsets."""
+
+    start: int
+    end: int
+    text: str
+    key: str
+    source: str                 # ner-strong | ner-weak | matcher
+    label: str = ""
+    cue_before: str = ""        # lowercase word before the name, when a location cue
+    noun_after: str = ""        # "province", "village", ... right after the name
+
+
+@lru_cache(maxsize=1)
+def cues() -> dict[str, set[str]]:
+    table = json.loads((DATA / "cues.json").read_text(encoding="utf-8"))
+    return {k: set(v) for k, v in table.items() if not k.startswith("_")}
+
+
+def _is_cap(token: Token) -> bool:
+    text = token.text
+    return text[:1].isupper() and any(ch.isalpha() for ch in text)
+
+
+def _context(doc: Doc, start_tok: int, end_tok: int) -> tuple[str, str]:
+    """(cue word before, place noun after) around tokens [start_tok, end_tok)."""
+    table = cues()
+    before = ""
+    i = start_tok - 1
+    if i >= 0 and doc[i].lower_ == "the":
+        i -= 1
+    if i >= 0:
+        word = doc[i].lower_
+        if word == "of" and i > 0 and doc[i - 1].lower_ in table["place_nouns"]:
+            before = doc[i - 1].lower_ + " of"
+        elif word in table["before"]:
+            before = word
+    after = ""
+    if end_tok < len(doc) and doc[end_tok].lower_ in table["place_nouns"]:
+        after = doc[end_tok].lower_
+    return before, after
+
+
+def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    """Drop a leading 'the' and a trailing possessive or place noun from an entity."""
+    table = cues()
+    while start < end and doc[start].lower_ in ("the", "a", "an"):
+        start += 1
+    while end > start and (doc[end - 1].text in ("'s", "’s", "'", "’")
+                           or doc[end - 1].lower_ in table["admin_nouns"]
+                           or doc[end - 1].lower_ in ("city", "town", "village", "district")):
+        end -= 1
+    return start, end
+
+
+def find_spans(doc: Doc, known_keys) -> list[Span]:
+    """Candidate toponyms of `doc`, in text order, not overlapping.
+
+    `known_keys(keys) -> set` says which name keys the gazetteer knows (one call per doc).
+    """
+    not_places = cues()["not_places"]
+    spans: list[Span] = []
+    taken = [False] * len(doc)
+    for ent in doc.ents:
+        if ent.label_ not in STRONG_LABELS and ent.label_ not in WEAK_LABELS:
+            continue
+        start, end = _trim(doc, ent.start, ent.end)
+        if start >= end:
+            continue
+        text = doc[start:end].text
+        key = name_key(text)
+        if not key or key in not_places:
+            continue
+        before, after = _context(doc, start, end)
+        source = "ner-strong" if ent.label_ in STRONG_LABELS else "ner-weak"
+        if source == "ner-weak" and text.isupper():
+            continue  # acronyms tagged PERSON/ORG (SANA, SDF) are outlets and groups
+        spans.append(Span(doc[start].idx, doc[end - 1].idx + len(doc[end - 1]), text, key,
+                          source, ent.label_, before, after))
+        for i in range(ent.start, ent.end):
+            taken[i] = True
+
+    # phrase matcher: capitalised runs (with name particles inside) that NER did not take
+    runs: list[tuple[int, int, str]] = []
+    i = 0
+    while i < len(doc):
+        if taken[i] or not _is_cap(doc[i]):
+            i += 1
+            continue
+        for j in range(min(len(doc), i + MAX_WORDS), i, -1):
+            if any(taken[i:j]) or not _is_cap(doc[j - 1]):
+                continue
+            if all(_is_cap(t) or t.lower_ in _INNER for t in doc[i:j]):
+                runs.append((i, j, name_key(doc[i:j].text)))
+        i += 1
+    known = known_keys([k for _, _, k in runs]) if runs else set()
+    used = list(taken)
+    for i, j, key in sorted(runs, key=lambda r: (r[0], -(r[1] - r[0]))):
+        if key not in known or key in not_places or any(used[i:j]):
+            continue
+        before, after = _context(doc, i, j)
+        first = doc[i]
+        sentence_initial = first.is_sent_start or i == 0
+        proper = first.pos_ == "PROPN" if doc.has_annotation("POS") else not sentence_initial
+        if not (before or after or proper) or first.is_stop:
+            continue
+        spans.append(Span(first.idx, doc[j - 1].idx + len(doc[j - 1]), doc[i:j].text, key,
+                          "matcher", "", before, after))
+        for t in range(i, j):
+            used[t] = True
+    spans.sort(key=lambda s: s.start)
+    return spans

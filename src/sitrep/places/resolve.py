@@ -1,0 +1,145 @@
+"""Pick one gazetteer candidate per toponym, and the document's focus country.
+
+Score of a candidate (weights in WEIGHTS, each term kept in PlaceMention.explain):
+  population (log scale) + feature class prior (country, capital, admin1 when the text says
+  "province") + how the name matched (main name, variant, skeleton) + document focus country
+  + admin areas named nearby ("Al-Bab, located in Aleppo province", "Tafas (Dar'a, Dar'a)")
+  + closeness to the other places of the article.
+"""
+from __future__ import annotations
+
+import math
+from collections import Counter
+from collections.abc import Sequence
+
+from sitrep.gazetteer import Candidate, Gazetteer, name_key
+from sitrep.gazetteer.build import haversine_km
+from sitrep.places.countries import country_by_code
+from sitrep.places.finder import Span, cues
+
+WEIGHTS = {
+    "population": 1.0,      # times log10(pop)/7, 0..~1
+    "country": 1.2,         # a country named by its own name
+    "capital": 0.3,
+    "admin1": -0.2,     # a city of the same name is likelier, unless "province" follows
+    "admin_cue": 1.5,       # ADM1 candidate and "province" after the name
+    "main_name": 0.3,
+    "variant": 0.6,
+    "fuzzy": -0.8,
+    "focus": 1.6,           # candidate lies in the document's focus country
+    "doc_country": 0.7,     # in another country the document names
+    "admin_context": 1.2,   # its admin1/admin2 is named nearby
+    "near_other": 0.5,      # within 150 km of another place of the article
+}
+MIN_SCORE = {"ner-strong": -9.0, "ner-weak": 1.4, "matcher": 1.0}
+
+
+def _pop(cand: Candidate) -> float:
+    return math.log10(cand.population + 1) / 7.0
+
+
+def candidates_for(gaz: Gazetteer, span: Span) -> list[Candidate]:
+    found = list(gaz.lookup_key(span.key))
+    if span.source == "ner-weak" and found:
+        # PERSON/ORG/NORP spans: only names a place is really called (no alternates-only hits)
+        found = [c for c in found if c.kind != 1 or c.population >= 50_000]
+    return found
+
+
+def focus_country(spans: Sequence[Span], cands: Sequence[list[Candidate]]) -> tuple[str | None, Counter]:
+    """Votes: a country's own name 3, a demonym 1, an unambiguous place 1, else the top one 0.5."""
+    votes: Counter = Counter()
+    for span, options in zip(spans, cands):
+        if not options:
+            continue
+        top = options[0]
+        countries = [c for c in options if c.is_country]
+        if countries and span.source != "matcher":
+            votes[countries[0].country_code] += 1.0 if countries[0].is_demonym else 3.0
+            continue
+        if span.source == "ner-weak" and top.population < 50_000:
+            continue
+        codes = {c.country_code for c in options}
+        votes[top.country_code] += 1.0 if len(codes) == 1 else 0.5
+    focus = votes.most_common(1)[0][0] if votes else None
+    return focus, votes
+
+
+def score_candidate(cand: Candidate, span: Span, focus: str | None, votes: Counter,
+                    admin_hints: set[str], others: list[tuple[float, float]]) -> dict[str, float]:
+    table = cues()
+    parts = {"population": WEIGHTS["population"] * _pop(cand)}
+    if cand.is_country:
+        parts["country"] = WEIGHTS["country"]
+    elif cand.feature_code == "PPLC":
+        parts["capital"] = WEIGHTS["capital"]
+    elif cand.is_admin1:
+        parts["admin1"] = WEIGHTS["admin1"]
+        if span.noun_after in table["admin_nouns"]:
+            parts["admin_cue"] = WEIGHTS["admin_cue"]
+    if cand.fuzzy:
+        parts["fuzzy"] = WEIGHTS["fuzzy"]
+    elif cand.kind == 0:
+        parts["main_name"] = WEIGHTS["main_name"]
+    elif cand.kind == 2:
+        parts["variant"] = WEIGHTS["variant"]
+    if focus and cand.country_code == focus:
+        parts["focus"] = WEIGHTS["focus"]
+    elif votes.get(cand.country_code):
+        parts["doc_country"] = WEIGHTS["doc_country"]
+    if not cand.is_country and not cand.is_admin1:
+        hinted = {name_key(a) for a in (cand.admin1, cand.admin2) if a}
+        if hinted & admin_hints:
+            parts["admin_context"] = WEIGHTS["admin_context"]
+    if others and not cand.is_country:
+        if any(haversine_km(cand.latitude, cand.longitude, la, lo) < 150 for la, lo in others):
+            parts["near_other"] = WEIGHTS["near_other"]
+    return parts
+
+
+def admin_hints(spans: Sequence[Span], cands: Sequence[list[Candidate]], focus: str | None) -> set[str]:
+    """Name keys of admin areas the article names (ADM1s, and cities that name an admin1)."""
+    hints: set[str] = set()
+    for span, options in zip(spans, cands):
+        for cand in options:
+            if cand.is_admin1 and (not focus or cand.country_code == focus):
+                hints.add(span.key)
+                hints.add(name_key(cand.name))
+    return hints
+
+
+def resolve(gaz: Gazetteer, spans: Sequence[Span]) -> tuple[list[tuple[Candidate | None, dict]], str | None]:
+    """Best candidate (or None) with its score parts for each span, and the focus country."""
+    cands = [candidates_for(gaz, span) for span in spans]
+    focus, votes = focus_country(spans, cands)
+    # names NER is sure of but the index lacks: try the consonant skeleton inside the focus
+    for i, span in enumerate(spans):
+        if not cands[i] and span.source == "ner-strong" and focus:
+            cands[i] = gaz.lookup_fuzzy(span.text, focus)[:10]
+    hints = admin_hints(spans, cands, focus)
+    # first pass without distances, second with the places the first pass found
+    anchors: list[tuple[float, float]] = []
+    for _ in range(2):
+        results: list[tuple[Candidate | None, dict]] = []
+        for i, (span, options) in enumerate(zip(spans, cands)):
+            best, best_parts, best_total = None, {}, -1e9
+            others = [a for j, a in enumerate(anchors) if j != i and a is not None]
+            for cand in options[:60]:
+                parts = score_candidate(cand, span, focus, votes, hints - {span.key}, others)
+                total = sum(parts.values())
+                if cand.fuzzy and "near_other" not in parts and "admin_context" not in parts:
+                    continue  # a skeleton match far from everything else is a guess
+                if total > best_total:
+                    best, best_parts, best_total = cand, parts, total
+            if best is not None and best_total < MIN_SCORE[span.source]:
+                best = None
+            best_parts = {k: round(v, 3) for k, v in best_parts.items()}
+            best_parts["total"] = round(best_total, 3) if best else 0.0
+            results.append((best, best_parts))
+        anchors = [(c.latitude, c.longitude) if c and not c.is_country else None for c, _ in results]
+    return results, focus
+
+
+def country_name(code: str | None) -> str | None:
+    info = country_by_code(code) if code else None
+    return info.name if info else None
