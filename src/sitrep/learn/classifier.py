@@ -1,0 +1,174 @@
+"""Sub-event classifier over text: TF-IDF word + character n-grams, a linear SVM (one-vs-rest).
+
+Saved as plain arrays (classifier.npz) and JSON (classifier.json: settings, classes,
+vocabularies), never as a pickle, so a model outlives refactors and scikit-learn upgrades.
+Probabilities are a softmax over the SVM margins with a temperature fitted on countries held
+out from the fit (see `train.py`): a linear SVM scored as well as logistic regression on held-out
+countries and fits in a tenth of the time, which matters on shared cores.
+"""
+from __future__ import annotations
+
+import json
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+from scipy import sparse
+from sklearn.feature_extraction.text import TfidfVectorizer
+from sklearn.svm import LinearSVC
+
+ARRAYS = "classifier.npz"
+SETTINGS = "classifier.json"
+FORMAT = 1
+
+# light enough for 2 shared cores: a few seconds on 5,000 notes
+DEFAULTS: dict = {
+    "word_ngrams": [1, 2],
+    "char_ngrams": [3, 5],
+    "min_df": 2,
+    "max_word_features": 40000,
+    "max_char_features": 40000,
+    "C": 0.5,
+}
+
+
+def _vectorizers(settings: dict, vocab: tuple[list[str], list[str]] | None = None,
+                 ) -> tuple[TfidfVectorizer, TfidfVectorizer]:
+    common = {"sublinear_tf": True, "lowercase": True, "dtype": np.float32}
+    word = TfidfVectorizer(analyzer="word", ngram_range=tuple(settings["word_ngrams"]),
+                           token_pattern=r"(?u)\b\w\w+\b|\b\d\b", **common,
+                           **({"vocabulary": vocab[0]} if vocab else
+                              {"min_df": settings["min_df"],
+                               "max_features": settings["max_word_features"]}))
+    char = TfidfVectorizer(analyzer="char_wb", ngram_range=tuple(settings["char_ngrams"]), **common,
+                           **({"vocabulary": vocab[1]} if vocab else
+                              {"min_df": settings["min_df"],
+                               "max_features": settings["max_char_features"]}))
+    return word, char
+
+
+def _softmax(logits: np.ndarray) -> np.ndarray:
+    logits = logits - logits.max(axis=1, keepdims=True)
+    exp = np.exp(logits)
+    return exp / exp.sum(axis=1, keepdims=True)
+
+
+@dataclass
+class SubEventClassifier:
+    """Fitted vectorizers and linear weights; `predict_proba` needs nothing but numpy/scipy."""
+
+    classes: list[str]
+    event_type_of: dict[str, str]           # sub-event type -> event type, as the data codes it
+    word: TfidfVectorizer
+    char: TfidfVectorizer
+    coef: np.ndarray                         # (classes, features)
+    intercept: np.ndarray
+    temperature: float = 1.0
+    settings: dict = field(default_factory=lambda: dict(DEFAULTS))
+
+    # --- training -----------------------------------------------------------------------
+    @classmethod
+    def fit(cls, texts: Sequence[str], labels: Sequence[str], event_type_of: dict[str, str],
+            settings: dict | None = None) -> SubEventClassifier:
+        settings = {**DEFAULTS, **(settings or {})}
+        word, char = _vectorizers(settings)
+        features = sparse.hstack([word.fit_transform(texts), char.fit_transform(texts)]).tocsr()
+        model = LinearSVC(C=settings["C"])
+        model.fit(features, list(labels))
+        coef, intercept = model.coef_, model.intercept_
+        if coef.shape[0] == 1:  # two classes: sklearn keeps one row; softmax needs both
+            coef = np.vstack([-coef, coef])
+            intercept = np.array([-intercept[0], intercept[0]])
+        return cls(list(model.classes_), dict(event_type_of), word, char,
+                   coef.astype(np.float32), intercept.astype(np.float32), 1.0, settings)
+
+    def calibrate(self, texts: Sequence[str], labels: Sequence[str]) -> float:
+        """Temperature minimising log-loss on texts the model did not see; returns it."""
+        if not texts:
+            return self.temperature
+        logits = self.logits(texts)
+        index = {label: i for i, label in enumerate(self.classes)}
+        known = [(row, index[label]) for row, label in enumerate(labels) if label in index]
+        if not known:
+            return self.temperature
+        rows, cols = map(np.array, zip(*known))
+        best = (np.inf, 1.0)
+        for temperature in np.geomspace(0.02, 4.0, 61):
+            probs = _softmax(logits[rows] / temperature)
+            loss = -np.log(np.clip(probs[np.arange(len(rows)), cols], 1e-12, None)).mean()
+            best = min(best, (loss, float(temperature)))
+        self.temperature = best[1]
+        return self.temperature
+
+    # --- prediction ---------------------------------------------------------------------
+    def features(self, texts: Sequence[str]) -> sparse.csr_matrix:
+        return sparse.hstack([self.word.transform(texts), self.char.transform(texts)]).tocsr()
+
+    def logits(self, texts: Sequence[str]) -> np.ndarray:
+        return np.asarray(self.features(texts) @ self.coef.T) + self.intercept
+
+    def predict_proba(self, texts: Sequence[str]) -> np.ndarray:
+        if not texts:
+            return np.zeros((0, len(self.classes)), dtype=np.float32)
+        return _softmax(self.logits(texts) / self.temperature)
+
+    def predict(self, texts: Sequence[str]) -> list[tuple[str, str, float]]:
+        """(sub_event_type, event_type, probability) for each text."""
+        probs = self.predict_proba(texts)
+        out = []
+        for row in probs:
+            best = int(row.argmax())
+            label = self.classes[best]
+            out.append((label, self.event_type_of.get(label, ""), float(row[best])))
+        return out
+
+    def cue_words(self, text: str, label: str, top: int = 3) -> list[str]:
+        """Word n-grams of `text` that push hardest towards `label` (for evidence spans)."""
+        if label not in self.classes:
+            return []
+        row = self.word.transform([text])
+        weights = self.coef[self.classes.index(label), : row.shape[1]]
+        scored = sorted(((row[0, j] * weights[j], j) for j in row.indices), reverse=True)
+        names = self.word.get_feature_names_out()
+        return [str(names[j]) for score, j in scored[:top] if score > 0]
+
+    # --- storage ------------------------------------------------------------------------
+    def save(self, directory: str | Path) -> None:
+        directory = Path(directory)
+        directory.mkdir(parents=True, exist_ok=True)
+        np.savez_compressed(directory / ARRAYS, coef=self.coef, intercept=self.intercept,
+                            word_idf=self.word.idf_.astype(np.float32),
+                            char_idf=self.char.idf_.astype(np.float32))
+        meta = {
+            "format": FORMAT,
+            "settings": self.settings,
+            "temperature": self.temperature,
+            "classes": self.classes,
+            "event_type_of": self.event_type_of,
+            "word_vocabulary": self.word.get_feature_names_out().tolist(),
+            "char_vocabulary": self.char.get_feature_names_out().tolist(),
+        }
+        (directory / SETTINGS).write_text(json.dumps(meta, ensure_ascii=False), encoding="utf-8")
+
+    @classmethod
+    def load(cls, directory: str | Path) -> SubEventClassifier:
+        directory = Path(directory)
+        meta = json.loads((directory / SETTINGS).read_text(encoding="utf-8"))
+        if meta.get("format") != FORMAT:
+            raise ValueError(f"{directory}: classifier format {meta.get('format')}, expected {FORMAT}")
+        arrays = np.load(directory / ARRAYS)
+        word, char = _vectorizers(meta["settings"], (meta["word_vocabulary"], meta["char_vocabulary"]))
+        word.idf_ = arrays["word_idf"]
+        char.idf_ = arrays["char_idf"]
+        return cls(meta["classes"], meta["event_type_of"], word, char, arrays["coef"],
+                   arrays["intercept"], float(meta["temperature"]), meta["settings"])
+
+
+def event_types(pairs: Sequence[tuple[str, str]]) -> dict[str, str]:
+    """sub-event type -> its most frequent event type in the data."""
+    counts: dict[str, Counter] = {}
+    for sub, event in pairs:
+        counts.setdefault(sub, Counter())[event] += 1
+    return {sub: counter.most_common(1)[0][0] for sub, counter in counts.items()}

@@ -1,0 +1,187 @@
+"""`sitrep train`: learn a model directory from an analyst's own ACLED export.
+
+The directory holds the sub-event classifier (classifier.npz + classifier.json), actors.tsv,
+gazetteer.tsv and manifest.json. With holdout="country" (the default) everything is learned
+from the rows whose country `sitrep.evaluate.splits.country_split` puts in "dev", and the
+manifest scores the classifier on the "test" countries, which it never saw.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+from collections import Counter
+from dataclasses import asdict, dataclass, field
+from datetime import datetime, timezone
+from pathlib import Path
+
+from sklearn.metrics import accuracy_score, f1_score
+
+from sitrep.evaluate import splits
+from sitrep.learn.acled import AcledRow, clean_note, file_sha256, read_acled
+from sitrep.learn.classifier import SubEventClassifier, event_types
+from sitrep.learn.tables import write_tables
+
+MANIFEST = "manifest.json"
+HOLDOUTS = ("country", "none")
+CALIBRATION_SEED = "sitrep-calibrate-v1"
+CALIBRATION_SHARE = 0.25  # of the training countries, held out once to fit the temperature
+
+
+@dataclass
+class Manifest:
+    """What a model directory was learned from, and how well it did on data it never saw."""
+
+    sitrep_version: str
+    created: str
+    training_data: dict             # path, sha256, rows
+    holdout: dict                   # kind, rule, train/test countries and rows
+    classifier: dict                # settings, temperature, classes
+    scores: dict | None             # on the held-back split; None when nothing was held back
+    tables: dict = field(default_factory=dict)
+    files: list[str] = field(default_factory=list)
+
+    def save(self, directory: str | Path) -> None:
+        path = Path(directory) / MANIFEST
+        path.write_text(json.dumps(asdict(self), indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+
+    @classmethod
+    def load(cls, directory: str | Path) -> Manifest:
+        return cls(**json.loads((Path(directory) / MANIFEST).read_text(encoding="utf-8")))
+
+
+def _calibration_country(country: str) -> bool:
+    digest = hashlib.sha1(f"{CALIBRATION_SEED}|{country.strip().lower()}".encode()).hexdigest()
+    return int(digest[:8], 16) / 0xFFFFFFFF < CALIBRATION_SHARE
+
+
+def score(model: SubEventClassifier, rows: list[AcledRow], texts: list[str],
+          train_labels: list[str]) -> dict:
+    """Held-out figures, with the majority-class baseline beside them."""
+    predicted = model.predict(texts)
+    gold_sub = [row.sub_event_type for row in rows]
+    gold_type = [row.event_type or model.event_type_of.get(row.sub_event_type, "") for row in rows]
+    sub = [p[0] for p in predicted]
+    majority = Counter(train_labels).most_common(1)[0][0]
+    per_class = f1_score(gold_sub, sub, average=None, labels=sorted(set(gold_sub)), zero_division=0)
+    support = Counter(gold_sub)
+    return {
+        "rows": len(rows),
+        "event_type_accuracy": round(accuracy_score(gold_type, [p[1] for p in predicted]), 4),
+        "sub_event_weighted_f1": round(f1_score(gold_sub, sub, average="weighted", zero_division=0), 4),
+        "sub_event_accuracy": round(accuracy_score(gold_sub, sub), 4),
+        "majority_baseline": {
+            "label": majority,
+            "sub_event_weighted_f1": round(f1_score(gold_sub, [majority] * len(rows),
+                                                    average="weighted", zero_division=0), 4),
+            "sub_event_accuracy": round(accuracy_score(gold_sub, [majority] * len(rows)), 4),
+        },
+        "per_class_f1": {label: {"f1": round(float(value), 4), "support": support[label]}
+                         for label, value in zip(sorted(set(gold_sub)), per_class)},
+    }
+
+
+def train_from_acled(csv_path: str | Path, out_dir: str | Path, holdout: str = "country",
+                     settings: dict | None = None, strip_heading: bool = False) -> Manifest:
+    """Learn a model directory from an ACLED export (2020 or post-2023 column set).
+
+    holdout="country": learn from dev countries only and score on the test countries of
+    `country_split`; holdout="none": learn from every row (no scores).
+    """
+    if holdout not in HOLDOUTS:
+        raise ValueError(f"holdout must be one of {HOLDOUTS}, not {holdout!r}")
+    from sitrep import __version__
+
+    csv_path, out_dir = Path(csv_path), Path(out_dir)
+    rows = list(read_acled(csv_path))
+    if holdout == "country":
+        train = [row for row in rows if splits.country_split(row.country) == "dev"]
+        test = [row for row in rows if splits.country_split(row.country) == "test"]
+    else:
+        train, test = rows, []
+    if len({row.sub_event_type for row in train}) < 2:
+        raise ValueError(f"{csv_path}: the training rows hold fewer than two sub-event types")
+
+    def text(row: AcledRow) -> str:
+        return clean_note(row.notes, strip_heading=strip_heading)
+
+    mapping = event_types([(row.sub_event_type, row.event_type) for row in rows if row.event_type])
+    labels = [row.sub_event_type for row in train]
+
+    # temperature: fit once without some training countries, calibrate on them, then refit on all
+    fit_rows = [row for row in train if not _calibration_country(row.country)]
+    calib_rows = [row for row in train if _calibration_country(row.country)]
+    temperature = 1.0
+    if calib_rows and len({row.sub_event_type for row in fit_rows}) >= 2:
+        probe = SubEventClassifier.fit([text(r) for r in fit_rows],
+                                       [r.sub_event_type for r in fit_rows], mapping, settings)
+        temperature = probe.calibrate([text(r) for r in calib_rows],
+                                      [r.sub_event_type for r in calib_rows])
+    model = SubEventClassifier.fit([text(r) for r in train], labels, mapping, settings)
+    model.temperature = temperature
+    model.save(out_dir)
+    table_counts = write_tables(train, out_dir)
+
+    scores = score(model, test, [text(r) for r in test], labels) if test else None
+    manifest = Manifest(
+        sitrep_version=__version__,
+        created=datetime.now(timezone.utc).isoformat(timespec="seconds"),
+        training_data={"path": str(csv_path), "sha256": file_sha256(csv_path), "rows": len(rows)},
+        holdout={
+            "kind": holdout,
+            "rule": ("trained on rows whose country sitrep.evaluate.splits.country_split() "
+                     "puts in 'dev'; scored on 'test'" if holdout == "country"
+                     else "trained on every row; nothing held back"),
+            "split_seed": splits.SEED if holdout == "country" else None,
+            "test_share_of_countries": splits.TEST_SHARE if holdout == "country" else None,
+            "train_rows": len(train),
+            "test_rows": len(test),
+            "calibration_rows": len(calib_rows) if temperature != 1.0 else 0,
+            "train_countries": sorted({row.country for row in train}),
+            "test_countries": sorted({row.country for row in test}),
+        },
+        classifier={"kind": "tfidf-word-char+linear-svm", "settings": model.settings,
+                    "temperature": temperature, "classes": model.classes,
+                    "notes_cleaning": {"strip_heading": strip_heading}},
+        scores=scores,
+        tables=table_counts,
+        files=sorted(p.name for p in out_dir.iterdir() if p.name != "manifest.json") + ["manifest.json"],
+    )
+    manifest.save(out_dir)
+    return manifest
+
+
+def run_train(csv_path: str | Path, out_dir: str | Path, holdout: str = "country") -> int:
+    """CLI body of `sitrep train --acled EXPORT.csv --out DIR`: trains, prints a summary.
+
+    Exit codes: 0 trained, 2 unreadable or unusable export.
+    """
+    from rich.console import Console
+    from rich.table import Table
+
+    console = Console(stderr=True)
+    try:
+        with console.status(f"training on {csv_path}"):
+            manifest = train_from_acled(csv_path, out_dir, holdout=holdout)
+    except (OSError, ValueError) as error:
+        console.print(f"[red]sitrep train: {error}[/red]")
+        return 2
+    held = manifest.holdout
+    console.print(f"[bold]model[/bold] {out_dir}: {held['train_rows']} training rows "
+                  f"({len(held['train_countries'])} countries), {manifest.tables['actors']} actors, "
+                  f"{manifest.tables['places']} places, temperature "
+                  f"{manifest.classifier['temperature']:.3g}")
+    if manifest.scores:
+        scores = manifest.scores
+        table = Table(title=f"held-out countries ({held['test_rows']} rows, "
+                            f"{len(held['test_countries'])} countries)")
+        for column in ("", "event_type acc", "sub-event weighted F1", "sub-event acc"):
+            table.add_column(column)
+        base = scores["majority_baseline"]
+        table.add_row("classifier", f"{scores['event_type_accuracy']:.3f}",
+                      f"{scores['sub_event_weighted_f1']:.3f}", f"{scores['sub_event_accuracy']:.3f}")
+        table.add_row(f"majority ({base['label']})", "", f"{base['sub_event_weighted_f1']:.3f}",
+                      f"{base['sub_event_accuracy']:.3f}")
+        console.print(table)
+    else:
+        console.print("nothing held back: no scores (holdout='none')")
+    return 0
