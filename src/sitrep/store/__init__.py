@@ -10,13 +10,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from sitrep.store.base import EventFilter, EventStore, Stats, StoreError
+from sitrep.store.base import (ArticleRef, EventDetail, EventFilter, EventStore, Revision, Stats,
+                               StoreError)
 from sitrep.store.schema import SCHEMA_VERSION
 from sitrep.store.sqlite import SQLiteStore
 
 Store = SQLiteStore  # the default backend: Store.open("sitrep.db")
 
-__all__ = ["SCHEMA_VERSION", "EventFilter", "EventStore", "SQLiteStore", "Stats", "Store",
+__all__ = ["SCHEMA_VERSION", "ArticleRef", "EventDetail", "EventFilter", "Revision", "EventStore", "SQLiteStore", "Stats", "Store",
            "StoreError", "open_store"]
 
 

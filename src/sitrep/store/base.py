@@ -27,12 +27,50 @@ class EventFilter(BaseModel):
     model_config = ConfigDict(extra="forbid")  # a misspelt filter must not silently match all
 
     country: str | None = None  # matched case-insensitively
+    admin1: str | None = None  # matched case-insensitively
     event_type: str | None = None
     sub_event_type: str | None = None
     since: date | None = None  # event_date on or after
     until: date | None = None  # event_date on or before
+    event_date_from: date | None = None  # the REST API's names for since/until
+    event_date_to: date | None = None
+    actor: str | None = None  # case-insensitive substring of actor1/actor2/assoc_actor_1/2
+    bbox: tuple[float, float, float, float] | None = None  # min_lon, min_lat, max_lon, max_lat
+    fatalities_min: int | None = Field(default=None, ge=0)
+    q: str | None = None  # every word must occur in notes, location, admin1-3 or actors
     article_id: str | None = None
     limit: int | None = Field(default=None, ge=0)
+    offset: int | None = Field(default=None, ge=0)
+
+
+class ArticleRef(BaseModel):
+    """One report of an event, as the event detail lists it."""
+
+    article_id: str
+    title: str | None = None
+    url: str | None = None
+    source: str | None = None
+    published: date | None = None
+
+
+class Revision(BaseModel):
+    """One change of a stored event: its creation (number 1) or a merged later report."""
+
+    number: int
+    timestamp: int | None = None  # the event's `timestamp` after this revision
+    fatalities: int
+    fatalities_low: int | None = None
+    fatalities_high: int | None = None
+    changes: list[str] = Field(default_factory=list)  # e.g. "fatalities: 10 -> 25"
+    article_id: str | None = None  # the report that caused it
+
+
+class EventDetail(BaseModel):
+    """An event with every report merged into it and its revision history."""
+
+    event: Event
+    sources: list[ArticleRef]
+    revisions: list[Revision]
 
 
 class Stats(BaseModel):
@@ -74,6 +112,14 @@ class EventStore(ABC):
     @abstractmethod
     def select(self, where: EventFilter) -> Iterator[Event]:
         """Stored events matching a filter (the REST API can build one from query parameters)."""
+
+    @abstractmethod
+    def count(self, where: EventFilter) -> int:
+        """How many events match `where` (its limit and offset are ignored)."""
+
+    @abstractmethod
+    def get_event(self, event_id_cnty: str) -> EventDetail | None:
+        """One event by `event_id_cnty` with its sources and revisions; None if unknown."""
 
     @abstractmethod
     def articles(self) -> Iterator[Article]:
