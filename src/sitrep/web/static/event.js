@@ -53,7 +53,7 @@
   }
 
   function renderFields(event) {
-    const withEvidence = new Set(event.evidence.map((e) => e.field));
+    const withEvidence = new Set(spans(event).map((e) => e.field));
     const body = $('#fields tbody');
     for (const name of FIELDS) {
       const value = event[name];
@@ -76,7 +76,8 @@
       const claims = event.claims.filter((c) => c.kind === kind);
       const values = new Set(claims.map((c) => c.value));
       const row = el('div', {className: 'claim-row' + (values.size > 1 ? ' conflict' : '')},
-        el('span', {className: 'claim-kind'}, kind + (values.size > 1 ? ' (sources disagree)' : '')));
+        el('div', {className: 'claim-kind'}, kind + (values.size > 1 ? ' — sources disagree: ' : ': ') +
+           claims.map(sitrep.claimText).join(' | ')));
       for (const claim of claims) {
         const card = el('div', {className: 'claim'},
           el('span', {className: 'claim-source'}, claim.source || 'unattributed'),
