@@ -33,7 +33,9 @@ _GENERIC_HEADS = {"people", "persons", "person", "others", "victims", "them", "i
 # how well an event type fits a claim: (kind, victim class) -> {event_type or sub_event_type: weight}
 # a peaceful protest or a strategic development has no deaths of its own: a death it mentions is
 # another event's (or background), so weight 0 means "never attach"
-_NO_DEATHS = {"Peaceful protest": 0.0, "Protest with intervention": 0.0, "Strategic developments": 0.0}
+_NO_DEATHS = {sub: 0.0 for sub in ("Peaceful protest", "Protest with intervention", "Arrests", "Agreement",
+                                   "Change to group/activity", "Headquarters or base established",
+                                   "Non-violent transfer of territory")}
 _FIT: dict[tuple[str, str], dict[str, float]] = {
     ("killed", "civilian"): {**_NO_DEATHS, "Attack": 3, "Excessive force against protesters": 3, "Mob violence": 2.5,
                              "Explosions/Remote violence": 2.5, "Riots": 2, "Battles": 1,
@@ -122,7 +124,7 @@ def _claims_of_sentence(doc: Doc, start: int, end: int, tracker: SourceTracker, 
             # "300 people, mainly the elderly, females, and children"
             after = _APPOSITION.match(text, fig.end)
             victims = victim_class(after.group(1)) if after else victims
-        meta[id(claim)] = _Meta(index, victims, fig.total, fig.subset, background)
+        meta[id(claim)] = _Meta(index, victims, fig.total, fig.subset, background or fig.background)
         claims.append(claim)
     for a, name in resolved:
         tracker.note(name, a.anaphoric and name == a.name)
@@ -171,7 +173,10 @@ def _home(claim: ClaimMention, group: list[ClaimMention], buckets: list[list[Cla
         if before:
             return buckets_of[id(before[-1])]
     head = _head(claim.who)
+    new_victims = bool(re.search(r"\b(?:other|another|more|additional|further)\b", claim.who or "", re.I))
     for bucket in buckets:
+        if new_victims:
+            break  # "2 other policemen were killed": more victims, not a repeat
         other_sentence = all(meta[id(c)].sentence != info.sentence for c in bucket)
         if other_sentence and claim.value in {c.value for c in bucket}:
             return bucket  # the same figure again
@@ -191,7 +196,8 @@ def _settle(claims: list[ClaimMention], meta: dict[int, _Meta]) -> list[ClaimMen
         parts = splits[-1].value
         rest = [c for c in killed if meta[id(c)].total != "split"]
         killed = rest + splits[-1:]
-        splits[-1].value = int(reconcile(_settle(rest, meta))[0] / max(1, parts) + 0.5)
+        toll = reconcile(_settle(rest, meta))[0]
+        splits[-1].value = int(toll / max(1, parts) + 0.5)
         meta[id(splits[-1])].total = "acled"
     coded = [c for c in killed if meta[id(c)].total == "acled"]
     if coded:

@@ -26,7 +26,8 @@ _STOP = ("and", "but", "while", "in", "on", "at", "near", "during", "after", "be
 _AUX = (r"were|was|are|is|have been|has been|had been|have|has|had|been|being|be|reportedly|allegedly|also|"
         r"all|later|subsequently|then|shot and|stabbed and|beaten and|found|reported|reported to be|"
         r"reported to have been|believed to be|believed to have been|confirmed|either|initially|"
-        r"eventually|already|critically|seriously|severely|fatally|slightly|gravely|left|lay")
+        r"eventually|already|critically|seriously|severely|fatally|slightly|gravely|left|lay|"
+        r"(?!(?:killed|wounded|injured)\b)[a-z]+ed\s+and")  # "were kidnapped and killed"
 
 
 @dataclass
@@ -40,6 +41,7 @@ class Figure:
     total: str | None = None   # "acled" (coder's final figure) | "toll" (a source's running total)
     subset: bool = False       # "including 5 children": part of a figure already given
     anchor: int = -1           # where the number itself starts: one figure per number
+    background: bool = False   # "protesting the death of a teenager": the cause, not this event's toll
 
 
 @dataclass(frozen=True)
@@ -85,7 +87,7 @@ def compiled(path: str = str(WORDS_FILE)) -> _Compiled:
                     if " " not in w}, key=len, reverse=True)
     # a victims' word is neither glue nor a casualty verb ("four people dead and a waiter wounded")
     # glue words only in lower case: "3 IS militants" keeps "IS"
-    who_word = rf"(?!(?-i:{'|'.join(_STOP)})\b)(?!(?:{'|'.join(verbs)})\b)(?:\d+-)?[A-Za-z][\w'’/-]*"
+    who_word = rf"(?!(?-i:{'|'.join(_STOP)})\b)(?!(?:{'|'.join(verbs)})\b)(?:\d+(?:st|nd|rd|th)\b|(?:\d+-)?[A-Za-z][\w'’/-]*)"
     # one victims' item: "at least 50 Syrian forces", "a woman", "her son", "another"
     item = (rf"{qual}(?P<num>{number}|another|his|her|their|an|the|him)\b(?P<who>(?:\s+(?:(?:of|from)\s+(?:the\s+)?)?{who_word}){{0,6}})"
             rf"(?=\W|$)")
@@ -106,6 +108,10 @@ def compiled(path: str = str(WORDS_FILE)) -> _Compiled:
     # "stabbed a man to death", "beat two farmers to death"
     chains["killed_to_death"] = (re.compile(r"(?!x)x"), re.compile(
         rf"\b(?P<verb>{_alt(words['to_death_verbs'])})\s+{chain}\s+to\s+death\b", re.IGNORECASE))
+    # "shot a civilian, resulting in his death"
+    chains["killed_his_death"] = (re.compile(r"(?!x)x"), re.compile(
+        r"\b(?P<verb>resulting\s+in|resulted\s+in|leading\s+to|led\s+to|causing|caused)\s+(?P<chain>his|her)\s+death\b",
+        re.IGNORECASE))
     # "opened fire on a civilian, killing him"
     chains["killed_pronoun"] = (re.compile(r"(?!x)x"), re.compile(
         rf"\b(?P<verb>{_alt(words['verbs']['killed']['active'])})\s+(?P<chain>him|her)\b(?!\s+\w+\s+(?:was|were))(?=\s*[.,;]|\s+(?:and|in|on|at|while)\b)",
@@ -120,7 +126,7 @@ def compiled(path: str = str(WORDS_FILE)) -> _Compiled:
                          rf"(?:[\w-]+\s+)?lives\b", re.IGNORECASE),
         toll=re.compile(rf"\b(?:{_alt(words['toll_words'])})\s+(?:[\w-]+\s+){{0,4}}?(?:{_alt(words['toll_verbs'])})"
                         rf"\s+{qual}(?P<num>{number})\b", re.IGNORECASE),
-        coded=re.compile(rf"\bfatalit(?:y|ies)\b[^.;]{{0,60}}?\b(?:coded\s+as|rounded\s+(?:down|up)\s+to)\s+"
+        coded=re.compile(rf"\bfatalit(?:y|ies)\b[^.;]{{0,60}}?\b(?:coded\s+(?:as|to|at)|rounded\s+(?:down|up)\s+to)\s+"
                          rf"(?P<num>\d+)", re.IGNORECASE),
         n_fatalities=re.compile(rf"(?:\b{qual}(?P<num>{number})\s+(?:reported\s+)?fatalit(?:y|ies)\b|"
                                 rf"\bfatalit(?:y|ies)\s*:\s*(?P<num2>\d+))", re.IGNORECASE),
@@ -189,6 +195,8 @@ def victim_class(who: str | None, path: str = str(WORDS_FILE)) -> str:
     return "unknown"
 
 
+_CAUSE = re.compile(r"\b(?:over|against|protesting|to\s+protest|condemning|denouncing|mourning|"
+                    r"justice\s+for|in\s+protest\s+(?:at|of|against))\s+(?:the\s+)?$", re.IGNORECASE)
 _DETERMINERS = ("a", "an", "the", "another", "his", "her", "their", "both")
 _AGENT = re.compile(r"[a-z]{3,}(?:er|or|ist|ian|ant|ent|man|woman)$")
 _NOT_AGENT = frozenset("number order border water power quarter center centre other matter corner manner letter "
@@ -236,8 +244,8 @@ def _items(chain_text: str, offset: int, sentence: str, kind: str, comp: _Compil
         if value is None:
             continue
         determiner = raw.lower() in _DETERMINERS
-        if raw.lower() in ("him", "her") and not who:
-            pass  # "killing him": one person
+        if raw.lower() in ("him", "her", "his") and not who:
+            pass  # "killing him", "resulting in his death": one person
         elif determiner and not _is_victim(who, raw.lower(), comp):
             continue  # "a shoot-out broke out", "seized a vehicle", "the soldiers": no count
         if verb.lower().startswith(("lost", "losing")) and not _has_person(who, comp):
@@ -273,6 +281,9 @@ def find_figures(sentence: str, path: str = str(WORDS_FILE)) -> list[Figure]:
                                m.group("verb"))
                 if pattern is passive and kind.startswith("killed"):
                     items = _ambiguous(masked[m.end():], items)
+                if _CAUSE.search(masked[max(0, m.start() - 40):m.start()]):
+                    for fig in items:
+                        fig.background = True
                 # the evidence span reaches the verb: after the last item, before the first
                 if items and pattern is passive:
                     items[-1].end = m.end()
@@ -324,6 +335,7 @@ def _acled_totals(sentence: str, comp: _Compiled) -> list[Figure]:
             totals = [Figure(split.start(), per_event.end(), "killed", value, "exact", None, total="acled")]
         elif totals:
             for fig in totals:
+                # "1 fatality split among 12 events": the event that has it keeps one
                 fig.value = int(fig.value / parts + 0.5)
         else:
             # "Fatalities coded across 2 events": the component divides the event's figure
