@@ -162,8 +162,10 @@ def _note_patterns() -> tuple[list[re.Pattern[str]], re.Pattern[str]]:
 def clean_note(text: str, strip_heading: bool = True) -> str:
     """The note without the artefacts of the note form (size tags, date clause, counts)."""
     patterns, heading = _note_patterns()
-    if strip_heading:
-        text = heading.sub("", text, count=1)
+    match = heading.match(text)
+    label = match.group(0).strip() if match and not strip_heading else ""
+    if match:
+        text = text[match.end():]
     for pattern in patterns:
         text = pattern.sub(" ", text)
-    return re.sub(r"\s+", " ", text).strip()
+    return re.sub(r"\s+", " ", f"{label} {text}").strip()

@@ -1,0 +1,144 @@
+"""The `sitrep_learned` stage: the learned classifier combined with the rule-based mentions.
+
+Runs right after `sitrep_events`. For each sentence holding rule-based mentions:
+  - a mention with a distinctive cue for its own label (cues.tsv) or a score of at least
+    `protect_score` keeps its label: rules are surest where training notes are rarest;
+  - otherwise, when the sentence holds one mention and the classifier is at least
+    `relabel_threshold` sure of another sub-event type, the mention takes that type.
+When the rules found no event in the whole document, the classifier's surest sentence becomes
+one mention if it is at least `add_threshold` sure (score = its probability).
+Each decision is written to `doc.user_data["sitrep_learned"]` for explanation.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from pathlib import Path
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from sitrep.learn.model import LearnedModel, load_cached
+from sitrep.mentions import EventMention, mentions, register_extensions
+
+CUES_PATH = Path(__file__).with_name("cues.tsv")
+AFTER = "sitrep_events"
+USER_DATA_KEY = "sitrep_learned"
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[\"'“A-Z0-9])")
+
+
+@lru_cache(maxsize=1)
+def distinctive_cues() -> dict[str, list[re.Pattern[str]]]:
+    """sub_event_type -> its cue patterns, from cues.tsv."""
+    table: dict[str, list[re.Pattern[str]]] = {}
+    for line in CUES_PATH.read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        pattern, label = line.rstrip("\n").split("\t")[:2]
+        table.setdefault(label.strip(), []).append(re.compile(pattern, re.IGNORECASE))
+    return table
+
+
+def has_cue(label: str, *texts: str) -> bool:
+    return any(p.search(text) for p in distinctive_cues().get(label, []) for text in texts)
+
+
+def sentence_spans(doc: Doc) -> list[tuple[int, int]]:
+    """Character spans of sentences: the parser's or sentencizer's, else a punctuation split."""
+    if doc.has_annotation("SENT_START"):
+        return [(sent.start_char, sent.end_char) for sent in doc.sents]
+    spans, start = [], 0
+    for match in _SENTENCE_END.finditer(doc.text):
+        spans.append((start, match.start()))
+        start = match.end()
+    spans.append((start, len(doc.text)))
+    return [(s, e) for s, e in spans if doc.text[s:e].strip()]
+
+
+class LearnedComponent:
+    def __init__(self, model: LearnedModel, relabel_threshold: float, add_threshold: float,
+                 protect_score: float, max_added: int):
+        self.model = model
+        self.relabel_threshold = relabel_threshold
+        self.add_threshold = add_threshold
+        self.protect_score = protect_score
+        self.max_added = max_added
+
+    def protected(self, mention: EventMention, sentence: str) -> bool:
+        return mention.score >= self.protect_score or has_cue(
+            mention.sub_event_type, mention.text, sentence)
+
+    def __call__(self, doc: Doc) -> Doc:
+        found = mentions(doc, "event_mentions")
+        decisions: list[dict] = doc.user_data.setdefault(USER_DATA_KEY, [])
+        if found:
+            self._relabel(doc, found, decisions)
+        elif self.max_added > 0 and doc.text.strip():
+            self._add(doc, found, decisions)
+        return doc
+
+    def _relabel(self, doc: Doc, found: list[EventMention], decisions: list[dict]) -> None:
+        by_sentence: dict[tuple[int, int], list[EventMention]] = {}
+        for mention in found:
+            by_sentence.setdefault((mention.sent_start, mention.sent_end), []).append(mention)
+        spans = list(by_sentence)
+        predictions = self.model.predict([doc.text[s:e] for s, e in spans])
+        for span, (sub, event, prob) in zip(spans, predictions):
+            group, sentence = by_sentence[span], doc.text[span[0]:span[1]]
+            for mention in group:
+                decision = {"start": mention.start, "end": mention.end, "rules": mention.sub_event_type,
+                            "learned": sub, "probability": round(prob, 4), "action": "keep"}
+                if self.protected(mention, sentence):
+                    decision["action"] = "keep: distinctive cue"
+                elif (len(group) == 1 and sub != mention.sub_event_type
+                      and prob >= self.relabel_threshold):
+                    mention.sub_event_type, mention.event_type = sub, event
+                    decision["action"] = "relabel"
+                decisions.append(decision)
+
+    def _add(self, doc: Doc, found: list[EventMention], decisions: list[dict]) -> None:
+        spans = sentence_spans(doc)
+        predictions = self.model.predict([doc.text[s:e] for s, e in spans])
+        ranked = sorted(zip(predictions, spans), key=lambda pair: -pair[0][2])
+        for (sub, event, prob), (start, end) in ranked[: self.max_added]:
+            if prob < self.add_threshold:
+                break
+            trigger_start, trigger_end = self._trigger(doc.text, start, end, sub)
+            found.append(EventMention(
+                start=trigger_start, end=trigger_end, text=doc.text[trigger_start:trigger_end],
+                sent_start=start, sent_end=end, event_type=event, sub_event_type=sub, score=prob))
+            decisions.append({"start": trigger_start, "end": trigger_end, "rules": None,
+                              "learned": sub, "probability": round(prob, 4), "action": "add"})
+
+    def _trigger(self, text: str, start: int, end: int, label: str) -> tuple[int, int]:
+        """The sentence's word that weighs most towards `label`, else the whole sentence."""
+        sentence = text[start:end]
+        for words in self.model.classifier.cue_words(sentence, label):
+            match = re.search(r"\b" + r"\W+".join(map(re.escape, words.split())) + r"\b",
+                              sentence, re.IGNORECASE)
+            if match:
+                return start + match.start(), start + match.end()
+        stripped = sentence.rstrip()
+        return start, start + len(stripped)
+
+
+@Language.factory(
+    "sitrep_learned",
+    assigns=["doc._.event_mentions"],
+    requires=["doc._.event_mentions"],
+    default_config={"model_dir": None, "relabel_threshold": 0.75, "add_threshold": 0.9,
+                    "protect_score": 4.0, "max_added": 1},
+)
+def make_learned(nlp: Language, name: str, model_dir: str | None, relabel_threshold: float,
+                 add_threshold: float, protect_score: float, max_added: int) -> LearnedComponent:
+    if not model_dir:
+        raise ValueError("sitrep_learned needs model_dir (a directory made by `sitrep train`)")
+    register_extensions()
+    return LearnedComponent(load_cached(str(Path(model_dir).resolve())), relabel_threshold,
+                            add_threshold, protect_score, max_added)
+
+
+def add_learned_stage(nlp: Language, model_dir: str | Path, **config: float) -> LearnedComponent:
+    """Insert `sitrep_learned` right after `sitrep_events` (last if there is none)."""
+    where = {"after": AFTER} if AFTER in nlp.pipe_names else {}
+    return nlp.add_pipe("sitrep_learned", config={"model_dir": str(model_dir), **config}, **where)
