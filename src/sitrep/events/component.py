@@ -27,6 +27,7 @@ from sitrep.mentions import EventMention, mentions
 SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj", "csubjpass", "agent", "expl"}
 OBJECT_DEPS = {"dobj", "obj", "nsubjpass", "attr", "oprd", "dative"}
 TARGET_PREPS = {"on", "against", "at", "upon", "of", "targeting", "into", "toward", "towards"}
+PARTY_PREPS = {"by", "between", "with", "among", "amongst"}   # "clashes between X and Y"
 CLAUSE_DEPS = {"ROOT", "conj", "advcl", "ccomp", "xcomp", "relcl", "parataxis", "acl", "pcomp"}
 YEAR = re.compile(r"^(19|20)\d\d$")
 MAX_PHRASE = 12  # tokens of an object or subject phrase looked at: its head words, not a clause
@@ -285,11 +286,11 @@ def _agent(head: Token) -> list[Token]:
     for child in head.children:
         if child.dep_ in ("nsubj", "csubj", "compound", "amod", "poss", "nmod"):
             out += _phrase(child)
-        elif child.dep_ == "agent" or (child.dep_ == "prep" and child.lower_ == "by"):
+        elif child.dep_ == "agent" or (child.dep_ == "prep" and child.lower_ in PARTY_PREPS):
             out += [t for c in child.children for t in _phrase(c)]
     node = head
-    for _ in range(3):                   # shared subject of a conjoined or governing verb
-        if node.dep_ not in ("conj", "dobj", "xcomp", "pobj", "prep", "advcl") or node.head.i == node.i:
+    for _ in range(2):                   # shared subject of a conjoined or governing verb
+        if node.dep_ not in ("conj", "dobj", "xcomp", "advcl") or node.head.i == node.i:
             break
         node = node.head
         out += [t for c in node.children if c.dep_ in ("nsubj", "agent") for t in _phrase(c)]
