@@ -1,0 +1,116 @@
+"""The sitrep_learned stage on hand-built Docs: what the rules are sure of stays, the rest is relabelled."""
+from __future__ import annotations
+
+import pytest
+import spacy
+from spacy.language import Language
+
+from sitrep.learn import add_learned_stage
+from sitrep.learn.component import USER_DATA_KEY, has_cue, sentence_spans
+from sitrep.mentions import EventMention, register_extensions
+
+PROTEST = "Hundreds of teachers protested peacefully in Kano demanding unpaid salaries."
+
+
+@Language.component("fake_events_for_learn_tests")
+def fake_events(doc):
+    """Stands in for sitrep_events: the test puts its mentions in doc.user_data first."""
+    doc._.event_mentions = list(doc.user_data.pop("planned", []))
+    return doc
+
+
+@pytest.fixture()
+def pipeline(small_model):
+    register_extensions()
+    nlp = spacy.blank("en")
+    nlp.add_pipe("sentencizer")
+    nlp.add_pipe("fake_events_for_learn_tests", name="sitrep_events")
+    # a loose threshold: the tiny model is less sure than one trained on a real export
+    add_learned_stage(nlp, small_model[0], relabel_threshold=0.3, add_threshold=0.3)
+    return nlp
+
+
+def run(nlp, text, *planned):
+    doc = nlp.make_doc(text)
+    doc.user_data["planned"] = list(planned)
+    for _, component in nlp.pipeline:
+        doc = component(doc)
+    return doc
+
+
+def mention(text, trigger, sub, event, score):
+    start = text.index(trigger)
+    return EventMention(start, start + len(trigger), trigger, 0, len(text), event, sub, score)
+
+
+def test_stage_sits_after_events(pipeline):
+    names = pipeline.pipe_names
+    assert names.index("sitrep_learned") == names.index("sitrep_events") + 1
+    meta = pipeline.get_pipe_meta("sitrep_learned")
+    assert meta.assigns == ["doc._.event_mentions"] and meta.requires == ["doc._.event_mentions"]
+
+
+def test_low_score_mention_is_relabelled(pipeline):
+    doc = run(pipeline, PROTEST, mention(PROTEST, "protested", "Armed clash", "Battles", 1.0))
+    (found,) = doc._.event_mentions
+    assert (found.sub_event_type, found.event_type) == ("Peaceful protest", "Protests")
+    assert doc.user_data[USER_DATA_KEY][0]["action"] == "relabel"
+
+
+def test_distinctive_cue_is_not_overridden(pipeline):
+    text = "Protesters threw a grenade at teachers who protested peacefully demanding unpaid salaries."
+    doc = run(pipeline, text, mention(text, "grenade", "Grenade", "Explosions/Remote violence", 1.0))
+    (found,) = doc._.event_mentions
+    assert found.sub_event_type == "Grenade"
+    decision = doc.user_data[USER_DATA_KEY][0]
+    assert decision["action"] == "keep: distinctive cue"
+    assert decision["learned"] != "Grenade" and decision["probability"] >= 0.3  # would have relabelled
+
+
+def test_high_score_mention_keeps_its_label(pipeline):
+    doc = run(pipeline, PROTEST, mention(PROTEST, "protested", "Armed clash", "Battles", 5.0))
+    assert doc._.event_mentions[0].sub_event_type == "Armed clash"
+    assert doc.user_data[USER_DATA_KEY][0]["learned"] == "Peaceful protest"
+
+
+def test_two_mentions_in_one_sentence_are_left_to_the_rules(pipeline):
+    first = mention(PROTEST, "protested", "Armed clash", "Battles", 1.0)
+    second = mention(PROTEST, "demanding", "Attack", "Violence against civilians", 1.0)
+    doc = run(pipeline, PROTEST, first, second)
+    assert [m.sub_event_type for m in doc._.event_mentions] == ["Armed clash", "Attack"]
+
+
+def test_confident_classifier_adds_one_mention_when_rules_found_none(pipeline):
+    text = "The weather was fine. " + PROTEST
+    doc = run(pipeline, text)
+    (added,) = doc._.event_mentions
+    assert added.sub_event_type == "Peaceful protest" and added.event_type == "Protests"
+    assert text[added.sent_start:added.sent_end].strip() == PROTEST
+    assert added.sent_start <= added.start < added.end <= added.sent_end
+    assert added.text == text[added.start:added.end]
+    assert 0.3 <= added.score <= 1.0
+
+
+def test_nothing_added_below_threshold(small_model):
+    register_extensions()
+    nlp = spacy.blank("en")
+    add_learned_stage(nlp, small_model[0], add_threshold=0.999)  # no events stage: goes last
+    assert nlp.pipe_names == ["sitrep_learned"]
+    assert nlp("The weather was fine today.")._.event_mentions == []
+
+
+def test_model_dir_is_required():
+    with pytest.raises(ValueError, match="model_dir"):
+        spacy.blank("en").add_pipe("sitrep_learned")
+
+
+def test_cues_and_sentences():
+    assert has_cue("Chemical weapon", "shells loaded with chlorine")
+    assert has_cue("Suicide bomb", "a suicide bomber blew himself up")
+    assert has_cue("Grenade", "a hand grenade") and not has_cue("Grenade", "police fired stun grenades")
+    assert has_cue("Disrupted weapons use", "troops seized a cache of weapons")
+    assert has_cue("Agreement", "the two sides signed a ceasefire agreement")
+    assert has_cue("Non-violent transfer of territory", "the base was handed over to the army")
+    assert not has_cue("Armed clash", "grenade")
+    doc = spacy.blank("en")("First one. Second one! third")
+    assert [doc.text[s:e] for s, e in sentence_spans(doc)] == ["First one.", "Second one! third"]
