@@ -98,11 +98,6 @@ def test_newer_schema_is_refused(db_path: Path) -> None:
         open_store(db_path)
 
 
-def test_postgres_is_not_built_yet() -> None:
-    with pytest.raises(NotImplementedError):
-        open_store("postgresql://localhost/sitrep")
-
-
 def test_reingest_adds_nothing(db_path: Path, store: SQLiteStore) -> None:
     assert store.add_article(article(), [event()]) is True
     before = table_counts(db_path)

@@ -1,7 +1,7 @@
 """Storage of articles and events: SQLite by default, behind the `EventStore` interface.
 
     from sitrep.store import open_store
-    with open_store("sitrep.db") as store:
+    with open_store("sitrep.db") as store:        # or open_store("postgresql://...")
         added = store.add_article(article, events)   # False: same content already stored
         for event in store.events(country="Syria", since="2016-01-01"):
             ...
@@ -21,8 +21,12 @@ __all__ = ["SCHEMA_VERSION", "ArticleRef", "EventDetail", "EventFilter", "Revisi
            "StoreError", "open_store"]
 
 
-def open_store(target: str | Path = "sitrep.db") -> EventStore:
-    """The store at `target`: a SQLite file path (created if missing) or ':memory:'."""
+def open_store(target: str | Path = "sitrep.db", *, schema: str | None = None) -> EventStore:
+    """The store at `target`: a SQLite file path (created if missing), ':memory:', or a
+    PostgreSQL URL `postgresql://user:password@host:port/database` (tables in `schema`,
+    default `public`)."""
     if str(target).startswith(("postgres://", "postgresql://")):
-        raise NotImplementedError("a PostgreSQL store is planned, not built: use a SQLite file")
+        from sitrep.store.postgres import PostgresStore  # psycopg only when asked for
+
+        return PostgresStore.open(str(target), schema=schema)
     return SQLiteStore.open(target)
