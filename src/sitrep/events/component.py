@@ -176,6 +176,7 @@ class EventsComponent:
                     continue
                 rule = next((r for r in self.rules.absorb if r["first"] == subs[i]
                              and r["then"] == subs[j]
+                             and later.row.weight >= r.get("then_min_weight", 0.0)
                              and 0 <= later.sent - chosen[i].sent <= r["sentences"]), None)
                 if rule:
                     subs[i] = rule.get("result", subs[j])

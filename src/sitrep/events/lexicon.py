@@ -85,6 +85,9 @@ def token_keys(token: Token) -> set[str]:
     keys = {token.lower_}
     if token.lemma_:
         keys.add(token.lemma_.lower())
+    # capitalised plurals ("Grad Missiles") are proper nouns to the tagger and keep their "s"
+    if token.is_title and token.lower_.endswith("s") and not token.lower_.endswith("ss"):
+        keys.add(token.lower_[:-1])
     return keys
 
 
