@@ -21,13 +21,13 @@ from urllib.parse import urlsplit
 
 from fastapi import Depends, FastAPI, Header, Query, Request, Response
 from fastapi.openapi.docs import get_swagger_ui_html
-from fastapi.responses import FileResponse, HTMLResponse, JSONResponse
+from fastapi.responses import FileResponse, HTMLResponse
 from fastapi.staticfiles import StaticFiles
 from pydantic import BaseModel
 
 from sitrep.export import write_events
 from sitrep.model import Article, DocumentError, Event
-from sitrep.store import EventStore, StoreError, open_store
+from sitrep.store import EventDetail, EventStore, Stats, StoreError, open_store
 from sitrep.web.errors import ApiError, ErrorResponse, install_error_handlers
 from sitrep.web.query import EventQuery, all_matching, page
 from sitrep.web.schemas import ArticleIn, Ingested, TimelineDay, UiConfig
@@ -149,13 +149,13 @@ def create_app(db: str, token: str | None = None, *, tiles: str | None = None) -
         write_events(events, "geojson", out)
         return Response(out.getvalue(), media_type="application/geo+json", headers=headers)
 
-    @app.get("/events/{event_id:path}", tags=["events"])
-    def get_event(event_id: str) -> JSONResponse:
+    @app.get("/events/{event_id:path}", response_model=EventDetail, tags=["events"])
+    def get_event(event_id: str) -> EventDetail:
         """One event with its claims, evidence spans, source articles and revisions."""
-        detail = stores.get().get_event(event_id)  # type: ignore[attr-defined]
+        detail = stores.get().get_event(event_id)
         if detail is None:
             raise ApiError(404, f"no event {event_id!r}")
-        return JSONResponse(detail.model_dump(mode="json"))
+        return detail
 
     @app.get("/articles/{article_id:path}", response_model=Article, tags=["articles"])
     def get_article(article_id: str) -> Article:
@@ -165,10 +165,10 @@ def create_app(db: str, token: str | None = None, *, tiles: str | None = None) -
             raise ApiError(404, f"no article {article_id!r}")
         return article
 
-    @app.get("/stats", tags=["events"])
-    def stats() -> dict[str, object]:
+    @app.get("/stats", response_model=Stats, tags=["events"])
+    def stats() -> Stats:
         """Counts of articles and events, by country, event type and month."""
-        return stores.get().stats()
+        return stores.get().counts()
 
     @app.get("/timeline", response_model=list[TimelineDay], tags=["events"])
     def timeline(query: Annotated[EventQuery, Query()]) -> list[TimelineDay]:

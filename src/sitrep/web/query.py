@@ -88,14 +88,13 @@ def to_filter(query: EventQuery, *, paged: bool = True) -> EventFilter:
     values["bbox"] = query.box
     if paged:
         values["limit"], values["offset"] = query.limit, query.offset
-    supported = EventFilter.model_fields
-    return EventFilter(**{k: v for k, v in values.items() if v is not None and k in supported})
+    return EventFilter(**{k: v for k, v in values.items() if v is not None})
 
 
 def page(store: EventStore, query: EventQuery) -> tuple[int, list[Event]]:
     """(total matching, the events of the requested page)."""
     where = to_filter(query)
-    total = store.count(to_filter(query, paged=False))  # type: ignore[attr-defined]
+    total = store.count(to_filter(query, paged=False))
     return total, list(store.select(where))
 
 
