@@ -165,7 +165,17 @@ class EventsComponent:
         first_sent = min(by_sent) if by_sent else 0
         drop = {no for no, group in by_sent.items()
                 if no > first_sent and all(c.row.pattern in patterns for c in group)}
-        return [c for c in chosen if c.sent not in drop]
+        kept: list[Candidate] = []
+        for cand in chosen:
+            if cand.sent in drop:
+                continue
+            # "the attack", "their attack": a reference back to an event above, not a new one
+            if kept and _anaphoric(cand.head) and (
+                    cand.row.weight < self.rules.strong_weight
+                    or any(k.row.sub_event_type == cand.row.sub_event_type for k in kept)):
+                continue
+            kept.append(cand)
+        return kept
 
     def _absorb(self, chosen: list[Candidate]) -> list[Candidate]:
         subs = [c.row.sub_event_type for c in chosen]
@@ -304,6 +314,12 @@ def _after(head: Token, sent: Span) -> Span:
 
 def _before(head: Token, sent: Span) -> Span:
     return sent.doc[max(sent.start, head.i - 8):head.i]
+
+
+def _anaphoric(head: Token) -> bool:
+    return head.pos_ == "NOUN" and any(
+        (child.dep_ == "det" and child.lower_ in ("the", "this", "that", "these", "those"))
+        or child.dep_ == "poss" for child in head.children)
 
 
 def _negated(head: Token, negators: WordSet) -> bool:
