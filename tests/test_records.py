@@ -83,3 +83,14 @@ def test_protest_notes_end_with_size_tag():
     event = Event(event_type="Protests", sub_event_type="Peaceful protest", actor1="Protesters (Chile)",
                   event_date="2020-05-01", time_precision=1, location="Santiago")
     assert write_notes(event).endswith("[size=no report]")
+
+
+def test_merge_joins_a_town_and_a_village_inside_it_and_keeps_the_finer_place():
+    town = PlaceMention(start=0, end=6, text="Deir ez-Zor", geonameid=1, name="Deir ez-Zor",
+                        latitude=35.336, longitude=40.141, feature_code="PPLA")
+    village = PlaceMention(start=0, end=6, text="Al-Baghaliyeh", geonameid=2, name="Al Baghaliyah",
+                           latitude=35.37, longitude=40.07, feature_code="PPL")
+    far = PlaceMention(start=0, end=6, text="Al-Bab", geonameid=3, name="Al Bab",
+                       latitude=36.37, longitude=37.52, feature_code="PPL")
+    merged = merge_mentions([mention(place=town), mention(place=village), mention(place=far)])
+    assert [m.place.name for m in merged] == ["Al Baghaliyah", "Al Bab"]

@@ -11,7 +11,8 @@ from collections.abc import Iterable
 
 from spacy.tokens import Doc
 
-from sitrep.mentions import ActorMention, ClaimMention, EventMention, mentions
+from sitrep.geo import distance_km
+from sitrep.mentions import ActorMention, ClaimMention, EventMention, PlaceMention, mentions
 from sitrep.model import Article, Claim, Event, Evidence
 from sitrep.places.countries import country_by_code, country_by_name
 
@@ -72,12 +73,31 @@ def _actors_compatible(a: EventMention, b: EventMention) -> bool:
     return not names_a or not names_b or bool(names_a & names_b)
 
 
+# a town and a neighbourhood or village inside it are one event's place, coded to the finer one
+NEAR_KM = 15.0
+# lower is more specific: a village beats a seat of government, which beats a region or country
+_SPECIFICITY = {"PPLC": 2, "PPLA": 2, "PPLA2": 1, "ADM1": 3, "ADM2": 3, "PCLI": 4}
+
+
+def _specificity(place: PlaceMention) -> int:
+    return _SPECIFICITY.get(place.feature_code or "", 0)
+
+
+def _same_place(a: PlaceMention, b: PlaceMention) -> bool:
+    if a.geonameid is not None and a.geonameid == b.geonameid:
+        return True
+    if (a.name or a.text) == (b.name or b.text):
+        return True
+    if None in (a.latitude, a.longitude, b.latitude, b.longitude):
+        return False
+    return distance_km(a.latitude, a.longitude, b.latitude, b.longitude) <= NEAR_KM
+
+
 def _same_event(a: EventMention, b: EventMention) -> bool:
     if a.sub_event_type != b.sub_event_type:
         return False
-    if a.place and b.place and a.place.geonameid != b.place.geonameid:
-        if (a.place.name or a.place.text) != (b.place.name or b.place.text):
-            return False
+    if a.place and b.place and not _same_place(a.place, b.place):
+        return False
     if a.date and b.date and a.date.date != b.date.date:
         return False
     return _actors_compatible(a, b)
@@ -88,6 +108,10 @@ def _absorb(into: EventMention, other: EventMention) -> None:
     for attr in ("actor1", "actor2", "place", "date"):
         if getattr(into, attr) is None:
             setattr(into, attr, getattr(other, attr))
+    if into.place and other.place and _specificity(other.place) < _specificity(into.place):
+        into.place = other.place
+    if into.date and other.date and other.date.time_precision < into.date.time_precision:
+        into.date = other.date
     into.assoc_actor_1 += [m for m in other.assoc_actor_1 if m not in into.assoc_actor_1]
     into.assoc_actor_2 += [m for m in other.assoc_actor_2 if m not in into.assoc_actor_2]
     into.claims += [c for c in other.claims if c not in into.claims]
