@@ -130,7 +130,7 @@ class SubEventClassifier:
             return []
         row = self.word.transform([text])
         weights = self.coef[self.classes.index(label), : row.shape[1]]
-        scored = sorted(((row[0, j] * weights[j], j) for j in row.indices), reverse=True)
+        scored = sorted(zip(row.data * weights[row.indices], row.indices), reverse=True)
         names = self.word.get_feature_names_out()
         return [str(names[j]) for score, j in scored[:top] if score > 0]
 

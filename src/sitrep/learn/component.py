@@ -8,6 +8,10 @@ Runs right after `sitrep_events`. For each sentence holding rule-based mentions:
 When the rules found no event in the whole document, the classifier's surest sentence becomes
 one mention if it is at least `add_threshold` sure (score = its probability).
 Each decision is written to `doc.user_data["sitrep_learned"]` for explanation.
+
+Default thresholds are conservative because notes are not news: on held-out ACLED notes 92% of
+predictions at p >= 0.75 are right, but on GeoWebNews (mostly not conflict news) 14.5% of
+articles hold a sentence at p >= 0.9 and 4.5% at p >= 0.95 (the classifier has no "no event" class).
 """
 from __future__ import annotations
 
@@ -126,7 +130,7 @@ class LearnedComponent:
     "sitrep_learned",
     assigns=["doc._.event_mentions"],
     requires=["doc._.event_mentions"],
-    default_config={"model_dir": None, "relabel_threshold": 0.75, "add_threshold": 0.9,
+    default_config={"model_dir": None, "relabel_threshold": 0.85, "add_threshold": 0.95,
                     "protect_score": 4.0, "max_added": 1},
 )
 def make_learned(nlp: Language, name: str, model_dir: str | None, relabel_threshold: float,
