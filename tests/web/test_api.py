@@ -130,6 +130,15 @@ def test_timeline_counts_per_day(client: TestClient) -> None:
                     {"date": "2016-03-02", "events": 1, "fatalities": 1}]
 
 
+def test_timeline_refuses_too_many_events(client: TestClient, monkeypatch: pytest.MonkeyPatch) -> None:
+    import sitrep.web.app
+
+    monkeypatch.setattr(sitrep.web.app, "TIMELINE_MAX", 10)
+    error = assert_error(client.get("/timeline"), 422, "too_many_events")
+    assert error["details"] == {"matches": 34, "max": 10}
+    assert client.get("/timeline", params={"country": "Iraq"}).status_code == 200
+
+
 def test_stats(client: TestClient) -> None:
     stats = client.get("/stats").json()
     assert stats["events"] == 34 and stats["by_country"]["Nigeria"] == 31

@@ -153,3 +153,17 @@ def test_article_markup_never_runs(server: str, browser, tmp_path: Path) -> None
     assert [m.text for m in driver.find_elements(By.CSS_SELECTOR, "mark.evidence")] == [
         "Konduga", "killed 12 villagers"]
     driver.save_screenshot(str(tmp_path / "hostile.png"))
+
+
+def test_timeline_too_big_is_a_note_not_an_error(server: str, browser,
+                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    import sitrep.web.app
+
+    monkeypatch.setattr(sitrep.web.app, "TIMELINE_MAX", 10)
+    driver = browser
+    driver.get(server + "/")
+    wait_for(driver, lambda d: loaded_after(d, None), message="the dashboard")
+    note = driver.execute_script("return document.getElementById('timeline').textContent")
+    assert "narrow the filters" in note
+    assert driver.execute_script("return document.getElementById('error').hidden")
+    assert count(driver, "path.sitrep-marker") == 33  # the rest of the page still works

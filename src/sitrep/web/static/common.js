@@ -27,7 +27,9 @@ const sitrep = {
     const body = await response.json().catch(() => null);
     if (!response.ok) {
       const message = body && body.error ? body.error.message : response.statusText;
-      throw new Error(`${response.status}: ${message}`);
+      const error = new Error(`${response.status}: ${message}`);
+      error.code = body && body.error ? body.error.code : null;
+      throw error;
     }
     return body;
   },

@@ -107,8 +107,9 @@
     chart.replaceChildren();
     const width = chart.clientWidth || 800, height = 150, pad = {l: 34, r: 40, t: 10, b: 22};
     chart.setAttribute('viewBox', `0 0 ${width} ${height}`);
-    if (!days.length) {
-      chart.append(svg('text', {x: width / 2, y: height / 2, 'text-anchor': 'middle'}, 'no dated events'));
+    if (!Array.isArray(days) || !days.length) {
+      const note = Array.isArray(days) ? 'no dated events' : days.message;
+      chart.append(svg('text', {x: width / 2, y: height / 2, 'text-anchor': 'middle'}, note));
       return;
     }
     const DAY = 86400000, t = (d) => Date.parse(d + 'T00:00:00Z');
@@ -145,7 +146,11 @@
       const [collection, , days] = await Promise.all([
         sitrep.getJson('/events?' + params({format: 'geojson', limit: MAP_LIMIT})),
         loadTable(),
-        sitrep.getJson('/timeline?' + params()),
+        // too many matches is a note in the chart, not a page error
+        sitrep.getJson('/timeline?' + params()).catch((error) => {
+          if (error.code === 'too_many_events') return {message: error.message.replace(/^\d+: /, '')};
+          throw error;
+        }),
       ]);
       const shown = drawMarkers(collection);
       drawTimeline(days);
