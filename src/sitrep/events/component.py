@@ -144,8 +144,8 @@ class EventsComponent:
                     below = rule.get("drop_below", float("inf"))
                     dropped.update(s for s in set(rule["drop"]) - firing if top.get(s, 0.0) < below)
             seen: set[str] = set()
-            # heading first, then reading order
-            for cand in sorted(group, key=lambda c: (c.row.line != 0, c.start)):
+            # heading first, then main-clause events, then reading order
+            for cand in sorted(group, key=lambda c: (c.row.line != 0, _subordinate(c.head), c.start)):
                 sub = cand.row.sub_event_type
                 if sub in dropped or sub in seen:
                     continue
@@ -314,6 +314,17 @@ def _after(head: Token, sent: Span) -> Span:
 
 def _before(head: Token, sent: Span) -> Span:
     return sent.doc[max(sent.start, head.i - 8):head.i]
+
+
+def _subordinate(head: Token) -> bool:
+    """In a relative or adverbial clause ("families whose children were kidnapped protested"):
+    context for the sentence's main event, which ACLED codes first."""
+    node = head
+    while node.head.i != node.i:
+        if node.dep_ in ("relcl", "acl", "advcl") and node.pos_ in ("VERB", "AUX"):
+            return not (node.tag_ == "VBG" and node.dep_ == "advcl")  # "..., killing 5": same event
+        node = node.head
+    return False
 
 
 def _anaphoric(head: Token) -> bool:
