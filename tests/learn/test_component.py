@@ -51,7 +51,7 @@ def test_stage_sits_after_events(pipeline):
 
 
 def test_low_score_mention_is_relabelled(pipeline):
-    doc = run(pipeline, PROTEST, mention(PROTEST, "protested", "Armed clash", "Battles", 1.0))
+    doc = run(pipeline, PROTEST, mention(PROTEST, "protested", "Armed clash", "Battles", 0.6))
     (found,) = doc._.event_mentions
     assert (found.sub_event_type, found.event_type) == ("Peaceful protest", "Protests")
     assert doc.user_data[USER_DATA_KEY][0]["action"] == "relabel"
@@ -59,7 +59,7 @@ def test_low_score_mention_is_relabelled(pipeline):
 
 def test_distinctive_cue_is_not_overridden(pipeline):
     text = "Protesters threw a grenade at teachers who protested peacefully demanding unpaid salaries."
-    doc = run(pipeline, text, mention(text, "grenade", "Grenade", "Explosions/Remote violence", 1.0))
+    doc = run(pipeline, text, mention(text, "grenade", "Grenade", "Explosions/Remote violence", 0.5))
     (found,) = doc._.event_mentions
     assert found.sub_event_type == "Grenade"
     decision = doc.user_data[USER_DATA_KEY][0]
@@ -68,14 +68,14 @@ def test_distinctive_cue_is_not_overridden(pipeline):
 
 
 def test_high_score_mention_keeps_its_label(pipeline):
-    doc = run(pipeline, PROTEST, mention(PROTEST, "protested", "Armed clash", "Battles", 5.0))
+    doc = run(pipeline, PROTEST, mention(PROTEST, "protested", "Armed clash", "Battles", 1.0))
     assert doc._.event_mentions[0].sub_event_type == "Armed clash"
     assert doc.user_data[USER_DATA_KEY][0]["learned"] == "Peaceful protest"
 
 
 def test_two_mentions_in_one_sentence_are_left_to_the_rules(pipeline):
-    first = mention(PROTEST, "protested", "Armed clash", "Battles", 1.0)
-    second = mention(PROTEST, "demanding", "Attack", "Violence against civilians", 1.0)
+    first = mention(PROTEST, "protested", "Armed clash", "Battles", 0.6)
+    second = mention(PROTEST, "demanding", "Attack", "Violence against civilians", 0.6)
     doc = run(pipeline, PROTEST, first, second)
     assert [m.sub_event_type for m in doc._.event_mentions] == ["Armed clash", "Attack"]
 

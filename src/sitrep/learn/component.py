@@ -2,7 +2,8 @@
 
 Runs right after `sitrep_events`. For each sentence holding rule-based mentions:
   - a mention with a distinctive cue for its own label (cues.tsv) or a score of at least
-    `protect_score` keeps its label: rules are surest where training notes are rarest;
+    `protect_score` keeps its label: rules are surest where training notes are rarest (the
+    events stage scores min(1, weight / 4), and its lexicon gives distinctive cues weight >= 4);
   - otherwise, when the sentence holds one mention and the classifier is at least
     `relabel_threshold` sure of another sub-event type, the mention takes that type.
 When the rules found no event in the whole document, the classifier's surest sentence becomes
@@ -131,7 +132,7 @@ class LearnedComponent:
     assigns=["doc._.event_mentions"],
     requires=["doc._.event_mentions"],
     default_config={"model_dir": None, "relabel_threshold": 0.85, "add_threshold": 0.95,
-                    "protect_score": 4.0, "max_added": 1},
+                    "protect_score": 1.0, "max_added": 1},
 )
 def make_learned(nlp: Language, name: str, model_dir: str | None, relabel_threshold: float,
                  add_threshold: float, protect_score: float, max_added: int) -> LearnedComponent:
