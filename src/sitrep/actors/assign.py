@@ -29,6 +29,16 @@ _OBJECTS = {"dobj", "nsubjpass", "attr", "oprd", "dative", "obj", "iobj"}
 STATE, REBEL, CROWD_6, CROWD_5, CIVILIANS = 1, 2, 6, 5, 7
 
 
+def clause_depth(span: Span) -> int:
+    """How deep the actor's clause sits below the sentence root: main-clause actors win."""
+    token, depth = span.root, 0
+    while token.head is not token and depth < 50:
+        if token.pos_ in ("VERB", "AUX") or token.dep_ in ("relcl", "acl", "advcl", "ccomp", "xcomp"):
+            depth += 1
+        token = token.head
+    return depth
+
+
 def dependency_role(span: Span) -> str | None:
     """How the actor phrase relates to the clause it sits in, read off the parse."""
     token: Token = span.root
@@ -93,6 +103,7 @@ class Assigner:
         self.observer = next((defaults[f.mention.name] for f in found
                               if "observer" in f.flags and f.mention.name in defaults), None)
         self.roles = {id(f): dependency_role(f.span) for f in self.found}
+        self.depth = {id(f): clause_depth(f.span) for f in self.found}
 
     def in_range(self, start: int, end: int) -> list[Found]:
         return [f for f in self.found if f.mention.start >= start and f.mention.end <= end]
@@ -161,6 +172,8 @@ class Assigner:
     def _sides(self, event: EventMention, items: list[Found]) -> None:
         """Battles, remote violence and strategic developments: two organised sides."""
         armed = [f for f in items if f.mention.inter not in (CIVILIANS, CROWD_5, CROWD_6)]
+        if not armed and event.event_type == "Strategic developments":
+            armed = items  # "210 Venezuelan migrants returned": civilians can act here
         allies = [f for f in armed if self.roles[id(f)] == ALLY]
         between = [f for f in armed if self.roles[id(f)] == BETWEEN]
         first = second = None
@@ -170,6 +183,8 @@ class Assigner:
         if first is None and len({f.mention.name for f in between}) >= 2:
             first = between[0]
             second = next(f for f in between if f.mention.name != first.mention.name)
+        elif first is None and between and event.event_type == "Battles":
+            first = second = between[0]  # "clashes between two tribal militias"
         if first is None:
             first = self._best(armed, event, (AGENT,), avoid=(PATIENT, ALLY))
         if second is None:
@@ -178,6 +193,11 @@ class Assigner:
             second = self._best(rest, event, (PATIENT, BETWEEN), avoid=(AGENT,) if first else ())
             if second is not None and first is None and self.roles[id(second)] != PATIENT:
                 first, second = second, None
+            elif second is not None and first is None:
+                # only patients ("12 Taliban were killed in clashes with ANDSF"): text order
+                others = [f for f in rest if f.mention.name != second.mention.name]
+                if others:
+                    first, second = sorted((others[0], second), key=lambda f: f.mention.start)
         if first is None or second is None:
             taken = {f.mention.name for f in (first, second, *allies) if f is not None}
             before = [f for f in self.earlier(event) if f.mention.name not in taken
@@ -203,6 +223,11 @@ class Assigner:
             if side2 and event.event_type == "Battles":
                 event.actor2 = _synth(side2[0], side2[1], event)
             return
+        if first is None and second is None and event.sub_event_type == "Armed clash":
+            # a shoot-out between unnamed sides: ACLED codes unidentified groups on both
+            event.actor1 = _synth("Unidentified Armed Group ({country})", 3, event)
+            event.actor2 = _synth("Unidentified Armed Group ({country})", 3, event)
+            return
         if first is None and event.sub_event_type in _UNIDENTIFIED_BY_DEFAULT:
             event.actor1 = _synth("Unidentified Armed Group ({country})", 3, event)
         else:
@@ -219,8 +244,9 @@ class Assigner:
         """The preferred-role candidate nearest the trigger, else any candidate not avoided."""
         if not items:
             return None
-        def distance(f: Found) -> int:
-            return 0 if ordered else min(abs(f.mention.start - event.start), abs(f.mention.end - event.end))
+        def distance(f: Found) -> tuple[int, int]:
+            near = min(abs(f.mention.start - event.start), abs(f.mention.end - event.end))
+            return (0, 0) if ordered else (self.depth[id(f)], near)
         for role in prefer:
             hits = [f for f in items if self.roles[id(f)] == role]
             if hits:

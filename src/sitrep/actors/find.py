@@ -59,6 +59,7 @@ class Matchers:
         self.aliases = load_aliases()
         self.demonyms = load_demonyms()
         self.by_id: dict[int, Alias] = {}
+        self.country_state = Alias(-1, "", "Military Forces of {country}", 1, None, frozenset({"state"}))
         self.lower = PhraseMatcher(vocab, attr="LOWER")
         self.orth = PhraseMatcher(vocab, attr="ORTH")
         self.places_lower = PhraseMatcher(vocab, attr="LOWER")
@@ -153,6 +154,15 @@ def find_actors(doc: Doc, matchers: Matchers) -> tuple[list[Found], str | None]:
     free = [span.label_ for span in country_spans
             if span.start not in actor_tokens and span.start not in used]
 
+    # "Turkey and Russia conducted a joint patrol": a country acting is its state forces
+    for span in country_spans:
+        if span.start in actor_tokens or span.text.lower() != span.label_.lower():
+            continue
+        if span.root.dep_ in ("nsubj", "agent") or (span.root.dep_ == "conj" and span.root.head.dep_ == "nsubj"):
+            raw.append((span.start, span.end, matchers.country_state, span.label_))
+            free.remove(span.label_)
+    raw.sort(key=lambda row: row[0])
+
     found: list[Found] = []
     for start, end, entry, country in raw:
         span = doc[start:end]
@@ -173,14 +183,23 @@ def _resolve(found: list[Found], doc_country: str | None) -> list[Found]:
         if mention.name == "@group":
             antecedent = next((f for f in reversed(resolved)
                                if f.mention.inter in _ARMED and f.mention.inter != 1
-                               and "ally" not in f.flags and not f.speaker), None)
+                               and "observer" not in f.flags and not f.speaker), None)
             if antecedent is None:
                 continue
             mention.name, mention.inter = antecedent.mention.name, antecedent.mention.inter
             mention.country, mention.key = antecedent.mention.country, antecedent.mention.key
-        elif mention.name.startswith("@"):
+        elif "coref" in entry.flags:
+            # "6 militants" after "Taliban militants" are the Taliban's; alone, unidentified
+            antecedent = next((f for f in reversed(resolved) if f.mention.inter in (2, 3, 4)
+                               and not _generic(f) and not f.speaker), None)
+            if antecedent is not None:
+                mention.name, mention.inter = antecedent.mention.name, antecedent.mention.inter
+                mention.country, mention.key = antecedent.mention.country, antecedent.mention.key
+        if mention.name.startswith("@") and mention.name != "@group":
             options = contextual.get(mention.name, {})
-            choice = options.get(doc_country or "") or options.get("*")
+            present = {f.mention.name.split(" (")[0] for f in resolved}
+            choice = options.get(doc_country or "") or next(
+                (value for key, value in options.items() if key in present), None) or options.get("*")
             if choice is None:
                 continue
             mention.name, mention.inter = choice
@@ -193,21 +212,37 @@ def _resolve(found: list[Found], doc_country: str | None) -> list[Found]:
 
 
 def _generic(item: Found) -> bool:
-    return "{country}" in item.alias.name or item.alias.name.startswith("@rebels")
+    """A word for a kind of actor ("militants", "troops"), not a named one ("Islamic State (...)")."""
+    name = item.alias.name
+    return (" of {country}" in name or name.startswith(("Unidentified", "@rebels", "@militia"))
+            or "coref" in item.alias.flags or item.alias.inter in (5, 6, 7))
 
 
 def _drop_generic_heads(found: list[Found]) -> list[Found]:
-    """"Daesh (ISIS) terrorists", "the NAF rebel forces": the generic word is the named group."""
+    """"Daesh (ISIS) terrorists", "the NAF rebel forces": the generic word is the named group.
+
+    Not across a coordination ("the Islamic State and Syrian forces") and not when the generic
+    phrase names its own country.
+    """
     named = [f for f in found if not _generic(f) and f.alias.name != "@group"]
-    heads = {f.span.root.head.i for f in named if f.span.root.dep_ != "ROOT"}
-    ends = {f.span.end for f in named}
     keep = []
     for item in found:
         root = item.span.root
-        if _generic(item) and (root.i in heads or item.span.start in ends
-                               or (root.dep_ in ("compound", "amod") and root.head.i in heads)):
-            continue
-        keep.append(item)
+        absorbed = False
+        if _generic(item) and not (item.mention.country and item.alias.is_state):
+            for other in named:
+                if other.span.end > item.span.start:
+                    continue
+                between = item.span.doc[other.span.end:item.span.start]
+                if any(t.lower_ in ("and", "or", ",", "against", "with") for t in between):
+                    continue
+                head = other.span.root.head
+                if other.span.end == item.span.start or head.i == root.i or (
+                        root.dep_ in ("compound", "amod") and root.head.i == head.i):
+                    absorbed = True
+                    break
+        if not absorbed:
+            keep.append(item)
     return keep
 
 
@@ -216,12 +251,15 @@ def _merge_adjacent(found: list[Found]) -> list[Found]:
     merged: list[Found] = []
     for item in found:
         last = merged[-1] if merged else None
-        if (last is not None and last.mention.name == item.mention.name
-                and item.span.start - last.span.end <= 0):
+        if (last is not None and item.span.start <= last.span.end
+                and item.mention.inter == last.mention.inter
+                and (last.mention.name == item.mention.name or last.alias.name == item.alias.name)):
             doc = item.span.doc
             span = doc[last.span.start:item.span.end]
             last.span = span
             last.mention.start, last.mention.end, last.mention.text = span.start_char, span.end_char, span.text
+            if last.mention.country is None and item.mention.country is not None:
+                last.mention.name, last.mention.country = item.mention.name, item.mention.country
             continue
         merged.append(item)
     return merged
