@@ -299,6 +299,10 @@ def _agent(head: Token) -> list[Token]:
             out += _phrase(child)
         elif child.dep_ == "agent" or (child.dep_ == "prep" and child.lower_ in PARTY_PREPS):
             out += [t for c in child.children for t in _phrase(c)]
+    if head.dep_ in ("nsubj", "nsubjpass") and head.head.i != head.i:
+        for child in head.head.children:  # "a clash broke out between X and Y"
+            if child.dep_ == "prep" and child.lower_ in PARTY_PREPS - {"by"}:
+                out += [t for c in child.children for t in _phrase(c)]
     node = head
     for _ in range(2):                   # shared subject of a conjoined or governing verb
         if node.dep_ not in ("conj", "dobj", "xcomp", "advcl") or node.head.i == node.i:
