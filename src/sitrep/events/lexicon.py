@@ -18,6 +18,7 @@ TRIGGERS = HERE / "triggers.tsv"
 RULES = HERE / "rules.json"
 GAP = "..."   # pattern word: up to MAX_GAP tokens in between
 MAX_GAP = 3
+NUMBER = "#num"  # in a word list: any number ("arrested 12")
 
 
 @dataclass(frozen=True)
@@ -54,6 +55,8 @@ class WordSet:
 
     def hits(self, tokens: Sequence[Token]) -> bool:
         for token in tokens:
+            if token.like_num and NUMBER in self.lemmas:
+                return True
             keys = token_keys(token)
             if self.lemmas and not self.lemmas.isdisjoint(keys):
                 return True
