@@ -276,6 +276,8 @@ def _target(head: Token) -> list[Token]:
         for child in node.children:
             if child.dep_ in OBJECT_DEPS and node is head:
                 out += _phrase(child)
+                if child.like_num:        # "killed 3 IS militants": the parser lost the noun
+                    out += list(head.doc[child.i + 1:min(child.i + 4, child.sent.end)])
             elif child.dep_ == "prep" and child.lower_ in TARGET_PREPS:
                 for obj in child.children:
                     # "on 4 May" is when, not whom
