@@ -83,7 +83,12 @@ class EventsComponent:
                 taken.update(range(cand.start, cand.end))
         kept = [c for c in kept if not self._not_an_event(c, sents[c.sent], parsed, ref_year)]
         kept += self._headings(sents)
-        return self._resolve(doc, sents, kept)
+        # rows weighted below min_weight are fallbacks: they speak only when nothing else does
+        floor = self.rules.min_weight
+        main = [c for c in kept if c.row.weight >= floor]
+        if not main and kept:
+            main = [min(kept, key=lambda c: c.start)]
+        return self._resolve(doc, sents, main)
 
     def _applies(self, row: Trigger, head: Token, sents: list[Span], sent_no: int, parsed: bool) -> bool:
         sent = sents[sent_no]
