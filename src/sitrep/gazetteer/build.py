@@ -27,7 +27,7 @@ import numpy as np
 
 from sitrep.gazetteer.normalize import name_key, skeleton_of_key
 
-SCHEMA_VERSION = "5"
+SCHEMA_VERSION = "6"
 DATA = Path(__file__).parent / "data"
 KIND_MAIN, KIND_ALT, KIND_VARIANT, KIND_DEMONYM = 0, 1, 2, 3
 

@@ -76,8 +76,7 @@ def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
     while start < end and doc[start].lower_ in ("the", "a", "an"):
         start += 1
     while end > start and (doc[end - 1].text in ("'s", "’s", "'", "’")
-                           or doc[end - 1].lower_ in table["admin_nouns"]
-                           or doc[end - 1].lower_ in ("city", "town", "village", "district")):
+                           or doc[end - 1].lower_ in table["admin_nouns"]):
         end -= 1
     return start, end
 

@@ -21,7 +21,7 @@ WEIGHTS = {
     "population": 1.0,      # times log10(pop)/7, 0..~1
     "country": 1.2,         # a country named by its own name
     "capital": 0.3,
-    "admin1": -0.2,     # a city of the same name is likelier, unless "province" follows
+    "admin1": -1.0,         # a big city of the same name is likelier, unless "province" follows
     "admin_cue": 1.5,       # ADM1 candidate and "province" after the name
     "main_name": 0.8,       # the place's own name, not one of its alternates
     "variant": 0.6,
@@ -30,9 +30,19 @@ WEIGHTS = {
     "doc_country": 0.7,     # in another country the document names
     "admin_context": 1.2,   # its admin1/admin2 is named nearby
     "near_other": 0.5,      # within 150 km of another place of the article
+    "prominent": 2.0,       # London, Paris: 20 times bigger than any namesake
 }
+_GENERIC = {"county", "city", "town", "village", "district", "municipality", "parish", "borough"}
 # location cues too common to vouch for a name on their own
 _WEAK_CUES = {"of", "to", "and", "from", "through", "via"}
+
+
+def plausible(cand: Candidate, focus: str | None, votes: Counter) -> bool:
+    """A small place abroad that nothing else in the article points to is a false friend
+    (Ali in India for the Mirza-Ali village of an Afghan note)."""
+    if not focus or cand.country_code == focus or cand.is_country or not cand.country_code:
+        return True
+    return cand.population >= 20_000 or votes.get(cand.country_code, 0) >= 1.0
 
 
 def accept(span: Span, cand: Candidate) -> bool:
@@ -59,6 +69,9 @@ def _pop(cand: Candidate) -> float:
 
 def candidates_for(gaz: Gazetteer, span: Span) -> list[Candidate]:
     found = list(gaz.lookup_key(span.key))
+    words = span.key.split()
+    if not found and len(words) > 1 and words[-1] in _GENERIC:
+        found = list(gaz.lookup_key(" ".join(words[:-1])))  # "Morris County" -> Morris
     if span.source == "ner-weak" and found:
         # PERSON/ORG/NORP spans: only names a place is really called (no alternates-only hits)
         found = [c for c in found if c.kind != 1 or c.population >= 50_000]
@@ -66,32 +79,43 @@ def candidates_for(gaz: Gazetteer, span: Span) -> list[Candidate]:
 
 
 def focus_country(spans: Sequence[Span], cands: Sequence[list[Candidate]]) -> tuple[str | None, Counter]:
-    """Votes: a country's own name 3, a demonym 1, an unambiguous place 1, else the top one 0.5."""
+    """Votes: a country's own name 3, a demonym 1, "X province" 1; any other name shares one
+    vote among the countries that have a place so called (co-occurrence settles ambiguity)."""
     votes: Counter = Counter()
     for span, options in zip(spans, cands):
         if not options:
             continue
-        top = options[0]
         countries = [c for c in options if c.is_country]
         if countries and span.source != "matcher":
             votes[countries[0].country_code] += 1.0 if countries[0].is_demonym else 3.0
             continue
-        if span.source == "ner-weak" and top.population < 50_000:
+        admin = [c for c in options if c.is_admin1]
+        if admin and span.noun_after in cues()["admin_nouns"]:
+            votes[admin[0].country_code] += 1.0
             continue
-        if not top.country_code:
+        if span.source == "ner-weak" and options[0].population < 50_000:
             continue
-        codes = {c.country_code for c in options}
-        votes[top.country_code] += 1.0 if len(codes) == 1 else 0.5
-    focus = votes.most_common(1)[0][0] if votes else None
+        codes = {c.country_code for c in options[:20] if c.country_code}
+        for code in codes:
+            votes[code] += 1.0 / len(codes)
+    ranked = votes.most_common(2)
+    focus = ranked[0][0] if ranked and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]) else None
+    if focus is None and ranked:  # a tie: the country of the most populous candidate among them
+        tied = {code for code, v in votes.items() if v == ranked[0][1]}
+        best = max((c for options in cands for c in options if c.country_code in tied),
+                   key=lambda c: c.population, default=None)
+        focus = best.country_code if best else None
     return focus, votes
 
 
 def score_candidate(cand: Candidate, span: Span, focus: str | None, votes: Counter,
                     admin_hints: set[str], others: list[tuple[float, float]],
-                    city_rival: bool = False) -> dict[str, float]:
+                    city_rival: bool = False, prominent: bool = False) -> dict[str, float]:
     table = cues()
     parts = {"population": WEIGHTS["population"] * _pop(cand)}
-    if cand.is_country:
+    if prominent:
+        parts["prominent"] = WEIGHTS["prominent"]
+    if cand.is_country or cand.feature_code in ("CONT", "RGN"):
         parts["country"] = WEIGHTS["country"]
     elif cand.feature_code == "PPLC":
         parts["capital"] = WEIGHTS["capital"]
@@ -108,7 +132,7 @@ def score_candidate(cand: Candidate, span: Span, focus: str | None, votes: Count
         parts["variant"] = WEIGHTS["variant"]
     if focus and cand.country_code == focus:
         parts["focus"] = WEIGHTS["focus"]
-    elif votes.get(cand.country_code):
+    elif votes.get(cand.country_code, 0) >= 1.0:
         parts["doc_country"] = WEIGHTS["doc_country"]
     if not cand.is_country and not cand.is_admin1:
         hinted = {name_key(a) for a in (cand.admin1, cand.admin2) if a}
@@ -150,15 +174,19 @@ def resolve(gaz: Gazetteer, spans: Sequence[Span]) -> tuple[list[tuple[Candidate
             # "Aleppo" alone is the city, "Texas" alone the state: a same-name city must be big
             rival_codes = {c.country_code for c in options if c.kind == 0
                            and c.feature_code.startswith("PPL") and c.population >= 50_000}
+            pops = sorted((c.population for c in options if not c.is_country), reverse=True)
+            big = pops[0] if pops and pops[0] >= 1_000_000 and (
+                len(pops) == 1 or pops[0] >= 20 * pops[1]) else None
             for cand in options[:60]:
                 parts = score_candidate(cand, span, focus, votes, hints - {span.key}, others,
-                                        cand.country_code in rival_codes)
+                                        cand.country_code in rival_codes,
+                                        big is not None and cand.population == big)
                 total = sum(parts.values())
                 if cand.fuzzy and "near_other" not in parts and "admin_context" not in parts:
                     continue  # a skeleton match far from everything else is a guess
                 if total > best_total:
                     best, best_parts, best_total = cand, parts, total
-            if best is not None and not accept(span, best):
+            if best is not None and not (accept(span, best) and plausible(best, focus, votes)):
                 best = None
             best_parts = {k: round(v, 3) for k, v in best_parts.items()}
             best_parts["total"] = round(best_total, 3) if best else 0.0
