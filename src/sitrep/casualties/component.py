@@ -81,10 +81,11 @@ def _sentences(doc: Doc) -> list[tuple[int, int]]:
         return spans
     # no parser or sentencizer ran: split on sentence punctuation
     bounds, start = [], 0
-    for m in re.finditer(r"(?<=[.!?”\"])\s+(?=[“\"A-Z0-9])|\n+", doc.text):
+    text = doc.text
+    for m in re.finditer(r"(?<=[.!?”\"])\s+(?=[“\"A-Z0-9])|\n+", text):
         bounds.append((start, m.start()))
         start = m.end()
-    bounds.append((start, len(doc.text)))
+    bounds.append((start, len(text)))
     return [(s, e) for s, e in bounds if e > s]
 
 
@@ -97,9 +98,9 @@ def fit(claim: ClaimMention, victims: str, event: EventMention) -> float:
     return 0.3
 
 
-def _claims_of_sentence(doc: Doc, start: int, end: int, tracker: SourceTracker, index: int,
+def _claims_of_sentence(full: str, start: int, end: int, tracker: SourceTracker, index: int,
                         meta: dict[int, _Meta]) -> list[ClaimMention]:
-    text = doc.text[start:end]
+    text = full[start:end]
     attributions = find_attributions(text)
     resolved = [(a, tracker.resolve(a)) for a in attributions]
     carried = tracker.last
@@ -116,7 +117,7 @@ def _claims_of_sentence(doc: Doc, start: int, end: int, tracker: SourceTracker, 
         elif fig.total == "acled":
             source = None  # the coder's own figure
         claim = ClaimMention(start=start + fig.start, end=start + fig.end,
-                             text=doc.text[start + fig.start:start + fig.end], kind=fig.kind,
+                             text=full[start + fig.start:start + fig.end], kind=fig.kind,
                              value=fig.value, qualifier=fig.qualifier, source=source,
                              source_start=src_span[0], source_end=src_span[1], who=fig.who)
         victims = victim_class(fig.who)
@@ -234,8 +235,9 @@ class CasualtiesComponent:
         tracker = SourceTracker()
         meta: dict[int, _Meta] = {}
         claims: list[ClaimMention] = []
+        full = doc.text  # built from the tokens on every access: read it once
         for index, (start, end) in enumerate(sentences):
-            claims.extend(_claims_of_sentence(doc, start, end, tracker, index, meta))
+            claims.extend(_claims_of_sentence(full, start, end, tracker, index, meta))
         doc._.claims = claims
         events = mentions(doc, "event_mentions")
         if not events or not claims:

@@ -54,6 +54,7 @@ class _Compiled:
     not_after: re.Pattern[str]
     item: re.Pattern[str]
     chain: dict[str, tuple[re.Pattern[str], re.Pattern[str]]]
+    cue: dict[str, re.Pattern[str]]  # a kind's verbs: the big patterns run only where one occurs
     lives: re.Pattern[str]
     toll: re.Pattern[str]
     coded: re.Pattern[str]
@@ -96,7 +97,9 @@ def compiled(path: str = str(WORDS_FILE)) -> _Compiled:
     aux = rf"(?:(?:{_AUX})\s+){{0,3}}"
     tail = rf"(?:\s+(?:and|or)\s+{who_word}(?:\s+{who_word}){{0,4}})?"
     chains = {}
+    cues = {}
     for kind, forms in words["verbs"].items():
+        cues[kind] = re.compile(rf"\b(?:{_alt(forms['passive'] + forms['active'])})\b", re.IGNORECASE)
         # "a gendarme shot and killed a driver": a verb followed by its object is active
         passive = re.compile(rf"\b{chain}{tail}\s+{aux}(?P<verb>{_alt(forms['passive'])})\b"
                              rf"(?!\s+[“\"']?(?:{qual_nc})?(?:{number}|an?|the|his|her|their|another)\b"
@@ -122,6 +125,11 @@ def compiled(path: str = str(WORDS_FILE)) -> _Compiled:
         not_after=re.compile(rf"^[\s-]*(?:{_alt(words['not_figures_after'])})\b|^-", re.I),
         item=re.compile(item, re.IGNORECASE),
         chain=chains,
+        cue={**cues, "killed_to_death": re.compile(r"\bto\s+death\b", re.I),
+             "killed_his_death": re.compile(r"\b(?:his|her)\s+death\b", re.I),
+             "killed_pronoun": re.compile(r"\b(?:him|her)\b", re.I),
+             "fatalit": re.compile(r"fatalit", re.I), "lives": re.compile(r"\blives\b", re.I),
+             "toll": re.compile(rf"\b(?:{_alt(words['toll_words'])})\b", re.I)},
         lives=re.compile(rf"\b(?:{_alt(words['lives_verbs'])})\s+(?:the\s+)?{qual}(?P<num>{number})\s+"
                          rf"(?:[\w-]+\s+)?lives\b", re.IGNORECASE),
         toll=re.compile(rf"\b(?:{_alt(words['toll_words'])})\s+(?:[\w-]+\s+){{0,4}}?(?:{_alt(words['toll_verbs'])})"
@@ -275,6 +283,8 @@ def find_figures(sentence: str, path: str = str(WORDS_FILE)) -> list[Figure]:
     # blanks keep the offsets
     masked = re.sub(r"\([^()]{0,60}\)", lambda b: " " * len(b.group(0)), sentence)
     for kind, (passive, active) in comp.chain.items():
+        if not comp.cue[kind].search(masked):
+            continue
         for pattern in (active, passive):
             for m in pattern.finditer(masked):
                 items = _items(m.group("chain"), m.start("chain"), masked, kind.split("_")[0], comp,
@@ -290,17 +300,18 @@ def find_figures(sentence: str, path: str = str(WORDS_FILE)) -> list[Figure]:
                 elif items:
                     items[0].start = m.start()
                 figures.extend(items)
-    for m in comp.lives.finditer(masked):
+    for m in comp.lives.finditer(masked) if comp.cue["lives"].search(masked) else ():
         value = parse_number(m.group("num"))
         if value is not None:
             qualifier = comp.qualifiers.get((m.group("qual") or "").lower(), "exact")
             figures.append(Figure(m.start(), m.end(), "killed", value, qualifier, None))
-    for m in comp.toll.finditer(masked):
+    for m in comp.toll.finditer(masked) if comp.cue["toll"].search(masked) else ():
         value = parse_number(m.group("num"))
         if value is not None:
             qualifier = comp.qualifiers.get((m.group("qual") or "").lower(), "exact")
             figures.append(Figure(m.start(), m.end(), "killed", value, qualifier, None, total="toll"))
-    figures.extend(_acled_totals(sentence, comp))
+    if comp.cue["fatalit"].search(sentence):
+        figures.extend(_acled_totals(sentence, comp))
     return _one_per_number(figures)
 
 

@@ -71,7 +71,8 @@ def date_for(event: EventMention, dates: list[DateMention], dominant: DateMentio
 class DatesComponent:
     def __call__(self, doc: Doc) -> Doc:
         published = doc._.published
-        dates = [_to_mention(f) for f in find_dates(doc.text, published)]
+        text = doc.text  # built from the tokens on every access: read it once
+        dates = [_to_mention(f) for f in find_dates(text, published)]
         doc._.date_mentions = dates
         fallback = None
         if published is not None:
@@ -79,7 +80,7 @@ class DatesComponent:
         dominant = dominant_date(dates)
         for event in mentions(doc, "event_mentions"):
             if event.date is None:
-                event.date = date_for(event, dates, dominant, fallback, doc.text)
+                event.date = date_for(event, dates, dominant, fallback, text)
         return doc
 
 
