@@ -77,8 +77,10 @@ def test_offsets_are_character_offsets(nlp):
 
 
 def test_date_from_an_earlier_paragraph_is_approximate(nlp):
-    doc = make(nlp, "On Saturday, rebels attacked Bab.\nThe observatory also reported fights in Bab.",
-               date(2016, 1, 18), ["attacked", "fights"])
-    first, second = mentions(doc, "event_mentions")
+    text = ("On Saturday, rebels attacked Bab.\nClashes went on.\nThe army sent troops.\n"
+            "The observatory also reported fights in Bab.")
+    doc = make(nlp, text, date(2016, 1, 18), ["attacked", "Clashes", "fights"])
+    first, next_paragraph, later = mentions(doc, "event_mentions")
     assert (first.date.date, first.date.time_precision) == (date(2016, 1, 16), 1)
-    assert (second.date.date, second.date.time_precision) == (date(2016, 1, 16), 2)
+    assert (next_paragraph.date.date, next_paragraph.date.time_precision) == (date(2016, 1, 16), 1)
+    assert (later.date.date, later.date.time_precision) == (date(2016, 1, 16), 2)

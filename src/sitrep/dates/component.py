@@ -6,11 +6,12 @@ bracketed qualifiers) live in `words.json`; the rules are in `resolve.py`.
 
 An event takes the date in its own sentence (the one nearest its trigger), else the nearest
 date before it, else the article's dominant date (precision at least 2 when that date is carried
-over from another paragraph); an undated report with a known publication
+over several paragraphs); an undated report with a known publication
 date is dated to publication with precision 2, as ACLED coders date undated news near the report.
 """
 from __future__ import annotations
 
+import re
 from collections import Counter
 
 from spacy.language import Language
@@ -46,6 +47,13 @@ def _distance(found: DateMention, event: EventMention) -> float:
     return float(found.start - event.end)
 
 
+CARRY_PARAGRAPHS = 3  # paragraph breaks after which a carried-over date gets precision 2
+
+
+def _paragraph_breaks(text: str) -> int:
+    return len(re.findall(r"\n\s*", text))
+
+
 def _weakened(found: DateMention) -> DateMention:
     return DateMention(start=found.start, end=found.end, text=found.text, date=found.date,
                        time_precision=max(found.time_precision, 2))
@@ -59,12 +67,13 @@ def date_for(event: EventMention, dates: list[DateMention], dominant: DateMentio
         return min(inside, key=lambda d: _distance(d, event))
     before = [d for d in dates if d.end <= event.start]
     if before:
-        # a date carried over from an earlier paragraph only places the event near it
-        if "\n" in text[before[-1].end:event.start]:
+        # a date carried over several paragraphs only places the event near it (news paragraphs
+        # are short: the one or two after a date usually continue its story)
+        if _paragraph_breaks(text[before[-1].end:event.start]) >= CARRY_PARAGRAPHS:
             return _weakened(before[-1])
         return before[-1]
     if dominant is not None:
-        return _weakened(dominant) if "\n" in text[:event.start] else dominant
+        return _weakened(dominant) if _paragraph_breaks(text[:event.start]) >= CARRY_PARAGRAPHS else dominant
     return published_fallback
 
 
