@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 import uvicorn
 
+from sitrep.store import EventFilter, open_store
 from sitrep.web import create_app
 
 CHROMIUM = "/usr/bin/chromium"
@@ -118,7 +119,7 @@ def test_dashboard_filters_and_event_page(server: str, browser, tmp_path: Path) 
     rows[0].find_element(By.TAG_NAME, "a").click()
     wait_for(driver, lambda d: "/event?id=SYR1" in d.current_url and loaded_after(d, None),
              message="the event page")
-    marks = [m.text for m in driver.find_elements(By.CSS_SELECTOR, "#article-text mark.evidence")]
+    marks = [m.text for m in driver.find_elements(By.CSS_SELECTOR, ".article-text mark.evidence")]
     assert {"Islamic State fighters", "Al-Baghaliyeh", "on Saturday", "300 dead",
             "135 civilians"} <= set(marks)
     claims = driver.find_element(By.CSS_SELECTOR, ".claim-row.conflict").text
@@ -143,11 +144,11 @@ def test_article_markup_never_runs(server: str, browser, tmp_path: Path) -> None
     wait_for(driver, lambda d: loaded_after(d, None), message="the hostile event page")
     time.sleep(0.5)  # give an injected onerror handler time to fire, if it could
     assert driver.execute_script("return window.__pwned === undefined")
-    text = driver.find_element(By.ID, "article-text")
+    text = driver.find_element(By.CSS_SELECTOR, ".article-text")
     assert '<script>window.__pwned = "script";</script>' in text.text  # shown, not parsed
     assert "<img src=x onerror=" in text.text
-    assert count(driver, "#article-text script, #article-text img, script:not([src])") == 0
-    assert driver.find_element(By.ID, "article-title").text == '<b onmouseover="x">Konduga</b>'
+    assert count(driver, ".article-text script, .article-text img, script:not([src])") == 0
+    assert driver.find_element(By.CSS_SELECTOR, ".article-title").text == '<b onmouseover="x">Konduga</b>'
     # a javascript: URL from the data is shown as text, never as a link
     assert count(driver, '#sources a[href^="javascript"]') == 0
     assert [m.text for m in driver.find_elements(By.CSS_SELECTOR, "mark.evidence")] == [
@@ -167,3 +168,30 @@ def test_timeline_too_big_is_a_note_not_an_error(server: str, browser,
     assert "narrow the filters" in note
     assert driver.execute_script("return document.getElementById('error').hidden")
     assert count(driver, "path.sitrep-marker") == 33  # the rest of the page still works
+
+
+def test_merged_event_shows_each_report_with_its_evidence(server: str, browser, db: Path) -> None:
+    from selenium.webdriver.common.by import By
+
+    from sitrep.model import Article, Claim
+    from tests.web.conftest import deir_event, span
+
+    later = "A week on, SOHR raised its toll: 50 fighters and 85 of their relatives were killed."
+    again = deir_event().model_copy(update={
+        "claims": [Claim(kind="killed", value=50, source="SOHR", evidence=span(later, "fatalities", "50 fighters")),
+                   Claim(kind="killed", value=85, source="SOHR", evidence=span(later, "fatalities", "85 of their relatives"))],
+        "evidence": []})
+    with open_store(db) as store:
+        assert store.add_article(Article(id="deir-later", text=later, title="SOHR update"), [again])
+        assert store.count(EventFilter()) == 34  # merged into SYR1, not a new event
+
+    driver = browser
+    driver.get(server + "/event?id=SYR1")
+    wait_for(driver, lambda d: loaded_after(d, None), message="the merged event page")
+    titles = [t.text for t in driver.find_elements(By.CSS_SELECTOR, ".article-title")]
+    assert titles == ["Massacre in Deir ez-Zor", "SOHR update"]
+    second = driver.find_elements(By.CSS_SELECTOR, ".source-article")[1]
+    assert [m.text for m in second.find_elements(By.CSS_SELECTOR, "mark.evidence")] == [
+        "50 fighters", "85 of their relatives"]
+    assert driver.find_element(By.ID, "evidence-problems").text == ""
+    assert "SANA: 300" in driver.find_element(By.ID, "claims").text

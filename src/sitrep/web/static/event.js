@@ -17,21 +17,16 @@
     return all;
   }
 
+  function matches(chars, span) {
+    return Number.isInteger(span.start) && Number.isInteger(span.end) && span.start >= 0 &&
+      span.start < span.end && span.end <= chars.length &&
+      chars.slice(span.start, span.end).join('') === span.text;
+  }
+
   // offsets are Python string indices (code points), so cut on code points, not UTF-16 units
-  function renderArticle(text, evidence) {
-    const chars = Array.from(text);
-    const box = $('#article-text');
-    const problems = $('#evidence-problems');
-    const good = [];
-    for (const span of evidence) {
-      const ok = Number.isInteger(span.start) && Number.isInteger(span.end) && span.start >= 0 &&
-        span.start < span.end && span.end <= chars.length &&
-        chars.slice(span.start, span.end).join('') === span.text;
-      if (ok) good.push(span);
-      else problems.append(el('li', {}, `evidence for ${span.field} not found at ${span.start}-${span.end}: “${span.text}”`));
-    }
+  function renderText(chars, good) {
+    const box = el('div', {className: 'article-text'});
     const cuts = [...new Set([0, chars.length, ...good.flatMap((s) => [s.start, s.end])])].sort((a, b) => a - b);
-    box.replaceChildren();
     for (let i = 0; i + 1 < cuts.length; i++) {
       const [a, b] = [cuts[i], cuts[i + 1]];
       const piece = chars.slice(a, b).join('');
@@ -40,6 +35,26 @@
       const fields = [...new Set(covering.map((s) => s.field))];
       box.append(el('mark', {className: 'evidence', title: 'evidence: ' + fields.join(', '),
         dataset: {fields: fields.join(' ')}}, piece));
+    }
+    return box;
+  }
+
+  // a merged event's spans point into the report each came from: each article shows the
+  // spans whose words are found at their offsets in it; spans found nowhere are listed
+  function renderArticles(articles, evidence) {
+    const placed = new Set();
+    for (const article of articles) {
+      const chars = Array.from(article.text);
+      const good = evidence.filter((span) => matches(chars, span));
+      good.forEach((span) => placed.add(span));
+      $('#articles').append(el('article', {className: 'source-article', dataset: {id: article.id}},
+        el('h2', {className: 'article-title'}, article.title || article.id),
+        el('p', {className: 'meta'}, [article.source, article.published].filter(Boolean).join(' · ')),
+        renderText(chars, good)));
+    }
+    for (const span of evidence.filter((s) => !placed.has(s))) {
+      $('#evidence-problems').append(el('li', {},
+        `evidence for ${span.field} not found at ${span.start}-${span.end}: “${span.text}”`));
     }
   }
 
@@ -129,12 +144,10 @@
       renderFields(event);
       renderSources(detail.sources || []);
       renderRevisions(detail.revisions || []);
-      if (event.article_id) {
-        const article = await sitrep.getJson('/articles/' + encodeURIComponent(event.article_id));
-        $('#article-title').textContent = article.title || article.id;
-        $('#article-meta').textContent = [article.source, article.published].filter(Boolean).join(' · ');
-        renderArticle(article.text, spans(event));
-      }
+      const ids = [...new Set([event.article_id, ...(detail.sources || []).map((s) => s.article_id)])]
+        .filter(Boolean).slice(0, 10);
+      const articles = await Promise.all(ids.map((a) => sitrep.getJson('/articles/' + encodeURIComponent(a))));
+      renderArticles(articles, spans(event));
       $('#status').textContent = id;
       document.body.dataset.loaded = String(Date.now());
     } catch (error) {
