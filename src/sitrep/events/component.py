@@ -332,7 +332,8 @@ def _subordinate(head: Token) -> bool:
     context for the sentence's main event, which ACLED codes first."""
     node = head
     while node.head.i != node.i:
-        if node.dep_ in ("relcl", "acl", "advcl") and node.pos_ in ("VERB", "AUX"):
+        if node.dep_ in ("relcl", "acl", "advcl") and node.pos_ in ("VERB", "AUX") or (
+                node.dep_ == "amod" and node.tag_ == "VBN"):   # "..., backed by airstrikes,"
             return not (node.tag_ == "VBG" and node.dep_ == "advcl")  # "..., killing 5": same event
         node = node.head
     return False
