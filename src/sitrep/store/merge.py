@@ -25,8 +25,10 @@ import calendar
 import math
 import re
 import time
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from typing import Union
 
 from sitrep.model import Claim, Event
 
@@ -50,9 +52,33 @@ class Window:
 
     date_from: str
     date_to: str
-    bbox: tuple[float, float, float, float]  # min_lat, max_lat, min_lon, max_lon
+    bbox: tuple[float, float, float, float] | None  # min_lat, max_lat, min_lon, max_lon
     location: str | None
     admin1: str | None
+
+
+@dataclass
+class Candidate:
+    """A stored event as matching reads it: a few columns, no validation (it is hot)."""
+
+    event_type: str
+    sub_event_type: str
+    actor1: str | None = None
+    assoc_actor_1: str | None = None
+    actor2: str | None = None
+    assoc_actor_2: str | None = None
+    country: str | None = None
+    admin1: str | None = None
+    location: str | None = None
+    latitude: float | None = None
+    longitude: float | None = None
+    geo_precision: int | None = None
+    event_date: str | None = None
+    time_precision: int | None = None
+
+
+MATCH_COLUMNS = tuple(Candidate.__dataclass_fields__)
+Matchable = Union[Event, Candidate]
 
 
 @dataclass
@@ -66,7 +92,7 @@ class Report:
     claims: list[Claim] = field(default_factory=list)
 
 
-def _day(event: Event) -> date | None:
+def _day(event: Matchable) -> date | None:
     try:
         return date.fromisoformat((event.event_date or "")[:10])
     except ValueError:
@@ -86,6 +112,7 @@ def candidate_window(event: Event) -> Window | None:
         return None  # no time or no place: too little to call two reports one event
     first, last = _month_bounds(day)
     spread = timedelta(days=MAX_WINDOW_DAYS)
+    bbox: tuple[float, float, float, float] | None
     if has_point:
         dlat = MAX_RADIUS_KM / 111.0
         coslat = max(math.cos(math.radians(event.latitude)), 0.01)  # type: ignore[arg-type]
@@ -93,7 +120,7 @@ def candidate_window(event: Event) -> Window | None:
         bbox = (event.latitude - dlat, event.latitude + dlat,  # type: ignore[operator]
                 event.longitude - dlon, event.longitude + dlon)  # type: ignore[operator]
     else:
-        bbox = (1.0, 0.0, 1.0, 0.0)  # an empty range: only the name branches can match
+        bbox = None  # only the name lookups can find it
     return Window(date_from=min(day - spread, first).isoformat(),
                   date_to=max(day + spread, last).isoformat(),
                   bbox=bbox, location=(event.location or "").lower() or None,
@@ -108,7 +135,7 @@ def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
 
 
-def sub_types_compatible(a: Event, b: Event) -> bool:
+def sub_types_compatible(a: Matchable, b: Matchable) -> bool:
     if a.sub_event_type == b.sub_event_type:
         return True
     return a.event_type == b.event_type and (a.sub_event_type in GENERIC_SUB_TYPES
@@ -119,7 +146,7 @@ def _same(a: str | None, b: str | None) -> bool:
     return bool(a and b and a.strip().lower() == b.strip().lower())
 
 
-def places_compatible(a: Event, b: Event) -> float | None:
+def places_compatible(a: Matchable, b: Matchable) -> float | None:
     """The distance in km (0 when matched by name) if the places agree, else None."""
     if a.country and b.country and not _same(a.country, b.country):
         return None
@@ -132,7 +159,7 @@ def places_compatible(a: Event, b: Event) -> float | None:
     return 0.0 if _same(a.location, b.location) else None
 
 
-def dates_compatible(a: Event, b: Event) -> int | None:
+def dates_compatible(a: Matchable, b: Matchable) -> int | None:
     """The distance in days if the dates agree, else None."""
     day_a, day_b = _day(a), _day(b)
     if day_a is None or day_b is None:
@@ -144,7 +171,7 @@ def dates_compatible(a: Event, b: Event) -> int | None:
     return days if days <= window else None
 
 
-def _country_words(*events: Event) -> set[str]:
+def _country_words(*events: Matchable) -> set[str]:
     return {w for e in events for w in _WORD.findall((e.country or "").lower())}
 
 
@@ -165,7 +192,7 @@ def _sides_agree(a: list[set[str]], b: list[set[str]]) -> bool:
     return any(x & y for x in a for y in b)
 
 
-def actors_compatible(a: Event, b: Event) -> bool:
+def actors_compatible(a: Matchable, b: Matchable) -> bool:
     ignore = _country_words(a, b)
     a1, a2 = _side(a.actor1, a.assoc_actor_1, ignore), _side(a.actor2, a.assoc_actor_2, ignore)
     b1, b2 = _side(b.actor1, b.assoc_actor_1, ignore), _side(b.actor2, b.assoc_actor_2, ignore)
@@ -173,7 +200,7 @@ def actors_compatible(a: Event, b: Event) -> bool:
             or (_sides_agree(a1, b2) and _sides_agree(a2, b1)))
 
 
-def match_score(new: Event, stored: Event) -> tuple[int, int, float] | None:
+def match_score(new: Matchable, stored: Matchable) -> tuple[int, int, float] | None:
     """How close two reports are (lower is closer), or None if they are different events."""
     if not sub_types_compatible(new, stored):
         return None
@@ -186,7 +213,7 @@ def match_score(new: Event, stored: Event) -> tuple[int, int, float] | None:
     return (0 if new.sub_event_type == stored.sub_event_type else 1, days, km)
 
 
-def best_match(new: Event, candidates: list[Event]) -> int | None:
+def best_match(new: Event, candidates: Sequence[Matchable]) -> int | None:
     """The index of the candidate `new` reports again, or None."""
     scored = [(score, i) for i, c in enumerate(candidates)
               if (score := match_score(new, c)) is not None]

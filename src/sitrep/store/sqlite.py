@@ -51,6 +51,9 @@ class SQLiteStore(SQLStore):
         # IMMEDIATE takes the write lock now: a second process waits, then sees our work
         self._db.execute("BEGIN IMMEDIATE")
 
+    def _indexed(self, index: str) -> str:
+        return f"INDEXED BY {index}"
+
     def _in_transaction(self) -> bool:
         return self._db.in_transaction
 
