@@ -90,7 +90,7 @@ def compiled(path: str = str(WORDS_FILE)) -> _Compiled:
     # glue words only in lower case: "3 IS militants" keeps "IS"
     who_word = rf"(?!(?-i:{'|'.join(_STOP)})\b)(?!(?:{'|'.join(verbs)})\b)(?:\d+(?:st|nd|rd|th)\b|(?:\d+-)?[A-Za-z][\w'’/-]*)"
     # one victims' item: "at least 50 Syrian forces", "a woman", "her son", "another"
-    item = (rf"{qual}(?P<num>{number}|another|his|her|their|an|the|him)\b(?P<who>(?:\s+(?:(?:of|from)\s+(?:the\s+)?)?{who_word}){{0,6}})"
+    item = (rf"{qual}(?P<num>{number}|another|his|her|their|an|the|him)\b(?P<who>(?:\s+(?:(?:of|from)\s+(?:the\s+|an?\s+)?)?{who_word}){{0,6}})"
             rf"(?=\W|$)")
     item_nc = re.sub(r"\(\?P<\w+>", "(?:", item)
     chain = rf"(?P<chain>{item_nc}(?:\s*,?\s*(?:and|as well as|plus|including|,)\s+{item_nc})*)"
@@ -215,7 +215,7 @@ _NOT_AGENT = frozenset("number order border water power quarter center centre ot
 def _is_victim(who: str, determiner: str, comp: _Compiled) -> bool:
     """"a man", "an engineer", "the victim", "her son": one person (or two for "both")."""
     # the head is before "of"/"from": "a member of the police", "an engineer from the ministry"
-    tokens = re.split(r"\b(?:of|from)\b", who.lower())[0].split()
+    tokens = re.split(r"\b(?:of|from)\b", re.sub(r"[’']s\b", "", who.lower()))[0].split()
     tokens = [re.sub(r"[^a-z-]", "", t) for t in tokens]
     if not tokens or len(tokens) > 5:
         return False
@@ -252,7 +252,8 @@ def _items(chain_text: str, offset: int, sentence: str, kind: str, comp: _Compil
         if value is None:
             continue
         determiner = raw.lower() in _DETERMINERS
-        if raw.lower() in ("him", "her", "his") and not who:
+        if raw.lower() in ("him", "her", "his") and not who and (
+                raw.lower() == "him" or re.match(r"\s+death\b", sentence[offset + m.end("num"):])):
             pass  # "killing him", "resulting in his death": one person
         elif determiner and not _is_victim(who, raw.lower(), comp):
             continue  # "a shoot-out broke out", "seized a vehicle", "the soldiers": no count
@@ -332,6 +333,10 @@ def _acled_totals(sentence: str, comp: _Compiled) -> list[Figure]:
     totals: list[Figure] = []
     for m in comp.coded.finditer(sentence):
         totals.append(Figure(m.start(), m.end(), "killed", int(m.group("num")), "exact", None, total="acled"))
+    if not totals:
+        # "Reports on fatalities range from 2 to 4": the conservative end
+        for m in re.finditer(r"\bfatalit(?:y|ies)\s+ranges?\s+(?:from|between)\s+(\d+)", sentence, re.IGNORECASE):
+            totals.append(Figure(m.start(), m.end(), "killed", int(m.group(1)), "at_least", None, total="acled"))
     if not totals:
         for m in comp.n_fatalities.finditer(sentence):
             value = parse_number(m.group("num") or m.group("num2") or "")
