@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
+import signal
 import sys
 import time
 from pathlib import Path
@@ -24,6 +26,7 @@ from sitrep.evaluate import evaluate_file  # noqa: E402
 
 FLOORS = Path(__file__).resolve().parent / "floors.json"
 EPSILON = 0.01
+TIMEOUT_S = 1200  # the subsets take ~1-2 min on 2 idle cores
 SUBSETS: tuple[Subset, ...] = (
     Subset("acled-2020 dev[:300]", "acled-2020.jsonl", "dev", 300),
     Subset("seed", "seed.jsonl"),
@@ -137,8 +140,18 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--update", action="store_true", help="pin floors.json at the current figures")
     parser.add_argument("--floors", type=Path, default=FLOORS)
+    parser.add_argument("--timeout", type=int, default=TIMEOUT_S,
+                        help="fail after this many seconds (a stage that hangs must not eat CI's time)")
     args = parser.parse_args(argv)
     console = Console()
+    if args.timeout:
+        def expire(*_: object) -> None:
+            console.print(f"[bold red]gate failed: no result after {args.timeout} s "
+                          "(a pipeline stage hangs or got much slower)[/bold red]")
+            os._exit(1)  # from inside the pipeline: no cleanup to wait for
+
+        signal.signal(signal.SIGALRM, expire)
+        signal.alarm(args.timeout)
     missing = [s.path for s in SUBSETS if not s.path.is_file()]
     if missing:
         console.print(f"[red]gold files missing: {', '.join(map(str, missing))} (set SITREP_GOLD)[/red]")
