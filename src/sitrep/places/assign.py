@@ -65,9 +65,10 @@ def between(text: str, places: list[PlaceMention]) -> list[PlaceMention]:
 
 
 def _eligible(place: PlaceMention) -> bool:
-    # demonyms ("Syrian forces") and parenthetical admin hints name no event location
+    # demonyms ("Syrian forces") and places inside organisation names ("Aleppo Media
+    # Center") name no event location; parenthetical admin hints only as a last resort
     return (place.latitude is not None and not place.explain.get("demonym")
-            and not place.explain.get("admin_hint"))
+            and not place.explain.get("source_embedded"))
 
 
 def choose(event: EventMention, places: list[PlaceMention], spans: list[PlaceMention]) -> PlaceMention | None:
@@ -76,13 +77,21 @@ def choose(event: EventMention, places: list[PlaceMention], spans: list[PlaceMen
                    if event.sent_start <= p.start < event.sent_end and _eligible(p)]
     if in_sentence:
         def rank(p: PlaceMention) -> tuple:
-            return (p not in spans, specificity(p), abs(p.start - event.start))
-        return min(in_sentence, key=rank)
+            return (p not in spans, bool(p.explain.get("admin_hint")), specificity(p),
+                    abs(p.start - event.start))
+        return _as_event_place(min(in_sentence, key=rank))
     before = [p for p in places if p.start < event.sent_start and _eligible(p)]
     if before:
-        specific = [p for p in before if specificity(p) == 1]
-        return (specific or before)[-1]
+        specific = [p for p in before if specificity(p) == 1 and not p.explain.get("admin_hint")]
+        return _as_event_place((specific or before)[-1])
     return None
+
+
+def _as_event_place(place: PlaceMention) -> PlaceMention:
+    """An admin hint stands in for a village the index lacks: ACLED precision 2 at best."""
+    if place.explain.get("admin_hint") and place.geo_precision == 1:
+        return replace(place, geo_precision=2)
+    return place
 
 
 def assign_places(doc: Doc, events: list[EventMention], places: list[PlaceMention],

@@ -73,10 +73,12 @@ class PlacesComponent:
         gaz = self.gazetteer
         spans = find_spans(doc, gaz.known_keys)
         resolved, focus = resolve(gaz, spans)
-        places = []
+        places: list[PlaceMention] = []
         for span, (cand, parts) in zip(spans, resolved):
             if cand is None and span.source != "ner-strong":
                 continue  # weak spans that name no place were people or groups after all
+            if span.source == "embedded" and places and places[-1].end > span.start:
+                continue  # the whole organisation name was a place already
             places.append(_mention(span, cand, parts))
         text = doc.text  # Doc.text joins every token on each access: read it once
         for place in places:

@@ -19,6 +19,7 @@ from sitrep.gazetteer.normalize import name_key
 DATA = Path(__file__).parent / "data"
 STRONG_LABELS = {"GPE", "LOC", "FAC"}
 WEAK_LABELS = {"PERSON", "NORP", "ORG"}
+EMBEDDING_LABELS = {"ORG", "FAC"}
 MAX_WORDS = 5
 # lowercase words allowed inside a name (Deir ez-Zor, Bosnia and Herzegovina, Rio de Janeiro)
 _INNER = {"al", "el", "ez", "es", "ed", "ad", "ar", "as", "ash", "at", "az", "an", "de", "del",
@@ -34,7 +35,7 @@ class Span:
     end: int
     text: str
     key: str
-    source: str                 # ner-strong | ner-weak | matcher
+    source: str                 # ner-strong | ner-weak | matcher | embedded
     label: str = ""
     cue_before: str = ""        # lowercase word before the name, when a location cue
     noun_after: str = ""        # "province", "village", ... right after the name
@@ -89,6 +90,7 @@ def find_spans(doc: Doc, known_keys) -> list[Span]:
     not_places = cues()["not_places"]
     spans: list[Span] = []
     taken = [False] * len(doc)
+    embedding: list[tuple[int, int]] = []  # ORG/FAC names that may hold a place name
     for ent in doc.ents:
         if ent.label_ not in STRONG_LABELS and ent.label_ not in WEAK_LABELS:
             continue
@@ -107,6 +109,8 @@ def find_spans(doc: Doc, known_keys) -> list[Span]:
                           source, ent.label_, before, after))
         for i in range(ent.start, ent.end):
             taken[i] = True
+        if ent.label_ in EMBEDDING_LABELS:
+            embedding.append((start, end))
 
     # phrase matcher: capitalised runs (with name particles inside) that NER did not take
     runs: list[tuple[int, int, str]] = []
@@ -121,7 +125,20 @@ def find_spans(doc: Doc, known_keys) -> list[Span]:
             if all(_is_cap(t) or t.lower_ in _INNER for t in doc[i:j]):
                 runs.append((i, j, name_key(doc[i:j].text)))
         i += 1
-    known = known_keys([k for _, _, k in runs]) if runs else set()
+    # "Colorado State University", "US Federal Reserve": places inside organisation names
+    inner: list[tuple[int, int, str]] = []
+    for s_tok, e_tok in embedding:
+        for i in range(s_tok, e_tok):
+            for j in range(i + 1, min(e_tok, i + 3) + 1):
+                if (i, j) != (s_tok, e_tok) and all(_is_cap(t) for t in doc[i:j]):
+                    inner.append((i, j, name_key(doc[i:j].text)))
+    keys = [k for _, _, k in runs] + [k for _, _, k in inner]
+    known = known_keys(keys) if keys else set()
+    for i, j, key in sorted(inner, key=lambda r: (r[0], -(r[1] - r[0]))):
+        if key in known and key not in not_places and not any(
+                sp.source == "embedded" and sp.start <= doc[i].idx < sp.end for sp in spans):
+            spans.append(Span(doc[i].idx, doc[j - 1].idx + len(doc[j - 1]), doc[i:j].text,
+                              key, "embedded"))
     used = list(taken)
     for i, j, key in sorted(runs, key=lambda r: (r[0], -(r[1] - r[0]))):
         if key not in known or key in not_places or any(used[i:j]):

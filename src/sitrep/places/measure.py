@@ -61,8 +61,9 @@ def first_place(doc) -> PlaceMention | None:
     if events and events[0].place is not None:
         return events[0].place
     usable = [t for t in doc._.toponyms or [] if _eligible(t)]
-    specific = [t for t in usable if specificity(t) == 1]
-    return (specific or usable or [None])[0]
+    specific = [t for t in usable if specificity(t) == 1 and not t.explain.get("admin_hint")]
+    hinted = [t for t in usable if specificity(t) == 1]
+    return (specific or hinted or usable or [None])[0]
 
 
 def acled(path: Path, split: str, limit: int | None = None) -> dict[str, float]:

@@ -50,6 +50,9 @@ def accept(span: Span, cand: Candidate) -> bool:
     spans and matcher hits need a location cue, an analyst's variant or a large place."""
     if span.source == "ner-strong":
         return True
+    if span.source == "embedded":  # only names that stand out inside an organisation's name
+        return (cand.is_country or cand.is_admin1 or cand.feature_code == "CONT"
+                or (cand.kind == 0 and cand.population >= 100_000))
     cue = (span.cue_before and span.cue_before not in _WEAK_CUES) or bool(span.noun_after)
     if cand.kind == 2 and not cand.fuzzy:
         return True
@@ -93,7 +96,7 @@ def focus_country(spans: Sequence[Span], cands: Sequence[list[Candidate]]) -> tu
         if admin and span.noun_after in cues()["admin_nouns"]:
             votes[admin[0].country_code] += 1.0
             continue
-        if span.source == "ner-weak" and options[0].population < 50_000:
+        if span.source == "embedded" or (span.source == "ner-weak" and options[0].population < 50_000):
             continue
         codes = {c.country_code for c in options[:20] if c.country_code}
         for code in codes:
