@@ -1,8 +1,11 @@
 """Rules alone, classifier alone, and the two combined, on gold articles with one event.
 
-Tune `sitrep_learned`'s thresholds on split="dev" and report on split="test":
+Report on split="test" with a model trained by `train_from_acled(holdout="country")`:
 
-    python -m sitrep.learn.measure ../shared/gold/acled-2020.jsonl models/acled dev
+    python -m sitrep.learn.measure ../shared/gold/acled-2020.jsonl models/acled test
+
+To tune thresholds, do not use "dev" with that model (it was trained on the dev notes and is
+overconfident there): use articles the model never saw, e.g. news coded after the ACLED rules.
 """
 from __future__ import annotations
 
