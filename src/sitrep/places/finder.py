@@ -82,6 +82,20 @@ def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+def _parts(doc: Doc):
+    """(entity, start, end) token ranges of place-like entities, split at commas and brackets:
+    NER reads "Nis, Serbia" and "Bamako (Bamako" as one name."""
+    for ent in doc.ents:
+        if ent.label_ not in STRONG_LABELS and ent.label_ not in WEAK_LABELS:
+            continue
+        start = ent.start
+        for i in range(ent.start, ent.end + 1):
+            if i == ent.end or doc[i].text in (",", "(", ")", ";"):
+                if i > start:
+                    yield ent, start, i
+                start = i + 1
+
+
 def find_spans(doc: Doc, known_keys) -> list[Span]:
     """Candidate toponyms of `doc`, in text order, not overlapping.
 
@@ -91,10 +105,8 @@ def find_spans(doc: Doc, known_keys) -> list[Span]:
     spans: list[Span] = []
     taken = [False] * len(doc)
     embedding: list[tuple[int, int]] = []  # ORG/FAC names that may hold a place name
-    for ent in doc.ents:
-        if ent.label_ not in STRONG_LABELS and ent.label_ not in WEAK_LABELS:
-            continue
-        start, end = _trim(doc, ent.start, ent.end)
+    for ent, part_start, part_end in _parts(doc):
+        start, end = _trim(doc, part_start, part_end)
         if start >= end:
             continue
         text = doc[start:end].text
@@ -107,7 +119,7 @@ def find_spans(doc: Doc, known_keys) -> list[Span]:
             continue  # acronyms tagged PERSON/ORG (SANA, SDF) are outlets and groups
         spans.append(Span(doc[start].idx, doc[end - 1].idx + len(doc[end - 1]), text, key,
                           source, ent.label_, before, after))
-        for i in range(ent.start, ent.end):
+        for i in range(part_start, part_end):
             taken[i] = True
         if ent.label_ in EMBEDDING_LABELS:
             embedding.append((start, end))
