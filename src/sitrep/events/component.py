@@ -21,7 +21,7 @@ from datetime import date
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from sitrep.events.lexicon import RULES, TRIGGERS, Rules, Trigger, WordSet, load
+from sitrep.events.lexicon import RULES, TRIGGERS, Bag, Rules, Trigger, WordSet, load, token_keys
 from sitrep.mentions import EventMention, mentions
 
 SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj", "csubjpass", "agent", "expl"}
@@ -66,10 +66,12 @@ class EventsComponent:
         parsed = doc.has_annotation("DEP")
         ref_year = _reference_year(doc)
         best: dict[tuple[int, int], Candidate] = {}
-        for start, end, row in self.index.spans(doc):
+        keys = [token_keys(token) for token in doc]   # once per token, shared by every lookup
+        bags: dict[int, Bag] = {}     # sentence number -> its words, built on first use
+        for start, end, row in self.index.spans(doc, keys):
             sent_no = sent_of[start]
             head = _span_head(doc[start:end])
-            if not self._applies(row, head, sents, sent_no, parsed):
+            if not self._applies(row, head, sents, sent_no, parsed, bags, keys):
                 continue
             current = best.get((start, end))
             if current is None or row.weight > current.row.weight:
@@ -90,15 +92,21 @@ class EventsComponent:
             main = [min(kept, key=lambda c: c.start)]
         return self._resolve(doc, sents, main)
 
-    def _applies(self, row: Trigger, head: Token, sents: list[Span], sent_no: int, parsed: bool) -> bool:
+    def _applies(self, row: Trigger, head: Token, sents: list[Span], sent_no: int, parsed: bool,
+                 bags: dict[int, Bag], keys: list[set[str]]) -> bool:
+        def bag(number: int) -> Bag:
+            if number not in bags:
+                bags[number] = Bag.of(sents[number], keys)
+            return bags[number]
+
         sent = sents[sent_no]
-        if row.block and row.block.hits(sent):
+        if row.block and row.block.hits_bag(bag(sent_no)):
             return False
-        if row.weight < self.rules.strong_weight and self.rules.non_events.hits(sent):
+        if row.weight < self.rules.strong_weight and self.rules.non_events.hits_bag(bag(sent_no)):
             return False
         if row.context:
-            window = sents[max(0, sent_no - self.rules.context_window): sent_no + 1]
-            if not any(row.context.hits(s) for s in window):
+            window = range(max(0, sent_no - self.rules.context_window), sent_no + 1)
+            if not any(row.context.hits_bag(bag(n)) for n in window):
                 return False
         if row.target and not row.target.hits(_target(head) if parsed else _after(head, sent)):
             return False

@@ -54,15 +54,34 @@ class WordSet:
         return bool(self.lemmas or self.tagged)
 
     def hits(self, tokens: Sequence[Token]) -> bool:
+        return self.hits_bag(Bag.of(tokens))
+
+    def hits_bag(self, bag: Bag) -> bool:
+        if bag.number and NUMBER in self.lemmas:
+            return True
+        return not self.lemmas.isdisjoint(bag.keys) or not self.tagged.isdisjoint(bag.tagged)
+
+
+@dataclass
+class Bag:
+    """The words of a stretch of text as a WordSet looks them up: built once, tested often."""
+
+    keys: set[str] = field(default_factory=set)
+    tagged: set[tuple[str, str]] = field(default_factory=set)
+    number: bool = False
+
+    @classmethod
+    def of(cls, tokens: Sequence[Token], doc_keys: Sequence[set[str]] | None = None) -> Bag:
+        bag = cls()
         for token in tokens:
-            if token.like_num and NUMBER in self.lemmas:
-                return True
-            keys = token_keys(token)
-            if self.lemmas and not self.lemmas.isdisjoint(keys):
-                return True
-            if self.tagged and any((key, token.pos_) in self.tagged for key in keys):
-                return True
-        return False
+            keys = doc_keys[token.i] if doc_keys is not None else token_keys(token)
+            bag.keys |= keys
+            bag.tagged |= {(key, token.pos_) for key in keys}
+            bag.number = bag.number or token.like_num
+        return bag
+
+    def __or__(self, other: Bag) -> Bag:
+        return Bag(self.keys | other.keys, self.tagged | other.tagged, self.number or other.number)
 
 
 @dataclass(frozen=True)
@@ -145,9 +164,9 @@ class TriggerIndex:
         for row in rows:
             self.by_first.setdefault(row.words[0], []).append(row)
 
-    def spans(self, doc: Doc) -> Iterator[tuple[int, int, Trigger]]:
+    def spans(self, doc: Doc, keys: list[set[str]] | None = None) -> Iterator[tuple[int, int, Trigger]]:
         """(start token, end token, row) for every row whose pattern matches."""
-        keys = [token_keys(token) for token in doc]
+        keys = keys if keys is not None else [token_keys(token) for token in doc]
         for i, first in enumerate(keys):
             for word in first:
                 for row in self.by_first.get(word, ()):
