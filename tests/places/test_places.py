@@ -117,3 +117,18 @@ def test_seed_report_with_the_real_model():
     names = {p.text: p.name for p in doc._.toponyms if p.latitude is not None}
     assert names["Bghailiye"] == "Al Baghaliyah"
     assert names["Al-Bab"] == "Al Bāb"
+
+
+def test_entity_with_comma_is_split(blank_nlp, places):
+    doc = _doc(blank_nlp, "Protesters gathered in Aleppo, Syria on Friday.", [("Aleppo, Syria", "GPE")])
+    places(doc)
+    assert [(p.text, p.feature_code) for p in doc._.toponyms] == [("Aleppo", "PPL"), ("Syria", "PCLI")]
+
+
+def test_component_declares_what_it_writes(blank_nlp, tiny_gazetteer):
+    import sitrep.places.component  # noqa: F401 - registers the factory
+
+    blank_nlp.add_pipe("sitrep_places")
+    meta = blank_nlp.get_pipe_meta("sitrep_places")
+    assert set(meta.assigns) == {"doc._.toponyms", "doc._.doc_country"}
+    assert meta.requires == ["doc._.event_mentions"]

@@ -69,8 +69,9 @@ class Gazetteer:
 
     @classmethod
     def default(cls) -> Gazetteer:
-        """The per-process shared index, built on first use."""
-        return _default()
+        """The per-process shared index, built on first use (a forked worker, e.g. nlp.pipe
+        with n_process > 1, opens its own connection: SQLite handles must not cross a fork)."""
+        return _default(os.getpid())
 
     @classmethod
     def build(cls, path: str | Path, **sources) -> Gazetteer:
@@ -151,7 +152,7 @@ _FIELDS = tuple(Candidate.__dataclass_fields__)
 
 
 @lru_cache(maxsize=1)
-def _default() -> Gazetteer:
+def _default(pid: int) -> Gazetteer:
     path = default_path()
     if not path.exists():
         build(path)
