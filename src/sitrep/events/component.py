@@ -261,7 +261,7 @@ def _phrase(token: Token, depth: int = 2) -> list[Token]:
     for child in token.children:
         if child.dep_ in NOUN_PARTS:
             out += _phrase(child, depth - 1)
-        elif child.dep_ == "prep" and child.lower_ == "of":
+        elif child.dep_ == "prep" and child.lower_ in ("of", "including"):
             out += [t for obj in child.children if obj.dep_ == "pobj" for t in _phrase(obj, depth - 1)]
     return out[:MAX_PHRASE]
 
@@ -285,8 +285,11 @@ def _target(head: Token) -> list[Token]:
     nodes = [head]
     if head.dep_ in ("dobj", "attr") and head.head.i != head.i:
         nodes.append(head.head)          # "launched an attack on X": the prep hangs on the verb
+    has_object = any(child.dep_ in OBJECT_DEPS for child in head.children)
     for node in nodes:
         for child in node.children:
+            if child.dep_ == "prep" and child.lower_ == "at" and has_object:
+                continue                  # "killed a man at a checkpoint": where, not whom
             if child.dep_ in OBJECT_DEPS and node is head:
                 out += _phrase(child)
                 if child.like_num:        # "killed 3 IS militants": the parser lost the noun
