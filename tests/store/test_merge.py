@@ -187,3 +187,25 @@ def test_reconcile_reports() -> None:
     bare = Report("d", "Reuters", 140, "2016-01-18")
     assert reconcile_reports([later, sohr, sana, bare]) == (140, 140, 300)
     assert reconcile_reports([Report("e", "X", 0)]) == (0, None, None)
+
+
+def test_generated_notes_are_rewritten_a_coders_are_kept(store: EventStore) -> None:
+    from sitrep.records import write_notes
+
+    first = event(**CLASH, fatalities=20, claims=[killed(20, "army")])
+    first.notes = write_notes(first)
+    coded = event(**{**CLASH, "location": "Gwoza", "latitude": 11.0833, "longitude": 13.6953},
+                  notes="Coded by hand.")
+    store.add_article(article("n1"), [first, coded])
+    store.add_article(article("n2"), [event(**CLASH, fatalities=35, claims=[killed(35, "residents")])])
+    store.add_article(article("n3"), [event(**{**CLASH, "location": "Gwoza", "latitude": 11.0833,
+                                                "longitude": 13.6953})])
+    notes = [e.notes for e in store.events()]
+    assert notes[0] is not None and "army: 20; residents: 35" in notes[0]
+    assert notes[1] == "Coded by hand."
+
+
+def test_missing_timestamp_is_stamped(store: EventStore) -> None:
+    store.add_article(article("ts"), [event(timestamp=None)])
+    [stored] = store.events()
+    assert stored.timestamp is not None and stored.timestamp > 1_700_000_000

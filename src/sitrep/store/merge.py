@@ -301,4 +301,10 @@ def merge_events(stored: Event, new: Event, reports: list[Report],
     data["timestamp"] = max(int(time.time()), (stored.timestamp or 0) + 1)
     data["claims"] = [*stored.claims, *new.claims]
     data["article_ids"] = [*stored.article_ids, article_id]
-    return Event.model_validate(data), changes
+    merged = Event.model_validate(data)
+    # notes sitrep wrote are rewritten (they cite every source's toll); a coder's are kept
+    from sitrep.records import write_notes
+
+    if stored.notes and stored.notes == write_notes(stored):
+        merged.notes = write_notes(merged)
+    return merged, changes

@@ -10,6 +10,7 @@ repeated report always sees the events written before it.
 from __future__ import annotations
 
 import re
+import zlib
 from collections.abc import Sequence
 from functools import lru_cache
 from typing import Any
@@ -24,7 +25,7 @@ try:
 except ImportError:  # pragma: no cover - reported when a postgresql:// store is opened
     psycopg = None  # type: ignore[assignment]
 
-_WRITE_LOCK = 0x517E9  # pg_advisory_xact_lock key: "sitrep writes"
+_WRITE_LOCK = 0x517E9 << 32  # pg_advisory_xact_lock key: "sitrep writes" + the schema
 _SCHEMA_NAME = re.compile(r"^[a-z_][a-z0-9_]{0,62}$")
 
 
@@ -38,11 +39,14 @@ class PostgresStore(SQLStore):
     """Articles and events in a PostgreSQL database (optionally in one schema of it)."""
 
     dialect = "postgres"
+    errors = (psycopg.Error,) if psycopg is not None else ()
     article_order = "seq"
 
-    def __init__(self, connection: Any, dsn: str) -> None:
+    def __init__(self, connection: Any, dsn: str, schema: str | None = None) -> None:
         self._db = connection
         self.path = dsn
+        # advisory locks are per database: stores in other schemas must not wait on ours
+        self._lock_key = _WRITE_LOCK + zlib.crc32((schema or "public").encode())
 
     @classmethod
     def open(cls, dsn: str, schema: str | None = None, timeout: float = 10.0) -> PostgresStore:
@@ -57,14 +61,13 @@ class PostgresStore(SQLStore):
             db = psycopg.connect(dsn, autocommit=True, connect_timeout=int(timeout))
         except psycopg.OperationalError as why:
             raise StoreError(f"cannot connect to PostgreSQL at {_redact(dsn)}: {why}") from why
-        cls.errors = (psycopg.Error,)
         try:
             if schema is not None:
                 if not _SCHEMA_NAME.match(schema):
                     raise StoreError(f"schema name {schema!r}: use lower-case letters, digits, _")
                 db.execute(pgsql.SQL("CREATE SCHEMA IF NOT EXISTS {}").format(pgsql.Identifier(schema)))
                 db.execute(pgsql.SQL("SET search_path TO {}").format(pgsql.Identifier(schema)))
-            store = cls(db, dsn)
+            store = cls(db, dsn, schema)
             store._migrate()
         except Exception:
             db.close()
@@ -76,7 +79,7 @@ class PostgresStore(SQLStore):
 
     def _begin(self) -> None:
         self._db.execute("BEGIN")
-        self._db.execute("SELECT pg_advisory_xact_lock(%s)", (_WRITE_LOCK,))
+        self._db.execute("SELECT pg_advisory_xact_lock(%s)", (self._lock_key,))
 
     def _in_transaction(self) -> bool:
         return self._db.info.transaction_status != TransactionStatus.IDLE

@@ -60,10 +60,10 @@ class SQLStore(EventStore):
 
     def _migrate(self) -> None:
         """Run the migrations this store lacks, in one transaction (see `migrate`)."""
-        self._run("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, "
-                  "description TEXT NOT NULL, applied_at TEXT NOT NULL)")
-        self._begin()
+        self._begin()  # under the write lock: two processes opening a new store take turns
         try:
+            self._run("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, "
+                      "description TEXT NOT NULL, applied_at TEXT NOT NULL)")
             current = self._run("SELECT coalesce(max(version), 0) FROM schema_version").fetchone()[0]
             if current > SCHEMA_VERSION:
                 raise StoreError(f"store schema version {current} is newer than this sitrep "
@@ -120,6 +120,8 @@ class SQLStore(EventStore):
             self._run("ROLLBACK")
 
     def _insert_event(self, article_id: str, position: int, event: Event) -> None:
+        if event.timestamp is None:  # ACLED's timestamp: when the row was last written
+            event = event.model_copy(update={"timestamp": now_timestamp()})
         values = [getattr(event, c) for c in EVENT_COLUMNS]
         claims = _CLAIMS.dump_json(event.claims).decode()
         evidence = _EVIDENCE.dump_json(event.evidence).decode()
