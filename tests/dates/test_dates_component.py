@@ -84,3 +84,14 @@ def test_date_from_an_earlier_paragraph_is_approximate(nlp):
     assert (first.date.date, first.date.time_precision) == (date(2016, 1, 16), 1)
     assert (next_paragraph.date.date, next_paragraph.date.time_precision) == (date(2016, 1, 16), 1)
     assert (later.date.date, later.date.time_precision) == (date(2016, 1, 16), 2)
+
+
+def test_bylines_and_datelines_date_no_event(nlp):
+    text = ("Junta detains villagers\nBy The Irrawaddy 3 June 2022\n"
+            "Troops detained villagers after fighting, residents said.\nThe arrests came on Monday.")
+    doc = make(nlp, text, date(2022, 6, 3), ["detained"])
+    assert [d.text for d in doc._.date_mentions] == ["3 June 2022", "Monday"]
+    assert mentions(doc, "event_mentions")[0].date.date == date(2022, 5, 30)
+    text = "Bogota, Apr 30 (EFE).- Six rebels were killed in an operation on Friday."
+    doc = make(nlp, text, date(2022, 5, 1), ["killed"])
+    assert mentions(doc, "event_mentions")[0].date.date == date(2022, 4, 29)

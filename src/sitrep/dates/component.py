@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from datetime import date
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -77,12 +78,32 @@ def date_for(event: EventMention, dates: list[DateMention], dominant: DateMentio
     return published_fallback
 
 
+_WIRE_DATELINE = re.compile(r"\s*(?:\([A-Z][\w .&-]{1,30}\)\s*[-–—.:]*|[-–—]{1,2}\s)")
+
+
+def is_dateline(text: str, found: DateMention, published: date | None) -> bool:
+    """A byline or wire dateline ("By The Irrawaddy 3 June 2022", "Bogota, Apr 30 (EFE).-"): the
+    day the report was filed, not the day of an event."""
+    if published is not None and abs((found.date - published).days) > 2:
+        return False
+    if not any(ch.isdigit() for ch in found.text):
+        return False  # bylines carry calendar dates, not "Saturday"
+    line_start = text.rfind("\n", 0, found.start) + 1
+    line_end = text.find("\n", found.end)
+    line = text[line_start:line_end if line_end >= 0 else len(text)]
+    if len(line.split()) - len(found.text.split()) <= 6 and not line.rstrip().endswith((".", "!", "?")):
+        return True
+    return bool(_WIRE_DATELINE.match(text, found.end)) and found.start - line_start < 40
+
+
 class DatesComponent:
     def __call__(self, doc: Doc) -> Doc:
         published = doc._.published
         text = doc.text  # built from the tokens on every access: read it once
-        dates = [_to_mention(f) for f in find_dates(text, published)]
-        doc._.date_mentions = dates
+        found = [_to_mention(f) for f in find_dates(text, published)]
+        doc._.date_mentions = found
+        # every date mention is listed; bylines and datelines date no event
+        dates = [d for d in found if not is_dateline(text, d, published)]
         fallback = None
         if published is not None:
             fallback = DateMention(start=0, end=0, text="", date=published, time_precision=2)
