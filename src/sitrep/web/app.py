@@ -19,9 +19,10 @@ from pathlib import Path
 from typing import Annotated, Any
 from urllib.parse import urlsplit
 
-from fastapi import Depends, FastAPI, Header, Query, Request, Response
+from fastapi import Depends, FastAPI, Query, Response
 from fastapi.openapi.docs import get_swagger_ui_html
 from fastapi.responses import FileResponse, HTMLResponse
+from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from fastapi.staticfiles import StaticFiles
 from pydantic import BaseModel
 
@@ -38,6 +39,9 @@ TIMELINE_MAX = 10_000
 STATIC = Path(str(resources.files("sitrep.web").joinpath("static")))
 _ERRORS: dict[int | str, dict[str, Any]] = {
     code: {"model": ErrorResponse} for code in (400, 401, 403, 404, 409, 422, 500)}
+# HTTPBearer puts the scheme in the OpenAPI schema (/docs gets an Authorize button);
+# auto_error=False so that its refusals come out in our error shape
+_BEARER = HTTPBearer(auto_error=False, description="the server's SITREP_API_TOKEN")
 
 
 class EventPage(BaseModel):
@@ -96,15 +100,15 @@ def create_app(db: str, token: str | None = None, *, tiles: str | None = None) -
     install_error_handlers(app)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
 
-    def require_token(authorization: Annotated[str | None, Header()] = None) -> None:
+    def require_token(credentials: Annotated[HTTPAuthorizationCredentials | None,
+                                             Depends(_BEARER)]) -> None:
         if token is None:
             raise ApiError(403, "posting is disabled: the server has no API token "
                                 "(set SITREP_API_TOKEN)")
-        scheme, _, given = (authorization or "").partition(" ")
-        if not authorization or scheme.lower() != "bearer" or not given.strip():
+        if credentials is None or not credentials.credentials.strip():
             raise ApiError(401, "missing bearer token: send 'Authorization: Bearer <token>'",
                            headers={"WWW-Authenticate": "Bearer"})
-        if not secrets.compare_digest(given.strip().encode(), token.encode()):
+        if not secrets.compare_digest(credentials.credentials.strip().encode(), token.encode()):
             raise ApiError(403, "wrong token")
 
     # --- pages ---------------------------------------------------------------------------
