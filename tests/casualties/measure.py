@@ -80,7 +80,7 @@ def acled(split: str, show: int) -> None:
 
 def ucdp() -> None:
     nlp = pipeline()
-    inside = total = 0
+    inside = total = dated = 0
     for record in read_gold(GOLD / "ucdp-aec-sample.jsonl"):
         gold = record["events"][0]
         event = run(nlp, record)
@@ -89,9 +89,10 @@ def ucdp() -> None:
         hit = gold["fatalities_low"] <= fatalities <= gold["fatalities_high"]
         inside += hit
         got_date = event.date.date.isoformat() if event.date else None
+        dated += got_date == gold["event_date"]
         print(f"  {record['id']}: gold {gold['fatalities_low']}-{gold['fatalities_high']} got {fatalities} "
               f"({low}-{high}) {'ok' if hit else 'MISS'}; date gold {gold['event_date']} got {got_date}")
-    print(f"ucdp-aec: fatalities within gold low..high {inside}/{total}")
+    print(f"ucdp-aec: fatalities within gold low..high {inside}/{total}; event_date {dated}/{total}")
 
 
 if __name__ == "__main__":

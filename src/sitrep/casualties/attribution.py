@@ -7,7 +7,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
 
 from sitrep.casualties.figures import WORDS_FILE, _alt, compiled
 
