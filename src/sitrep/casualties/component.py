@@ -31,8 +31,9 @@ UNSPECIFIED = "unspecified"
 _GENERIC_HEADS = {"people", "persons", "person", "others", "victims", "them", "individuals"}
 
 # how well an event type fits a claim: (kind, victim class) -> {event_type or sub_event_type: weight}
-# a peaceful protest or a strategic development has no deaths of its own: a death it mentions is
-# another event's (or background), so weight 0 means "never attach"
+# a peaceful protest, an arrest or an agreement has no deaths of its own: a death it mentions is
+# another event's (or its cause), so weight 0 means "never attach"; other strategic developments
+# (a landmine going off while planted) keep the default weight
 _NO_DEATHS = {sub: 0.0 for sub in ("Peaceful protest", "Protest with intervention", "Arrests", "Agreement",
                                    "Change to group/activity", "Headquarters or base established",
                                    "Non-violent transfer of territory")}
