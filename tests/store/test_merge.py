@@ -209,3 +209,13 @@ def test_missing_timestamp_is_stamped(store: EventStore) -> None:
     store.add_article(article("ts"), [event(timestamp=None)])
     [stored] = store.events()
     assert stored.timestamp is not None and stored.timestamp > 1_700_000_000
+
+
+def test_places_without_coordinates_match_by_name(store: EventStore) -> None:
+    # SQLite's lower() folds ASCII only: the name lookup must still find "ÁGADEZ"
+    where = dict(country="Niger", admin1="Agadez", location="Ágadez", latitude=None,
+                 longitude=None, admin2=None)
+    store.add_article(article("n1"), [event(**where)])
+    store.add_article(article("n2"), [event(**{**where, "location": "ÁGADEZ"})])
+    store.add_article(article("n3"), [event(**{**where, "location": "Arlit"})])
+    assert [len(e.article_ids) for e in store.events()] == [2, 1]

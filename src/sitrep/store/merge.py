@@ -48,7 +48,7 @@ _BRACKETS = re.compile(r"\([^)]*\)")
 
 @dataclass(frozen=True)
 class Window:
-    """Where to look for candidates: all indexed ranges, lower-cased names."""
+    """Where to look for candidates: indexed ranges, and names the store compares lower-cased."""
 
     date_from: str
     date_to: str
@@ -123,8 +123,8 @@ def candidate_window(event: Event) -> Window | None:
         bbox = None  # only the name lookups can find it
     return Window(date_from=min(day - spread, first).isoformat(),
                   date_to=max(day + spread, last).isoformat(),
-                  bbox=bbox, location=(event.location or "").lower() or None,
-                  admin1=(event.admin1 or "").lower() or None)
+                  bbox=bbox, location=(event.location or "").strip() or None,
+                  admin1=(event.admin1 or "").strip() or None)
 
 
 def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:

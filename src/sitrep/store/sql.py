@@ -174,10 +174,11 @@ class SQLStore(EventStore):
         lookups = [
             ("events_when_where", "e.event_date BETWEEN ? AND ? AND e.latitude BETWEEN ? AND ?"
              " AND e.longitude BETWEEN ? AND ?", (*dates, *window.bbox) if window.bbox else None),
-            ("events_place_when", "lower(e.location) = ? AND e.event_date BETWEEN ? AND ?",
+            ("events_place_when", "lower(e.location) = lower(?) AND e.event_date BETWEEN ? AND ?",
              (window.location, *dates) if window.location else None),
             # a precise report matches by admin1 only the events coded to the region
-            ("events_region_when", f"lower(e.admin1) = ?{region} AND e.event_date BETWEEN ? AND ?",
+            ("events_region_when",
+             f"lower(e.admin1) = lower(?){region} AND e.event_date BETWEEN ? AND ?",
              (window.admin1, *dates) if window.admin1 else None),
         ]
         ids: set[int] = set()
@@ -343,7 +344,7 @@ def now_timestamp() -> int:
 
 def _like(text: str) -> str:
     """A LIKE pattern for `text` as a substring (its own % and _ taken literally)."""
-    escaped = text.lower().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
     return f"%{escaped}%"
 
 
@@ -360,7 +361,8 @@ def _where(where: EventFilter) -> tuple[list[str], list[object]]:
             add(f"e.{column} = ?", getattr(where, column))
     for column in ("country", "admin1"):
         if getattr(where, column) is not None:
-            add(f"lower(e.{column}) = ?", getattr(where, column).lower())
+            # lower() on both sides in SQL: SQLite's lower() folds ASCII only, like its index
+            add(f"lower(e.{column}) = lower(?)", getattr(where, column))
     if where.article_id is not None:
         add("e.id IN (SELECT event_id FROM event_sources WHERE article_id = ?)", where.article_id)
     # event_date is ISO text, so text comparison is date order
@@ -372,7 +374,7 @@ def _where(where: EventFilter) -> tuple[list[str], list[object]]:
             add("substr(e.event_date, 1, 10) <= ?", end.isoformat())
     if where.actor:
         pattern = _like(where.actor)
-        add("(" + " OR ".join(f"lower(e.{c}) LIKE ? ESCAPE '\\'" for c in
+        add("(" + " OR ".join(f"lower(e.{c}) LIKE lower(?) ESCAPE '\\'" for c in
                               ("actor1", "actor2", "assoc_actor_1", "assoc_actor_2")) + ")",
             *[pattern] * 4)
     if where.bbox is not None:
@@ -383,7 +385,7 @@ def _where(where: EventFilter) -> tuple[list[str], list[object]]:
         add("e.fatalities >= ?", where.fatalities_min)
     for word in (where.q or "").split():
         text = " || ' ' || ".join(f"coalesce(lower(e.{c}), '')" for c in _TEXT_COLUMNS)
-        add(f"({text}) LIKE ? ESCAPE '\\'", _like(word))
+        add(f"({text}) LIKE lower(?) ESCAPE '\\'", _like(word))
     return clauses, params
 
 
