@@ -39,13 +39,17 @@ def sha256(path: Path) -> str:
 
 
 def git_commit() -> str:
+    """The commit of the checkout holding the sitrep code actually imported (not of this script)."""
+    import sitrep
+
+    where = Path(sitrep.__file__).resolve().parent
     try:
-        head = subprocess.run(["git", "rev-parse", "--short=12", "HEAD"], cwd=ROOT, capture_output=True,
+        head = subprocess.run(["git", "rev-parse", "--short=12", "HEAD"], cwd=where, capture_output=True,
                               text=True, check=True).stdout.strip()
-        dirty = subprocess.run(["git", "status", "--porcelain", "--untracked-files=no"], cwd=ROOT,
+        dirty = subprocess.run(["git", "status", "--porcelain", "--untracked-files=no"], cwd=where,
                                capture_output=True, text=True, check=True).stdout.strip()
     except (OSError, subprocess.CalledProcessError):
-        return "unknown"
+        return f"unknown: {where} is not a git checkout"
     return head + (" (with uncommitted changes)" if dirty else "")
 
 
