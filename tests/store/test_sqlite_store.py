@@ -206,3 +206,41 @@ def test_misspelt_filter_is_an_error(store: SQLiteStore) -> None:
         store.events(countri="Syria")  # type: ignore[call-arg]
     with pytest.raises(ValueError):
         list(store.events(since="last week"))
+
+
+def test_a_version_1_store_is_migrated_and_merges(db_path: Path) -> None:
+    """A store written before merging existed: backfilled sources, claims and history."""
+    from sitrep.store.schema import MIGRATIONS, statements_for
+
+    with sqlite3.connect(db_path) as db:
+        db.execute("CREATE TABLE schema_version (version INTEGER PRIMARY KEY, "
+                   "description TEXT NOT NULL, applied_at TEXT NOT NULL)")
+        for statement in statements_for(MIGRATIONS[0][2], "sqlite"):
+            db.execute(statement)
+        db.execute("INSERT INTO schema_version VALUES (1, 'v1', 'then')")
+    # what the version 1 store wrote, through its own SQL
+    with sqlite3.connect(db_path) as db:
+        db.execute("INSERT INTO articles (id, content_hash, text, ingested_at) "
+                   "VALUES ('old', 'h', 't', 'then')")
+        db.execute("INSERT INTO events (id, article_id, position, event_id_cnty, event_date, "
+                   "event_type, sub_event_type, country, location, latitude, longitude, "
+                   "geo_precision, time_precision, fatalities, timestamp) VALUES (7, 'old', 0, "
+                   "'SYR1', '2016-01-16', 'Violence against civilians', 'Attack', 'Syria', "
+                   "'Al-Baghaliyeh', 35.3614, 40.1122, 1, 1, 85, 1453248000)")
+        db.execute("INSERT INTO event_sources (event_id, article_id) VALUES (7, 'old')")
+        db.execute("INSERT INTO claims (event_id, position, kind, value, qualifier, source) "
+                   "VALUES (7, 0, 'killed', 85, 'exact', 'SOHR')")
+    with open_store(db_path) as migrated:
+        assert migrated.schema_version == SCHEMA_VERSION
+        before = migrated.get_event("SYR1")
+        assert before is not None
+        assert [(r.number, r.fatalities, r.changes) for r in before.revisions] == [
+            (1, 85, ["created"])]
+        update = event(claims=[Claim(kind="killed", value=120, source="SOHR")], fatalities=120,
+                       actor1=None, actor2=None)
+        assert migrated.add_article(article(article_id="new"), [update])
+        after = migrated.get_event("SYR1")
+    assert after is not None
+    assert after.event.article_ids == ["old", "new"]
+    assert after.event.fatalities == 120  # SOHR's later figure supersedes its first
+    assert [r.number for r in after.revisions] == [1, 2]
