@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 from fastapi.testclient import TestClient
@@ -96,3 +97,9 @@ def client(db: Path, monkeypatch: pytest.MonkeyPatch) -> TestClient:
     monkeypatch.delenv("SITREP_API_TOKEN", raising=False)
     monkeypatch.delenv("SITREP_TILES", raising=False)
     return TestClient(create_app(str(db), token=TOKEN))
+
+
+@pytest.fixture()
+def samples() -> SimpleNamespace:
+    """The token and builders above, for tests (test modules do not import conftest)."""
+    return SimpleNamespace(token=TOKEN, deir_event=deir_event, span=span, deir_text=DEIR)

@@ -10,7 +10,6 @@ from fastapi.testclient import TestClient
 
 from sitrep.model import ACLED_COLUMNS
 from sitrep.web import create_app
-from tests.web.conftest import TOKEN
 
 
 def ids(client: TestClient, **params: object) -> list[str]:
@@ -197,20 +196,20 @@ def test_token_from_environment(db, monkeypatch: pytest.MonkeyPatch) -> None:
     {}, {"text": ""}, {"text": 5}, {"text": "ok", "published": "2016-02-30"},
     {"text": "ok", "id": " padded"}, {"text": "ok", "extra": 1},
 ])
-def test_post_validates_the_body(client: TestClient, body: dict) -> None:
-    auth = {"Authorization": f"Bearer {TOKEN}"}
+def test_post_validates_the_body(client: TestClient, body: dict, samples) -> None:
+    auth = {"Authorization": f"Bearer {samples.token}"}
     assert_error(client.post("/articles", json=body, headers=auth), 422, "invalid_input")
 
 
-def test_post_malformed_json_is_422(client: TestClient) -> None:
+def test_post_malformed_json_is_422(client: TestClient, samples) -> None:
     response = client.post("/articles", content=b"{not json", headers={
-        "Authorization": f"Bearer {TOKEN}", "Content-Type": "application/json"})
+        "Authorization": f"Bearer {samples.token}", "Content-Type": "application/json"})
     assert_error(response, 422, "invalid_input")
 
 
 @pytest.mark.model
-def test_post_runs_the_pipeline_and_stores(client: TestClient) -> None:
-    auth = {"Authorization": f"Bearer {TOKEN}"}
+def test_post_runs_the_pipeline_and_stores(client: TestClient, samples) -> None:
+    auth = {"Authorization": f"Bearer {samples.token}"}
     # a place and day no stored event has, so the store adds an event rather than merging
     text = "Boko Haram fighters killed 9 villagers in Damboa, Borno state, on Monday, police said."
     body = {"id": "post:1", "text": text, "published": "2020-05-05", "title": "Damboa attack",

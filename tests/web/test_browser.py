@@ -170,11 +170,13 @@ def test_timeline_too_big_is_a_note_not_an_error(server: str, browser,
     assert count(driver, "path.sitrep-marker") == 33  # the rest of the page still works
 
 
-def test_merged_event_shows_each_report_with_its_evidence(server: str, browser, db: Path) -> None:
+def test_merged_event_shows_each_report_with_its_evidence(server: str, browser, db: Path,
+                                                          samples) -> None:
     from selenium.webdriver.common.by import By
 
     from sitrep.model import Article, Claim
-    from tests.web.conftest import deir_event, span
+
+    deir_event, span = samples.deir_event, samples.span
 
     later = "A week on, SOHR raised its toll: 50 fighters and 85 of their relatives were killed."
     again = deir_event().model_copy(update={
