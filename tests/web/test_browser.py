@@ -62,6 +62,7 @@ def browser(tmp_path: Path) -> Iterator[object]:
     options.binary_location = CHROMIUM
     for flag in (*FLAGS, f"--user-data-dir={tmp_path / 'chromium-profile'}"):
         options.add_argument(flag)
+    options.set_capability("goog:loggingPrefs", {"browser": "ALL"})  # console errors, CSP
     driver = webdriver.Chrome(service=Service(executable_path=CHROMEDRIVER), options=options)
     driver.set_page_load_timeout(60)
     try:
@@ -87,6 +88,11 @@ def wait_for(driver, condition, timeout: float = 30, message: str = "condition")
 def loaded_after(driver, before: str | None) -> str:
     stamp = driver.execute_script("return document.body.dataset.loaded || null")
     return stamp if stamp and stamp != before else ""
+
+
+def console_errors(driver) -> list[str]:
+    """Errors logged in the page console since the last call (script errors, CSP refusals)."""
+    return [entry["message"] for entry in driver.get_log("browser") if entry["level"] == "SEVERE"]
 
 
 def count(driver, selector: str) -> int:
@@ -130,6 +136,7 @@ def test_dashboard_filters_and_event_page(server: str, browser, tmp_path: Path) 
     assert driver.find_element(By.ID, "evidence-problems").text == ""
     driver.save_screenshot(str(tmp_path / "event.png"))
 
+    assert console_errors(driver) == []
     # nothing came from outside the server
     resources = driver.execute_script(
         "return performance.getEntriesByType('resource').map(e => e.name)")
@@ -144,6 +151,8 @@ def test_article_markup_never_runs(server: str, browser, tmp_path: Path) -> None
     wait_for(driver, lambda d: loaded_after(d, None), message="the hostile event page")
     time.sleep(0.5)  # give an injected onerror handler time to fire, if it could
     assert driver.execute_script("return window.__pwned === undefined")
+    # and not merely blocked by the CSP: a refused inline script would log an error here
+    assert console_errors(driver) == []
     text = driver.find_element(By.CSS_SELECTOR, ".article-text")
     assert '<script>window.__pwned = "script";</script>' in text.text  # shown, not parsed
     assert "<img src=x onerror=" in text.text
