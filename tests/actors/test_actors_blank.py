@@ -45,14 +45,14 @@ def test_factory_declares_what_it_reads_and_writes(blank_nlp):
 def test_demonym_gives_country_and_fills_the_name(blank_nlp):
     doc = run(blank_nlp, "Nigerian army troops fought in Borno. Indian police arrived.")
     names = [(m.text, m.name, m.country) for m in doc._.actor_mentions]
-    assert ("Nigerian army troops", "Military Forces of Nigeria", "Nigeria") in names
-    assert ("Indian police", "Police Forces of India", "India") in names
+    assert ("Nigerian army troops", "Military Forces of Nigeria (2015-)", "Nigeria") in names
+    assert ("Indian police", "Police Forces of India (2014-)", "India") in names
 
 
 def test_country_after_of(blank_nlp):
     doc = run(blank_nlp, "Military forces of Armenia fired on the positions of the military forces of Azerbaijan.")
-    assert [m.name for m in doc._.actor_mentions] == ["Military Forces of Armenia",
-                                                      "Military Forces of Azerbaijan"]
+    assert [m.name for m in doc._.actor_mentions] == ["Military Forces of Armenia (2018-)",
+                                                      "Military Forces of Azerbaijan (2003-)"]
 
 
 def test_acronyms_only_in_capitals(blank_nlp):
@@ -62,7 +62,7 @@ def test_acronyms_only_in_capitals(blank_nlp):
 
 def test_vague_words_need_a_country(blank_nlp):
     doc = run(blank_nlp, "Forces advanced and drones flew. Turkish drones struck.")
-    assert [m.name for m in doc._.actor_mentions] == ["Military Forces of Turkey"]
+    assert [m.name for m in doc._.actor_mentions] == ["Military Forces of Turkey (2016-)"]
 
 
 def test_the_group_points_back_to_the_last_named_group(blank_nlp):
@@ -88,7 +88,7 @@ def test_protest_with_intervention_gets_the_police(blank_nlp):
     doc = run(blank_nlp, "Students protested and Kenyan police dispersed them.",
               ("protested", "Protests", "Protest with intervention"))
     event = doc._.event_mentions[0]
-    assert event.actor1.name.startswith("Protesters") and event.actor2.name == "Police Forces of Kenya"
+    assert event.actor1.name.startswith("Protesters") and event.actor2.name == "Police Forces of Kenya (2013-)"
 
 
 def test_riot_is_rioters(blank_nlp):
@@ -112,7 +112,7 @@ def test_air_strike_goes_to_the_air_force(blank_nlp):
     doc = run(blank_nlp, "Al-Shabaab fighters were hit when Kenyan jets bombed their camp.",
               ("bombed", "Explosions/Remote violence", "Air/drone strike"))
     event = doc._.event_mentions[0]
-    assert event.actor1.name == "Military Forces of Kenya"
+    assert event.actor1.name == "Military Forces of Kenya (2013-)"
     assert event.actor2.name == "Al Shabaab"
 
 

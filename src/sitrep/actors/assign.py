@@ -32,7 +32,9 @@ STATE, REBEL, CROWD_6, CROWD_5, CIVILIANS = 1, 2, 6, 5, 7
 def clause_depth(span: Span) -> int:
     """How deep the actor's clause sits below the sentence root: main-clause actors win."""
     token, depth = span.root, 0
-    while token.head is not token and depth < 50:
+    for _ in range(50):  # tokens are fresh objects: compare indices, and bound the walk
+        if token.head.i == token.i:
+            break
         if token.pos_ in ("VERB", "AUX") or token.dep_ in ("relcl", "acl", "advcl", "ccomp", "xcomp"):
             depth += 1
         token = token.head
@@ -70,7 +72,7 @@ def dependency_role(span: Span) -> str | None:
                 return ALLY if passed_help_noun else PATIENT
             token = prep.head
             continue
-        if dep == "ROOT" or token.head is token:
+        if dep == "ROOT" or token.head.i == token.i:
             return None
         if dep in _CLIMB or dep:
             token = token.head

@@ -93,13 +93,24 @@ def country_phrase(country: str) -> str:
     return f"the {country}" if country.startswith(_WITH_THE) else country
 
 
+@lru_cache(maxsize=4)
+def load_states(path: str | None = None) -> dict[str, str]:
+    """Country -> the year its current regime began ("Syria" -> "2000")."""
+    return {row[0]: row[1] for row in _rows(Path(path) if path else DATA / "states.tsv") if len(row) >= 2}
+
+
 def fill_country(name: str, country: str | None) -> str:
-    """Put a known country into a "{country}" name; unknown stays a placeholder for records.py."""
+    """Put a known country into a "{country}" name; unknown stays a placeholder for records.py.
+
+    State names get the regime's first year, as ACLED writes them: "Police Forces of Kenya (2013-)".
+    """
     if not country or "{country}" not in name:
         return name
     if "({country})" in name:
         return name.replace("{country}", country)
-    return name.replace("{country}", country_phrase(country))
+    year = load_states().get(country)
+    filled = country_phrase(country) + (f" ({year}-)" if year else "")
+    return name.replace("{country}", filled)
 
 
 @lru_cache(maxsize=4)

@@ -1,0 +1,97 @@
+"""The actors stage with the real parser: seed sentences with hand-made event mentions."""
+from __future__ import annotations
+
+import pytest
+
+from sitrep.actors.component import ActorsComponent
+from sitrep.mentions import EventMention
+
+pytestmark = pytest.mark.model
+
+
+@pytest.fixture(scope="module")
+def parser():
+    from sitrep.nlp import build_pipeline
+
+    return build_pipeline(stages=[])
+
+
+@pytest.fixture(scope="module")
+def seed(parser, shared_dir):
+    text = (shared_dir / "seed" / "deir-ez-zor-2016.txt").read_text(encoding="utf-8")
+    return parser(text)
+
+
+def events_at(doc, *specs: tuple[str, str, str]) -> list[EventMention]:
+    out = []
+    for word, event_type, sub_event_type in specs:
+        start = doc.text.index(word)
+        span = doc.char_span(start, start + len(word.split()[0]), alignment_mode="expand")
+        sent = span.sent
+        out.append(EventMention(span.start_char, span.end_char, span.text, sent.start_char,
+                                sent.end_char, event_type, sub_event_type))
+    return out
+
+
+def run(parser, doc, *specs):
+    doc._.event_mentions = events_at(doc, *specs)
+    doc._.actor_mentions = []
+    ActorsComponent(parser)(doc)
+    return [(e.actor1.name if e.actor1 else None, e.actor1.inter if e.actor1 else None,
+             e.actor2.name if e.actor2 else None) for e in doc._.event_mentions]
+
+
+def test_seed_actors_come_from_general_rules(parser, seed):
+    got = run(parser, seed,
+              ("beheading", "Violence against civilians", "Attack"),
+              ("killed “50", "Battles", "Non-state actor overtakes territory"),
+              ("abducted", "Violence against civilians", "Abduction/forced disappearance"),
+              ("fights between", "Battles", "Armed clash"),
+              ("airstrikes", "Explosions/Remote violence", "Air/drone strike"),
+              ("attacked the Syrian", "Battles", "Armed clash"),
+              ("received help", "Explosions/Remote violence", "Air/drone strike"))
+    islamic_state = "Islamic State ({country})"
+    assert got[0] == (islamic_state, 2, "Civilians ({country})")
+    assert got[1] == (islamic_state, 2, "Military Forces of Syria (2000-)")
+    assert got[2] == (islamic_state, 2, "Civilians ({country})")
+    assert set(got[3][::2]) == {islamic_state, "Military Forces of Syria (2000-)"}
+    assert got[4] == ("Military Forces of Russia (2000-)", 8, islamic_state)
+    assert got[5] == (islamic_state, 2, "QSD: Syrian Democratic Forces")
+    assert got[6] == ("Military Forces of the United States", 8, islamic_state)
+
+
+def test_helpers_are_associated_not_opponents(parser, seed):
+    run(parser, seed, ("airstrikes", "Explosions/Remote violence", "Air/drone strike"))
+    event = seed._.event_mentions[0]
+    assert [a.name for a in event.assoc_actor_1] == ["Military Forces of Syria (2000-)"]
+
+
+def test_they_takes_the_previous_subject(parser, seed):
+    assert run(parser, seed, ("They attacked", "Battles", "Armed clash"))[0][0] == "Islamic State ({country})"
+
+
+def test_the_terror_group_skips_the_speaker(parser, seed):
+    names = {m.text: m.name for m in seed._.actor_mentions} if seed._.actor_mentions else {}
+    run(parser, seed)
+    names = [(m.text, m.name) for m in seed._.actor_mentions]
+    assert ("The terror group", "Islamic State ({country})") in names
+
+
+def test_passive_agent_and_victims(parser):
+    doc = parser("On 29 April 2020, a former town councilor and his wife were shot dead by "
+                 "unidentified assailants in Barangay Piacan.")
+    got = run(parser, doc, ("shot", "Violence against civilians", "Attack"))
+    assert got == [("Unidentified Armed Group ({country})", 3, "Civilians ({country})")]
+
+
+def test_object_of_fire_at_is_the_second_side(parser):
+    doc = parser("On 9 May 2020, the NAF rebel forces fired 82mm mortars at the positions of "
+                 "Ukrainian forces near Kamianka, Donetsk.")
+    got = run(parser, doc, ("fired", "Battles", "Armed clash"))
+    assert got == [("NAF: United Armed Forces of Novorossiya", 2, "Military Forces of Ukraine (2019-)")]
+
+
+def test_police_said_is_not_a_side(parser):
+    doc = parser("Gunmen killed three farmers in Zamfara, police said.")
+    got = run(parser, doc, ("killed", "Violence against civilians", "Attack"))
+    assert got[0][0] == "Unidentified Armed Group ({country})"
