@@ -13,7 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from sitrep.store import EventStore, open_store
+from sitrep.store import EventStore
+from store_factory import open_backend
 
 DEFAULT_PG = "postgresql://sitrep:sitrep@127.0.0.1:5432/sitrep_test"
 BACKENDS = ["sqlite", "postgres"]
@@ -45,13 +46,6 @@ def pg_schema(pg_dsn: str) -> Iterator[str]:
     yield name
     with psycopg.connect(pg_dsn, autocommit=True) as db:
         db.execute(f"DROP SCHEMA IF EXISTS {name} CASCADE")
-
-
-def open_backend(backend: str, request: pytest.FixtureRequest, tmp_path: Path) -> EventStore:
-    if backend == "sqlite":
-        return open_store(tmp_path / "sitrep.db")
-    # pg_dsn fails the test, with the reason, when the server is unreachable
-    return open_store(request.getfixturevalue("pg_dsn"), schema=request.getfixturevalue("pg_schema"))
 
 
 @pytest.fixture(params=BACKENDS)

@@ -4,7 +4,12 @@ from __future__ import annotations
 from datetime import date
 from itertools import count
 
+from pathlib import Path
+
+import pytest
+
 from sitrep.model import Article, Claim, Event
+from sitrep.store import EventStore, open_store
 
 _ids = count(1)
 
@@ -35,3 +40,10 @@ def event(**fields: object) -> Event:
         notes="Boko Haram abducted schoolgirls in Chibok.", fatalities=0, timestamp=1397520000)
     base.update(fields)
     return Event(**base)  # type: ignore[arg-type]
+
+
+def open_backend(backend: str, request: pytest.FixtureRequest, tmp_path: Path) -> EventStore:
+    if backend == "sqlite":
+        return open_store(tmp_path / "sitrep.db")
+    # pg_dsn fails the test, with the reason, when the server is unreachable
+    return open_store(request.getfixturevalue("pg_dsn"), schema=request.getfixturevalue("pg_schema"))

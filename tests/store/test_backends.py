@@ -9,8 +9,7 @@ import pytest
 from sitrep.model import Evidence
 from sitrep.store import SCHEMA_VERSION, EventStore, StoreError, open_store
 from sitrep.store.sql import SQLStore
-from store_factory import article, event, killed
-from conftest import open_backend
+from store_factory import article, event, killed, open_backend
 
 
 @pytest.fixture()
