@@ -83,8 +83,9 @@ def case_panel(result: ArticleResult, kind: str) -> Panel:
     table.add_column(f"extracted ({len(result.predicted)})", ratio=1)
     rows = max(len(gold), len(result.predicted))
     for row in range(min(rows, MAX_ROWS)):
-        left = Text(("= " if row in paired_gold else "✗ ") + line(gold[row])) if row < len(gold) else Text("")
-        right = (Text((f"={paired_pred[row]} " if row in paired_pred else "✗ ") + line(result.predicted[row]))
+        left = (Text((f"=x{paired_gold[row]} " if row in paired_gold else "✗ ") + line(gold[row]))
+                if row < len(gold) else Text(""))
+        right = (Text((f"=g{paired_pred[row]} " if row in paired_pred else "✗ ") + line(result.predicted[row]))
                  if row < len(result.predicted) else Text(""))
         table.add_row(left, right)
     if rows > MAX_ROWS:
@@ -99,6 +100,7 @@ def render_worst_cases(report: Report, n: int, console: Console | None = None) -
     console = console or Console()
     cases = worst_cases(report, n)
     console.rule(f"{len(cases)} worst of {report.n_articles} articles "
-                 f"(gold {GOLD_STYLE}, extracted {PRED_STYLE}; = paired, ✗ unmatched)")
+                 f"(gold {GOLD_STYLE}, extracted {PRED_STYLE}; =xN paired with extracted N, "
+                 "=gN with gold N, ✗ unmatched)")
     for result in cases:
         console.print(case_panel(result, report.kind))
