@@ -139,27 +139,17 @@ def test_modal_makes_a_clause_hypothetical(blank_nlp, events):
 
 
 def test_background_years_before_publication_are_dropped(blank_nlp, events):
-    # "ISIS occupied Al-Bab in 2013 ."  published 2016
-    words = ["ISIS", "occupied", "Al-Bab", "in", "2013", "."]
-    doc = parsed_doc(blank_nlp, words, [1, 1, 1, 1, 3, 1],
-                     ["nsubj", "ROOT", "dobj", "prep", "pobj", "punct"],
-                     ["isis", "occupy", "al-bab", "in", "2013", "."],
-                     ["PROPN", "VERB", "PROPN", "ADP", "NUM", "PUNCT"])
-    doc._.published = date(2016, 1, 18)
-    # occupy needs a place word as target; use take control instead via a direct check below
-    doc2 = parsed_doc(blank_nlp, ["Rebels", "captured", "the", "town", "in", "2012", "."],
-                      [1, 1, 3, 1, 1, 4, 1], ["nsubj", "ROOT", "det", "dobj", "prep", "pobj", "punct"],
-                      ["rebel", "capture", "the", "town", "in", "2012", "."],
-                      ["NOUN", "VERB", "DET", "NOUN", "ADP", "NUM", "PUNCT"])
-    doc2._.published = date(2016, 1, 18)
-    assert subs(events(doc2)) == []
-    doc3 = parsed_doc(blank_nlp, ["Rebels", "captured", "the", "town", "in", "2016", "."],
-                      [1, 1, 3, 1, 1, 4, 1], ["nsubj", "ROOT", "det", "dobj", "prep", "pobj", "punct"],
-                      ["rebel", "capture", "the", "town", "in", "2016", "."],
-                      ["NOUN", "VERB", "DET", "NOUN", "ADP", "NUM", "PUNCT"])
-    doc3._.published = date(2016, 1, 18)
-    assert subs(events(doc3)) == ["Non-state actor overtakes territory"]
-    assert events(doc) is doc
+    # "Rebels captured the town in 2012 ." in a report published in 2016, then in 2016
+    def captured(year: str):
+        doc = parsed_doc(blank_nlp, ["Rebels", "captured", "the", "town", "in", year, "."],
+                         [1, 1, 3, 1, 1, 4, 1], ["nsubj", "ROOT", "det", "dobj", "prep", "pobj", "punct"],
+                         ["rebel", "capture", "the", "town", "in", year, "."],
+                         ["NOUN", "VERB", "DET", "NOUN", "ADP", "NUM", "PUNCT"])
+        doc._.published = date(2016, 1, 18)
+        return doc
+
+    assert subs(events(captured("2012"))) == []
+    assert subs(events(captured("2016"))) == ["Non-state actor overtakes territory"]
 
 
 def test_target_decides_attack_or_clash(blank_nlp, events):
