@@ -159,7 +159,8 @@ def find_spans(doc: Doc, known_keys) -> list[Span]:
         first = doc[i]
         sentence_initial = first.is_sent_start or i == 0
         proper = first.pos_ == "PROPN" if doc.has_annotation("POS") else not sentence_initial
-        if not (before or after or proper) or first.is_stop:
+        # "US" is the stop word "us" in lower case: capitals say it is a name
+        if not (before or after or proper) or (first.is_stop and not first.text.isupper()):
             continue
         spans.append(Span(first.idx, doc[j - 1].idx + len(doc[j - 1]), doc[i:j].text, key,
                           "matcher", "", before, after))
