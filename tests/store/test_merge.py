@@ -219,3 +219,11 @@ def test_places_without_coordinates_match_by_name(store: EventStore) -> None:
     store.add_article(article("n2"), [event(**{**where, "location": "ÁGADEZ"})])
     store.add_article(article("n3"), [event(**{**where, "location": "Arlit"})])
     assert [len(e.article_ids) for e in store.events()] == [2, 1]
+
+
+def test_a_coarse_report_needs_a_named_actor_in_common() -> None:
+    base = event(**CLASH)
+    vague = dict(geo_precision=3, latitude=9.0, longitude=12.0)
+    assert match_score(base, event(**{**CLASH, **vague, "actor2": None})) is not None
+    assert match_score(base, event(**{**CLASH, **vague, "actor1": None, "actor2": None})) is None
+    assert match_score(base, event(**{**CLASH, "actor1": None, "actor2": None})) is not None

@@ -14,6 +14,8 @@ A new article's event is the same event as a stored one when all of these agree:
 - actors: each side shares a word of its normalised names (country names, brackets and
   generic words such as "forces" or "unidentified" removed) or is missing on one event;
   the two sides may come in either order, since ACLED's actor1 is not always the attacker.
+  When either report is coarse (geo_precision 3 or time_precision 3) at least one actor
+  must be named on both: a vague report must not absorb every event of a region or month.
 
 The store asks `candidate_window` for an indexed date range and bounding box, reads the
 candidates, and asks `best_match` which one (if any) to merge into; `merge_events` then
@@ -200,6 +202,16 @@ def actors_compatible(a: Matchable, b: Matchable) -> bool:
             or (_sides_agree(a1, b2) and _sides_agree(a2, b1)))
 
 
+def actors_overlap(a: Matchable, b: Matchable) -> bool:
+    """Some actor named on both (not merely missing on one)."""
+    ignore = _country_words(a, b)
+    words_a = [w for side in ((a.actor1, a.assoc_actor_1), (a.actor2, a.assoc_actor_2))
+               for w in _side(*side, ignore)]
+    words_b = [w for side in ((b.actor1, b.assoc_actor_1), (b.actor2, b.assoc_actor_2))
+               for w in _side(*side, ignore)]
+    return any(x & y for x in words_a for y in words_b)
+
+
 def match_score(new: Matchable, stored: Matchable) -> tuple[int, int, float] | None:
     """How close two reports are (lower is closer), or None if they are different events."""
     if not sub_types_compatible(new, stored):
@@ -210,6 +222,10 @@ def match_score(new: Matchable, stored: Matchable) -> tuple[int, int, float] | N
     days = dates_compatible(new, stored)
     if days is None or not actors_compatible(new, stored):
         return None
+    coarse = max(new.geo_precision or 2, stored.geo_precision or 2, new.time_precision or 1,
+                 stored.time_precision or 1) >= 3
+    if coarse and not actors_overlap(new, stored):
+        return None  # a region-wide or month-wide report needs a named actor in common
     return (0 if new.sub_event_type == stored.sub_event_type else 1, days, km)
 
 
