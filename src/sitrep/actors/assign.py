@@ -219,6 +219,12 @@ class Assigner:
             victims = [f for f in items if f.mention.inter == CIVILIANS]
             if victims and self.roles[id(victims[0])] == PATIENT:
                 second = victims[0]
+        if first is not None and _governing_verb(first.span) in _REPEL_VERBS:
+            # "Afghan forces repulsed their attack": ACLED puts the attacking side first
+            other = second or next((f for f in armed if f.mention.name != first.mention.name
+                                    and f not in allies), None)
+            if other is not None:
+                first, second = other, first
         if first is None and second is None and self.observer is not None:
             (name1, inter1), side2 = self.observer
             event.actor1 = _synth(name1, inter1, event)
@@ -258,6 +264,21 @@ class Assigner:
             return None
         # with no role to go on, the side that acted is usually named first
         return others[0]
+
+
+_REPEL_VERBS = {"repel", "repulse", "thwart", "foil", "rebuff", "repell", "repulsed", "repelled"}
+
+
+def _governing_verb(span: Span) -> str | None:
+    """Lemma of the nearest verb above the actor phrase."""
+    token = span.root
+    for _ in range(12):
+        if token.pos_ == "VERB":
+            return token.lemma_.lower()
+        if token.head.i == token.i:
+            return None
+        token = token.head
+    return None
 
 
 # sub-types where ACLED codes an unnamed perpetrator as an unidentified armed group
