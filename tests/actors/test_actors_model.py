@@ -71,7 +71,6 @@ def test_they_takes_the_previous_subject(parser, seed):
 
 
 def test_the_terror_group_skips_the_speaker(parser, seed):
-    names = {m.text: m.name for m in seed._.actor_mentions} if seed._.actor_mentions else {}
     run(parser, seed)
     names = [(m.text, m.name) for m in seed._.actor_mentions]
     assert ("The terror group", "Islamic State ({country})") in names
