@@ -8,11 +8,13 @@ A new article's event is the same event as a stored one when all of these agree:
 - country: equal when both are known;
 - place: within a radius set by the coarser geo_precision (`RADIUS_KM`: 1 -> 10 km,
   2 -> 25 km, 3 -> 100 km), or the same admin1 when either is precision 3; without
-  coordinates on one side, the same location name;
+  coordinates on one side, the same location name; two places of precision 1-2 with different
+  names only within `SAME_POINT_KM` (spellings of one place), as ACLED splits by village;
 - date: within a window set by the coarser time_precision (`WINDOW_DAYS`: 1 -> 1 day,
   2 -> 7 days), or the same month when either is precision 3;
 - actors: each side shares a word of its normalised names (country names, brackets and
-  generic words such as "forces" or "unidentified" removed) or is missing on one event;
+  generic words such as "forces" or "unidentified" removed) or is missing on one event,
+  and associated actors, when both name them, share a word too;
   the two sides may come in either order, since ACLED's actor1 is not always the attacker.
   When either report is coarse (geo_precision 3 or time_precision 3) at least one actor
   must be named on both: a vague report must not absorb every event of a region or month.
@@ -37,6 +39,7 @@ from sitrep.model import Claim, Event
 RADIUS_KM = {1: 10.0, 2: 25.0, 3: 100.0}
 WINDOW_DAYS = {1: 1, 2: 7}  # precision 3 means "the same month"
 MAX_RADIUS_KM = max(RADIUS_KM.values())
+SAME_POINT_KM = 2.0  # two precise places with different names: only spellings of one point
 MAX_WINDOW_DAYS = max(WINDOW_DAYS.values())
 # the sub-type a vague report gets for its event type; a specific sub-type refines it
 GENERIC_SUB_TYPES = {"Armed clash", "Attack", "Peaceful protest", "Violent demonstration",
@@ -157,6 +160,11 @@ def places_compatible(a: Matchable, b: Matchable) -> float | None:
         return 0.0
     if None not in (a.latitude, a.longitude, b.latitude, b.longitude):
         km = distance_km(a.latitude, a.longitude, b.latitude, b.longitude)  # type: ignore[arg-type]
+        if coarse <= 2 and a.location and b.location and not _same(a.location, b.location):
+            # two named places are two events (ACLED splits by village, also when coded
+            # "near" one at precision 2), unless the names
+            # are spellings of one point ("Bghailiye", "Al-Baghaliyeh")
+            return km if km <= SAME_POINT_KM else None
         return km if km <= RADIUS_KM.get(coarse, MAX_RADIUS_KM) else None
     return 0.0 if _same(a.location, b.location) else None
 
@@ -191,6 +199,8 @@ def _side(actor: str | None, assoc: str | None, ignore: set[str]) -> list[set[st
 def _sides_agree(a: list[set[str]], b: list[set[str]]) -> bool:
     if not a or not b:
         return True  # one report does not name this side
+    if len(a) > 1 and len(b) > 1 and not any(x & y for x in a[1:] for y in b[1:]):
+        return False  # both name who was with the main actor, and they differ
     return any(x & y for x in a for y in b)
 
 
