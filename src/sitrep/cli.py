@@ -78,6 +78,18 @@ def _progress(total: int | None = None) -> Progress:
                     disable=not err.is_terminal)
 
 
+def _model_dir(model: str | None) -> str | None:
+    if model and not (Path(model) / "manifest.json").is_file():
+        raise typer.BadParameter(f"{model} is not a model directory (no manifest.json): see `sitrep train`")
+    return model
+
+
+def _existing_store(db: str) -> str:
+    if "://" not in db and not Path(db).exists():
+        raise typer.BadParameter(f"no store at {db}: run `sitrep ingest` first")
+    return db
+
+
 def _open_output(output: Path | None):
     return open(output, "w", encoding="utf-8", newline="") if output else sys.stdout
 
@@ -90,6 +102,7 @@ def extract(
     output: Annotated[Path | None, typer.Option("--output", "-o", help="Write to a file.")] = None,
     sample: Annotated[bool, typer.Option(help="Run on the sample article shipped with sitrep.")] = False,
     processes: Annotated[int, typer.Option(help="Worker processes for the parse.")] = 1,
+    model: Annotated[str | None, typer.Option(help="A model directory from `sitrep train`.")] = None,
 ) -> None:
     """Print the events of news reports (primary event of each article first)."""
     from sitrep.api import run_safely
@@ -106,7 +119,8 @@ def extract(
     events = []
     with _progress() as progress:
         task = progress.add_task("extracting", total=None)
-        for result in run_safely(_inputs(files, _published(published), failures), n_process=processes):
+        for result in run_safely(_inputs(files, _published(published), failures),
+                                 n_process=processes, learned=_model_dir(model)):
             progress.advance(task)
             if isinstance(result, DocumentError):
                 failures.count += 1
@@ -144,9 +158,10 @@ def geoparse(
 @app.command()
 def ingest(
     files: Annotated[list[str], typer.Argument(help="Files, directories or - for stdin.")],
-    db: Annotated[str, typer.Option(help="SQLite file (created if missing).")] = "sitrep.db",
+    db: Annotated[str, typer.Option(help="SQLite file (created if missing) or postgresql:// URL.")] = "sitrep.db",
     published: Annotated[str | None, typer.Option(help="Publication date YYYY-MM-DD when the input has none.")] = None,
     processes: Annotated[int, typer.Option(help="Worker processes for the parse.")] = 1,
+    model: Annotated[str | None, typer.Option(help="A model directory from `sitrep train`.")] = None,
 ) -> None:
     """Extract events and store articles and events (one transaction per article)."""
     from sitrep.api import run_safely
@@ -156,7 +171,8 @@ def ingest(
     added = skipped = events = 0
     with open_store(db) as store, _progress() as progress:
         task = progress.add_task("ingesting", total=None)
-        for result in run_safely(_inputs(files, _published(published), failures), n_process=processes):
+        for result in run_safely(_inputs(files, _published(published), failures),
+                                 n_process=processes, learned=_model_dir(model)):
             progress.advance(task)
             if isinstance(result, DocumentError):
                 failures.count += 1
@@ -178,7 +194,7 @@ def ingest(
 
 @app.command()
 def export(
-    db: Annotated[str, typer.Option(help="SQLite file.")] = "sitrep.db",
+    db: Annotated[str, typer.Option(help="SQLite file or postgresql:// URL.")] = "sitrep.db",
     fmt: Annotated[str, typer.Option("--format", "-f", help="acled-csv|jsonl|csv|geojson")] = "acled-csv",
     output: Annotated[Path | None, typer.Option("--output", "-o")] = None,
     country: Annotated[str | None, typer.Option(help="Only this country.")] = None,
@@ -189,10 +205,8 @@ def export(
 
     if fmt not in FORMATS[1:]:
         raise typer.BadParameter(f"--format must be one of {', '.join(FORMATS[1:])}")
-    if not Path(db).exists():
-        raise typer.BadParameter(f"no store at {db}: run `sitrep ingest` first")
     handle = _open_output(output)
-    with open_store(db) as store:
+    with open_store(_existing_store(db)) as store:
         write_events(store.events(country=country), fmt, handle)
     if output:
         handle.close()
@@ -203,10 +217,51 @@ def stats(db: Annotated[str, typer.Option(help="SQLite file.")] = "sitrep.db") -
     """Counts of stored events by country, event type and month."""
     from sitrep.store import open_store
 
-    if not Path(db).exists():
-        raise typer.BadParameter(f"no store at {db}: run `sitrep ingest` first")
-    with open_store(db) as store:
+    with open_store(_existing_store(db)) as store:
         print(json.dumps(store.stats(), indent=2, ensure_ascii=False))
+
+
+@app.command()
+def event(
+    event_id: Annotated[str, typer.Argument(help="An event_id_cnty, e.g. SYR12345.")],
+    db: Annotated[str, typer.Option(help="SQLite file or postgresql:// URL.")] = "sitrep.db",
+) -> None:
+    """One stored event with its claims, sources, evidence and revisions (JSON)."""
+    from sitrep.store import open_store
+
+    with open_store(_existing_store(db)) as store:
+        detail = store.get_event(event_id)
+    if detail is None:
+        err.print(f"no event {event_id} in {db}")
+        raise typer.Exit(1)
+    print(detail.model_dump_json(indent=2))
+
+
+@app.command()
+def serve(
+    db: Annotated[str, typer.Option(help="SQLite file or postgresql:// URL.")] = "sitrep.db",
+    host: Annotated[str, typer.Option(help="Interface to listen on.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="Port.")] = 8000,
+    token: Annotated[str | None, typer.Option(envvar="SITREP_API_TOKEN",
+                     help="Bearer token for POST /articles; without one, posting is disabled.")] = None,
+    tiles: Annotated[str | None, typer.Option(envvar="SITREP_TILES",
+                     help="Base-map URL template ({z}/{x}/{y}); without it the map shows shipped country outlines.")] = None,
+) -> None:
+    """Serve the REST API and the map dashboard."""
+    from sitrep.web import serve as run_server
+
+    run_server(db, host=host, port=port, token=token, tiles=tiles)
+
+
+@app.command()
+def train(
+    acled: Annotated[Path, typer.Option(help="An ACLED export CSV (2020 or post-2023 columns).")],
+    out: Annotated[Path, typer.Option(help="Model directory to write.")] = Path("models/acled"),
+) -> None:
+    """Learn a sub-event classifier, actor and place tables from an analyst's coded data."""
+    from sitrep.learn import run_train
+
+    raise typer.Exit(run_train(str(acled), str(out)))
 
 
 @app.command("eval")

@@ -50,9 +50,17 @@ def build_pipeline(model: str | None = DEFAULT_MODEL, stages: Iterable[str] = ST
 
 
 @lru_cache(maxsize=2)
-def shared_pipeline(model: str = DEFAULT_MODEL) -> Language:
-    """One loaded pipeline per process (model load takes seconds)."""
-    return build_pipeline(model)
+def shared_pipeline(model: str = DEFAULT_MODEL, learned: str | None = None) -> Language:
+    """One loaded pipeline per process (model load takes seconds).
+
+    `learned` is a model directory from `sitrep train`; its classifier joins the rules.
+    """
+    nlp = build_pipeline(model)
+    if learned:
+        from sitrep.learn import add_learned_stage
+
+        add_learned_stage(nlp, learned)
+    return nlp
 
 
 def make_doc(nlp: Language, article: Article) -> Doc:
