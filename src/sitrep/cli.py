@@ -51,11 +51,14 @@ class Failures:
     def __init__(self) -> None:
         self.count = 0
 
+    def record(self, error: DocumentError) -> None:
+        self.count += 1
+        _report(error)
+
     def articles(self, items: Iterable[Article | DocumentError]) -> Iterator[Article]:
         for item in items:
             if isinstance(item, DocumentError):
-                self.count += 1
-                _report(item)
+                self.record(item)
             else:
                 yield item
 
@@ -69,6 +72,22 @@ def _inputs(files: list[str], published: date | None, failures: Failures) -> Ite
     from sitrep.ingest import read_inputs
 
     return failures.articles(read_inputs(files, published=published))
+
+
+def _extracted(files: list[str], published: str | None, processes: int, model: str | None,
+               failures: Failures, description: str) -> Iterator[tuple[Article, list]]:
+    """(article, events) for every readable input, with a progress bar; failures reported."""
+    from sitrep.api import run_safely
+
+    articles = _inputs(files, _published(published), failures)
+    with _progress() as progress:
+        task = progress.add_task(description, total=None)
+        for result in run_safely(articles, n_process=processes, learned=_model_dir(model)):
+            progress.advance(task)
+            if isinstance(result, DocumentError):
+                failures.record(result)
+            else:
+                yield result
 
 
 def _progress(total: int | None = None) -> Progress:
@@ -105,7 +124,6 @@ def extract(
     model: Annotated[str | None, typer.Option(help="A model directory from `sitrep train`.")] = None,
 ) -> None:
     """Print the events of news reports (primary event of each article first)."""
-    from sitrep.api import run_safely
     from sitrep.export import render_table, write_events
 
     if fmt not in FORMATS:
@@ -116,17 +134,8 @@ def extract(
     if not files:
         raise typer.BadParameter("give FILE(s), a directory, - for stdin, or --sample")
     failures = Failures()
-    events = []
-    with _progress() as progress:
-        task = progress.add_task("extracting", total=None)
-        for result in run_safely(_inputs(files, _published(published), failures),
-                                 n_process=processes, learned=_model_dir(model)):
-            progress.advance(task)
-            if isinstance(result, DocumentError):
-                failures.count += 1
-                _report(result)
-                continue
-            events.extend(result[1])
+    events = [event for _, found in _extracted(files, published, processes, model, failures, "extracting")
+              for event in found]
     if fmt == "table":
         render_table(events, Console(file=_open_output(output)) if output else Console())
     else:
@@ -164,21 +173,12 @@ def ingest(
     model: Annotated[str | None, typer.Option(help="A model directory from `sitrep train`.")] = None,
 ) -> None:
     """Extract events and store articles and events (one transaction per article)."""
-    from sitrep.api import run_safely
     from sitrep.store import open_store
 
     failures = Failures()
     added = skipped = events = 0
-    with open_store(db) as store, _progress() as progress:
-        task = progress.add_task("ingesting", total=None)
-        for result in run_safely(_inputs(files, _published(published), failures),
-                                 n_process=processes, learned=_model_dir(model)):
-            progress.advance(task)
-            if isinstance(result, DocumentError):
-                failures.count += 1
-                _report(result)
-                continue
-            article, article_events = result
+    with open_store(db) as store:
+        for article, article_events in _extracted(files, published, processes, model, failures, "ingesting"):
             try:
                 if store.add_article(article, article_events):
                     added += 1
@@ -186,8 +186,7 @@ def ingest(
                 else:
                     skipped += 1
             except Exception as error:  # noqa: BLE001 - the article's transaction rolled back
-                failures.count += 1
-                _report(DocumentError(document=article.id, stage="store", reason=str(error)))
+                failures.record(DocumentError(document=article.id, stage="store", reason=str(error)))
     err.print(f"{added} article(s) added with {events} event(s); {skipped} already stored ({db}).")
     failures.exit()
 

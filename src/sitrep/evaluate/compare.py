@@ -4,13 +4,13 @@ Exactly as written there; the rule text is quoted beside each step so a reader c
 """
 from __future__ import annotations
 
-import math
+
+from sitrep.geo import EARTH_DIAMETER_KM, distance_km  # noqa: F401 - re-exported for the scorer
 import re
 import unicodedata
 from difflib import SequenceMatcher
 from functools import lru_cache
 
-EARTH_DIAMETER_KM = 12_742.0
 
 PLACE_WORDS = (
     "governorate", "province", "district", "state", "region", "city", "town", "village",
@@ -66,11 +66,3 @@ def same_actor(a: str | None, b: str | None) -> bool:
     if not words_a or not words_b:
         return False
     return len(words_a & words_b) >= ACTOR_SHARE * min(len(words_a), len(words_b))
-
-
-def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    """Great-circle (haversine) distance with the README's Earth diameter."""
-    phi1, phi2 = math.radians(lat1), math.radians(lat2)
-    dphi, dlam = phi2 - phi1, math.radians(lon2 - lon1)
-    h = math.sin(dphi / 2) ** 2 + math.cos(phi1) * math.cos(phi2) * math.sin(dlam / 2) ** 2
-    return EARTH_DIAMETER_KM * math.asin(min(1.0, math.sqrt(h)))

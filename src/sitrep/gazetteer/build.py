@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import csv
 import json
-import math
 import os
 import re
 import sqlite3
@@ -25,6 +24,7 @@ from pathlib import Path
 
 import numpy as np
 
+from sitrep.geo import distance_km
 from sitrep.gazetteer.normalize import name_key, skeleton_of_key
 
 SCHEMA_VERSION = "6"
@@ -263,10 +263,4 @@ def _write(path: Path, places: list[tuple], names: list[tuple]) -> None:
     con.execute("VACUUM")
     con.close()
 
-
-def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dp, dl = p2 - p1, math.radians(lon2 - lon1)
-    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 12742.0 * math.asin(min(1.0, math.sqrt(a)))
 

@@ -13,7 +13,7 @@ import time
 from pathlib import Path
 
 from sitrep.evaluate.splits import read_gold
-from sitrep.gazetteer.build import haversine_km
+from sitrep.geo import distance_km
 from sitrep.mentions import PlaceMention
 from sitrep.nlp import build_pipeline
 from sitrep.places.assign import _eligible, specificity
@@ -49,7 +49,7 @@ def geowebnews(path: Path, split: str) -> dict[str, float]:
             if hit is None:
                 continue
             found += 1
-            if haversine_km(hit.latitude, hit.longitude, g["latitude"], g["longitude"]) <= 161:
+            if distance_km(hit.latitude, hit.longitude, g["latitude"], g["longitude"]) <= 161:
                 within += 1
     return {"articles": len(records), "gold": gold_n, "recall": found / gold_n,
             "precision": overlapping / max(1, extracted), "acc161_gold": within / gold_n,
@@ -76,7 +76,7 @@ def acled(path: Path, split: str, limit: int | None = None) -> dict[str, float]:
         gold = record["events"][0]
         place = first_place(doc)
         if place is not None and place.latitude is not None:
-            if haversine_km(place.latitude, place.longitude, gold["latitude"], gold["longitude"]) <= 25:
+            if distance_km(place.latitude, place.longitude, gold["latitude"], gold["longitude"]) <= 25:
                 near += 1
         code = place.country if place else None
         if code and gold.get("country") and code.lower() == gold["country"].lower():

@@ -13,7 +13,7 @@ from collections import Counter
 from collections.abc import Sequence
 
 from sitrep.gazetteer import Candidate, Gazetteer, name_key
-from sitrep.gazetteer.build import haversine_km
+from sitrep.geo import distance_km
 from sitrep.places.countries import country_by_code
 from sitrep.places.finder import Span, cues
 
@@ -142,7 +142,7 @@ def score_candidate(cand: Candidate, span: Span, focus: str | None, votes: Count
         if hinted & admin_hints:
             parts["admin_context"] = WEIGHTS["admin_context"]
     if others and not cand.is_country:
-        if any(haversine_km(cand.latitude, cand.longitude, la, lo) < 150 for la, lo in others):
+        if any(distance_km(cand.latitude, cand.longitude, la, lo) < 150 for la, lo in others):
             parts["near_other"] = WEIGHTS["near_other"]
     return parts
 

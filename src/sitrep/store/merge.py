@@ -34,6 +34,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Union
 
+from sitrep.geo import distance_km
 from sitrep.model import Claim, Event
 
 RADIUS_KM = {1: 10.0, 2: 25.0, 3: 100.0}
@@ -130,14 +131,6 @@ def candidate_window(event: Event) -> Window | None:
                   date_to=max(day + spread, last).isoformat(),
                   bbox=bbox, location=(event.location or "").strip() or None,
                   admin1=(event.admin1 or "").strip() or None)
-
-
-def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    """Great-circle distance (haversine)."""
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dp, dl = p2 - p1, math.radians(lon2 - lon1)
-    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
 
 
 def sub_types_compatible(a: Matchable, b: Matchable) -> bool:
