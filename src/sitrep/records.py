@@ -67,9 +67,14 @@ def _fill_country(actor: ActorMention | None, country: str | None) -> str | None
     return name
 
 
+def _named(actor: ActorMention | None) -> bool:
+    """An unidentified group is a placeholder a later, named mention may fill."""
+    return actor is not None and not actor.name.startswith("Unidentified")
+
+
 def _actors_compatible(a: EventMention, b: EventMention) -> bool:
-    names_a = {m.name for m in (a.actor1, a.actor2) if m}
-    names_b = {m.name for m in (b.actor1, b.actor2) if m}
+    names_a = {m.name for m in (a.actor1, a.actor2) if _named(m)}
+    names_b = {m.name for m in (b.actor1, b.actor2) if _named(m)}
     return not names_a or not names_b or bool(names_a & names_b)
 
 
@@ -83,10 +88,21 @@ def _specificity(place: PlaceMention) -> int:
     return _SPECIFICITY.get(place.feature_code or "", 0)
 
 
+def _contains(region: PlaceMention, place: PlaceMention) -> bool:
+    """A province or country named for an event holds the town named for it elsewhere."""
+    if region.feature_code == "ADM1":
+        return bool(region.name) and region.name == place.admin1
+    if (region.feature_code or "").startswith("PCL"):
+        return bool(region.country_code) and region.country_code == place.country_code
+    return False
+
+
 def _same_place(a: PlaceMention, b: PlaceMention) -> bool:
     if a.geonameid is not None and a.geonameid == b.geonameid:
         return True
     if (a.name or a.text) == (b.name or b.text):
+        return True
+    if _contains(a, b) or _contains(b, a):
         return True
     if None in (a.latitude, a.longitude, b.latitude, b.longitude):
         return False
@@ -108,6 +124,9 @@ def _absorb(into: EventMention, other: EventMention) -> None:
     for attr in ("actor1", "actor2", "place", "date"):
         if getattr(into, attr) is None:
             setattr(into, attr, getattr(other, attr))
+    for attr in ("actor1", "actor2"):
+        if not _named(getattr(into, attr)) and _named(getattr(other, attr)):
+            setattr(into, attr, getattr(other, attr))
     if into.place and other.place and _specificity(other.place) < _specificity(into.place):
         into.place = other.place
     if into.date and other.date and other.date.time_precision < into.date.time_precision:
@@ -118,10 +137,33 @@ def _absorb(into: EventMention, other: EventMention) -> None:
     into.score = max(into.score, other.score)
 
 
-def merge_mentions(event_mentions: list[EventMention]) -> list[EventMention]:
-    """One mention per distinct event, in order of first appearance (the primary first)."""
+def headline_end(text: str) -> int:
+    """End of a headline line at the top of a report (0 if there is none).
+
+    A headline is a short first line without closing punctuation, followed by more text.
+    """
+    first, newline, rest = text.partition("\n")
+    line = first.strip()
+    if not newline or not rest.strip() or not line or line[-1] in ".!?\"\u201d:" or len(line.split()) > 20:
+        return 0
+    return len(first)
+
+
+def merge_mentions(event_mentions: list[EventMention], headline: int = 0) -> list[EventMention]:
+    """One mention per distinct event, in order of first appearance (the primary first).
+
+    A headline summarises the body: its event joins the body's event of the same sub-type,
+    whose words are more precise, and stands alone only where the body has no such event.
+    """
+    body = [m for m in event_mentions if m.start >= headline]
+    for title in (m for m in event_mentions if m.start < headline):
+        twin = next((m for m in body if m.sub_event_type == title.sub_event_type), None)
+        if twin is None:
+            body.insert(0, title)
+        else:
+            _absorb(twin, title)
     merged: list[EventMention] = []
-    for mention in event_mentions:
+    for mention in sorted(body, key=lambda m: m.start):
         for kept in merged:
             if _same_event(kept, mention):
                 _absorb(kept, mention)
@@ -173,7 +215,8 @@ def write_notes(event: Event) -> str:
 def doc_to_events(doc: Doc, article: Article | None = None) -> list[Event]:
     """Every event of one parsed article, primary first."""
     events: list[Event] = []
-    for index, mention in enumerate(merge_mentions(mentions(doc, "event_mentions"))):
+    found = merge_mentions(mentions(doc, "event_mentions"), headline=headline_end(doc.text))
+    for index, mention in enumerate(found):
         events.append(_mention_to_event(doc, mention, index, article))
     return events
 
