@@ -118,3 +118,16 @@ def test_line_breaks_end_sentences(blank_nlp):
     doc = line_breaks(blank_nlp.make_doc("Gunmen kill villagers in Borno\nMilitants attacked Mafa on Sunday."))
     starts = [t.text for t in doc if t.is_sent_start]
     assert "Militants" in starts
+
+
+def test_notes_name_the_action_and_keep_disputed_figures():
+    from sitrep.model import Claim, Event
+
+    event = Event(event_type="Violence against civilians", sub_event_type="Attack",
+                  actor1="Islamic State (Syria)", actor2="Civilians (Syria)", event_date="2016-01-16",
+                  time_precision=1, location="Al Baghaliyah", admin1="Deir ez-Zor", fatalities=85,
+                  claims=[Claim(kind="killed", value=85, source="SOHR"), Claim(kind="killed", value=300, source="SANA"),
+                          Claim(kind="abducted", value=400, qualifier="at_least")])
+    note = write_notes(event)
+    assert note.startswith("On 16 January 2016, Islamic State (Syria) attacked Civilians (Syria) in Al Baghaliyah (Deir ez-Zor).")
+    assert "85 fatalities coded (SANA: 300; SOHR: 85)." in note and "At least 400 abducted." in note

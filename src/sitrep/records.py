@@ -7,6 +7,10 @@ Reads every `doc._` attribute in mentions.py. Merges mentions of one event insid
 from __future__ import annotations
 
 import hashlib
+import json
+from datetime import date
+from functools import lru_cache
+from pathlib import Path
 from collections.abc import Iterable
 
 from spacy.tokens import Doc
@@ -184,29 +188,39 @@ def _event_id(iso3: str | None, article_id: str | None, index: int, key: str) ->
     return f"{iso3 or 'XXX'}{int(digest[:8], 16) % 1_000_000}"
 
 
+@lru_cache(maxsize=1)
+def _note_phrases() -> dict[str, str]:
+    path = Path(__file__).with_name("notes.json")
+    return {k: v for k, v in json.loads(path.read_text(encoding="utf-8")).items() if not k.startswith("_")}
+
+
 def write_notes(event: Event) -> str:
-    """A one or two sentence summary in ACLED's style."""
+    """A one or two sentence summary in ACLED's style, with disputed figures kept."""
     when = "On an unknown date"
     if event.event_date:
-        from datetime import date as _date
-
-        day = _date.fromisoformat(event.event_date)
+        day = date.fromisoformat(event.event_date)
         prefix = {1: "On", 2: "Around", 3: "In"}.get(event.time_precision or 1, "On")
         stamp = f"{day:%B %Y}" if event.time_precision == 3 else f"{day.day} {day:%B %Y}"
         when = f"{prefix} {stamp}"
-    who = event.actor1 or "unidentified actors"
-    what = event.sub_event_type.lower()
-    against = f" against {event.actor2}" if event.actor2 else ""
     where = ""
     if event.location:
         parents = ", ".join(p for p in (event.admin2, event.admin1) if p and p != event.location)
         where = f" in {event.location}" + (f" ({parents})" if parents else "")
-    text = f"{when}, {who}: {what}{against}{where}."
+    phrase = _note_phrases().get(event.sub_event_type, "{actor1}: " + event.sub_event_type.lower() + "{where}")
+    body = phrase.format(actor1=event.actor1 or "unidentified actors",
+                         actor2=event.actor2 or "unidentified people", where=where)
+    text = f"{when}, {body}."
     killed = [c for c in event.claims if c.kind == "killed"]
     if killed:
+        figures = sorted({(c.source or "unattributed", c.value) for c in killed})
         text += f" {event.fatalities} fatalities coded"
-        others = sorted({(c.source or "unattributed", c.value) for c in killed})
-        text += " (" + "; ".join(f"{source}: {value}" for source, value in others) + ")."
+        if len({value for _, value in figures}) > 1:
+            text += " (" + "; ".join(f"{source}: {value}" for source, value in figures) + ")"
+        text += "."
+    for kind in ("abducted", "arrested"):
+        counts = [c.value for c in event.claims if c.kind == kind]
+        if counts:
+            text += f" At least {min(counts)} {kind}."
     if event.event_type in DEMONSTRATIONS:
         text += " [size=no report]"
     return text
