@@ -79,3 +79,14 @@ def test_geoparse_prints_the_contract_fields(tmp_path):
     assert toponyms and all(keys <= set(t) for t in toponyms)
     kunduz = [t for t in toponyms if t["text"].startswith("Kunduz")]
     assert kunduz and kunduz[0]["country"] in ("Afghanistan", "AF")
+
+
+def test_gazetteer_lookup_meets_spelling_variants():
+    """Three spellings of the city (which is also a province's name) reach the same places."""
+    found = []
+    for spelling in ("Deir ez-Zor", "Dayr az-Zawr", "Deir Ezzor"):
+        result = runner.invoke(app, ["gazetteer", "lookup", spelling, "--country", "SY"])
+        assert result.exit_code == 0, result.output
+        rows = [json.loads(line) for line in result.stdout.splitlines()]
+        found.append({row["name"] for row in rows if row["feature_code"].startswith("PPL")})
+    assert found[0] == found[1] == found[2] and "Deir ez-Zor" in found[0]

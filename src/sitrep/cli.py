@@ -263,6 +263,44 @@ def train(
     raise typer.Exit(run_train(str(acled), str(out)))
 
 
+gazetteer_app = typer.Typer(help="The embedded place index (GeoNames data shipped on PyPI).",
+                            no_args_is_help=True)
+app.add_typer(gazetteer_app, name="gazetteer")
+
+
+@gazetteer_app.command("build")
+def gazetteer_build(
+    out: Annotated[Path | None, typer.Option(help="Index file (default: the per-user cache).")] = None,
+) -> None:
+    """Build the place index now (otherwise it is built once, on first use, and cached)."""
+    import sqlite3
+    import time
+
+    from sitrep.gazetteer.build import build
+    from sitrep.gazetteer.query import default_path
+
+    target = out or default_path()
+    started = time.perf_counter()
+    build(target)
+    with sqlite3.connect(target) as connection:
+        places = connection.execute("select count(*) from places").fetchone()[0]
+    err.print(f"{places:,} places in {target} ({time.perf_counter() - started:.0f} s)")
+
+
+@gazetteer_app.command("lookup")
+def gazetteer_lookup(
+    name: Annotated[str, typer.Argument(help="A place name in any spelling.")],
+    country: Annotated[str | None, typer.Option(help="ISO2 country code to prefer.")] = None,
+) -> None:
+    """Candidates for a name, most populous first (one JSON object a line)."""
+    from dataclasses import asdict
+
+    from sitrep.gazetteer import Gazetteer
+
+    for candidate in Gazetteer.default().lookup(name, country_code=country):
+        print(json.dumps(asdict(candidate), ensure_ascii=False))
+
+
 @app.command("eval")
 def evaluate(
     gold: Annotated[Path, typer.Argument(help="A gold JSONL file (format: shared/gold/README.md).")],
