@@ -131,3 +131,17 @@ def test_notes_name_the_action_and_keep_disputed_figures():
     note = write_notes(event)
     assert note.startswith("On 16 January 2016, Islamic State (Syria) attacked Civilians (Syria) in Al Baghaliyah (Deir ez-Zor).")
     assert "85 fatalities coded (SANA: 300; SOHR: 85)." in note and "At least 400 abducted." in note
+
+
+def test_generic_state_names_take_the_event_country_and_its_regime_year(blank_nlp):
+    doc = blank_nlp("Nigerian troops repelled an attack by the army in Monguno.")
+    doc._.article_id = "n1"
+    troops = ActorMention(0, 15, "Nigerian troops", "Military Forces of Nigeria (2015-)", 1, country="Nigeria")
+    army = ActorMention(42, 46, "army", "Military Forces of {country}", 1)
+    place = PlaceMention(50, 57, "Monguno", geonameid=2331140, name="Monguno", country="Nigeria",
+                         country_code="NG", latitude=12.67, longitude=13.61)
+    doc._.event_mentions = [EventMention(16, 24, "repelled", 0, len(doc.text), "Battles", "Armed clash",
+                                         actor1=troops, actor2=army, place=place)]
+    [event] = doc_to_events(doc)
+    assert event.actor1 == "Military Forces of Nigeria (2015-)"
+    assert event.actor2 is None and event.inter2 == 0 and event.interaction == 10

@@ -15,6 +15,7 @@ from collections.abc import Iterable
 
 from spacy.tokens import Doc
 
+from sitrep.actors.table import fill_country
 from sitrep.geo import distance_km
 from sitrep.mentions import ActorMention, ClaimMention, EventMention, PlaceMention, mentions
 from sitrep.model import Article, Claim, Event, Evidence
@@ -63,12 +64,10 @@ def reconcile(claims: Iterable[ClaimMention]) -> tuple[int, int | None, int | No
 
 
 def _fill_country(actor: ActorMention | None, country: str | None) -> str | None:
+    """The actor's name with its own country, else the event's ("Civilians (Syria)")."""
     if actor is None:
         return None
-    name = actor.name
-    if "{country}" in name:
-        name = name.replace("{country}", actor.country or country or "Unknown")
-    return name
+    return fill_country(actor.name, actor.country or country or "Unknown")
 
 
 def _named(actor: ActorMention | None) -> bool:
@@ -244,8 +243,12 @@ def _mention_to_event(doc: Doc, mention: EventMention, index: int,
         info = country_by_name(place.country)
     country = info.name if info else (place.country if place else None)
     fatalities, low, high = reconcile(mention.claims)
+    actor1 = _fill_country(mention.actor1, country)
+    actor2 = _fill_country(mention.actor2, country)
     inter1 = mention.actor1.inter if mention.actor1 else None
     inter2 = mention.actor2.inter if mention.actor2 else None
+    if actor2 is not None and actor2 == actor1:  # one side named twice is one side
+        actor2, inter2 = None, None
     event_date = mention.date.date.isoformat() if mention.date else None
 
     evidence = [
@@ -273,12 +276,12 @@ def _mention_to_event(doc: Doc, mention: EventMention, index: int,
         disorder_type=disorder_type(mention.event_type),
         event_type=mention.event_type,
         sub_event_type=mention.sub_event_type,
-        actor1=_fill_country(mention.actor1, country),
+        actor1=actor1,
         assoc_actor_1="; ".join(_fill_country(a, country) or "" for a in mention.assoc_actor_1) or None,
         inter1=inter1,
-        actor2=_fill_country(mention.actor2, country),
+        actor2=actor2,
         assoc_actor_2="; ".join(_fill_country(a, country) or "" for a in mention.assoc_actor_2) or None,
-        inter2=inter2 if mention.actor2 else 0,
+        inter2=inter2 if actor2 else 0,
         interaction=interaction(inter1, inter2),
         civilian_targeting="Civilian targeting" if inter2 == 7 and mention.event_type in POLITICAL_VIOLENCE else None,
         iso=info.isonumeric if info else None,
