@@ -22,10 +22,10 @@ def all_events(store: EventStore) -> list[Event]:
 
 def test_three_reports_of_one_event_become_one(store: EventStore) -> None:
     first = event(**CLASH, source="Reuters", fatalities=20, claims=[killed(20, "army")])
-    # worded differently: a vaguer actor, a place 3 km off, a day later, other tolls
+    # worded differently: a vaguer actor, a place 3 km off, other tolls
     second = event(**{**CLASH, "actor1": "Military Forces of Nigeria (2010-2015)",
-                      "actor2": None, "inter2": None, "latitude": 11.54, "longitude": 13.70,
-                      "event_date": "2014-09-02"}, source="AFP", fatalities=35,
+                      "actor2": None, "inter2": None, "latitude": 11.54, "longitude": 13.70},
+                   source="AFP", fatalities=35,
                    claims=[killed(35, "residents")])
     third = event(**{**CLASH, "actor1": "Boko Haram", "actor2": "Nigerian Military"},
                   source="Vanguard", fatalities=0)
@@ -46,6 +46,13 @@ def test_three_reports_of_one_event_become_one(store: EventStore) -> None:
     assert [r.number for r in detail.revisions] == [1, 2, 3]
     assert [r.article_id for r in detail.revisions] == ["r1", "r2", "r3"]
     assert store.count(store_filter()) == 1
+
+
+def test_a_two_day_battle_is_two_events(store: EventStore) -> None:
+    """ACLED splits by day: a report of the next day's fighting is a new event."""
+    assert store.add_article(article("d1"), [event(**CLASH)])
+    assert store.add_article(article("d2"), [event(**{**CLASH, "event_date": "2014-09-02"})])
+    assert store.count(store_filter()) == 2
 
 
 def store_filter():  # noqa: ANN201 - the EventFilter matching everything
