@@ -131,6 +131,9 @@ MIGRATIONS: list[tuple[int, str, list[Statement]]] = [
         "CREATE INDEX events_place_when ON events(lower(location), event_date)",
         "CREATE INDEX events_region_when ON events(lower(admin1), geo_precision, event_date)",
     ]),
+    (4, "index for the country filter of the API", [
+        "CREATE INDEX events_country_when ON events(lower(country), event_date)",
+    ]),
 ]
 
 SCHEMA_VERSION = MIGRATIONS[-1][0]

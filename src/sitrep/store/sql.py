@@ -8,7 +8,7 @@ from __future__ import annotations
 import json
 import time
 from collections.abc import Iterator, Sequence
-from datetime import date, datetime, timezone
+from datetime import date, datetime, timedelta, timezone
 from typing import Any
 
 from pydantic import TypeAdapter
@@ -371,7 +371,8 @@ def _where(where: EventFilter) -> tuple[list[str], list[object]]:
             add("e.event_date >= ?", start.isoformat())
     for end in (where.until, where.event_date_to):
         if end is not None:
-            add("substr(e.event_date, 1, 10) <= ?", end.isoformat())
+            # "before the next day" keeps the index usable (substr() on the column would not)
+            add("e.event_date < ?", (end + timedelta(days=1)).isoformat())
     if where.actor:
         pattern = _like(where.actor)
         add("(" + " OR ".join(f"lower(e.{c}) LIKE lower(?) ESCAPE '\\'" for c in

@@ -58,6 +58,8 @@ class SQLiteStore(SQLStore):
         return self._db.in_transaction
 
     def close(self) -> None:
+        # keeps the planner's statistics fresh, so filters pick their indexes as the store grows
+        self._db.execute("PRAGMA optimize")
         self._db.close()
 
     def __enter__(self) -> SQLiteStore:
