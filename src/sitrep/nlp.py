@@ -63,12 +63,17 @@ def build_pipeline(model: str | None = DEFAULT_MODEL, stages: Iterable[str] = ST
     return nlp
 
 
-@lru_cache(maxsize=2)
 def shared_pipeline(model: str = DEFAULT_MODEL, learned: str | None = None) -> Language:
     """One loaded pipeline per process (model load takes seconds).
 
     `learned` is a model directory from `sitrep train`; its classifier joins the rules.
     """
+    # positional call: lru_cache would key shared_pipeline(m) and (m, None) apart
+    return _cached_pipeline(model, learned)
+
+
+@lru_cache(maxsize=2)
+def _cached_pipeline(model: str, learned: str | None) -> Language:
     nlp = build_pipeline(model)
     if learned:
         from sitrep.learn import add_learned_stage
