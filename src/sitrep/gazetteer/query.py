@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import os
 import sqlite3
+import sys
 import threading
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -155,6 +156,9 @@ _FIELDS = tuple(Candidate.__dataclass_fields__)
 def _default(pid: int) -> Gazetteer:
     path = default_path()
     if not path.exists():
+        # the first run is slow for a reason the user should see; later runs reuse the file
+        print(f"sitrep: building the place index once ({path}); this takes about a minute",
+              file=sys.stderr, flush=True)
         build(path)
         for old in path.parent.glob("gazetteer-*.sqlite"):  # indexes of older data files
             if old != path:
