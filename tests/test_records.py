@@ -145,3 +145,15 @@ def test_generic_state_names_take_the_event_country_and_its_regime_year(blank_nl
     [event] = doc_to_events(doc)
     assert event.actor1 == "Military Forces of Nigeria (2015-)"
     assert event.actor2 is None and event.inter2 == 0 and event.interaction == 10
+
+
+def test_events_a_month_older_than_the_news_are_background():
+    from sitrep.records import drop_background
+
+    news = mention(date=DateMention(0, 1, "Monday", date(2022, 8, 22), 1))
+    last_week = mention("Attack", "Violence against civilians", date=DateMention(0, 1, "x", date(2022, 8, 15), 1))
+    history = mention("Air/drone strike", "Explosions/Remote violence",
+                      date=DateMention(0, 1, "in April", date(2022, 4, 9), 1))
+    undated = mention("Grenade", "Explosions/Remote violence")
+    kept = drop_background([news, last_week, history, undated])
+    assert kept == [news, last_week, undated]

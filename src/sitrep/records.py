@@ -225,10 +225,24 @@ def write_notes(event: Event) -> str:
     return text
 
 
+# an event dated this long before the report's newest event is background, not news
+BACKGROUND_DAYS = 30
+
+
+def drop_background(event_mentions: list[EventMention]) -> list[EventMention]:
+    """ACLED codes the news of a report, not the history it recalls ("in January, ...")."""
+    dated = [m.date.date for m in event_mentions if m.date]
+    if not dated:
+        return event_mentions
+    newest = max(dated)
+    return [m for m in event_mentions
+            if m.date is None or (newest - m.date.date).days <= BACKGROUND_DAYS]
+
+
 def doc_to_events(doc: Doc, article: Article | None = None) -> list[Event]:
     """Every event of one parsed article, primary first."""
     events: list[Event] = []
-    found = merge_mentions(mentions(doc, "event_mentions"), headline=headline_end(doc.text))
+    found = merge_mentions(drop_background(mentions(doc, "event_mentions")), headline=headline_end(doc.text))
     for index, mention in enumerate(found):
         events.append(_mention_to_event(doc, mention, index, article))
     return events
