@@ -14,6 +14,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from sitrep.patterns import alternation
+
 WORDS_FILE = Path(__file__).with_name("words.json")
 
 # words that end a victims' phrase: clause glue, prepositions of place/time, auxiliaries
@@ -67,7 +69,7 @@ class _Compiled:
 
 
 def _alt(phrases: list[str]) -> str:
-    return "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in sorted(set(phrases), key=len, reverse=True))
+    return alternation(phrases, any_space=True)
 
 
 @lru_cache(maxsize=4)

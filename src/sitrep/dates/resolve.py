@@ -20,6 +20,8 @@ from datetime import date, timedelta
 from functools import lru_cache
 from pathlib import Path
 
+from sitrep.patterns import alternation
+
 WORDS_FILE = Path(__file__).with_name("words.json")
 
 
@@ -59,11 +61,6 @@ class _Patterns:
     bracket: re.Pattern[str]
 
 
-def _alternation(names: list[str]) -> str:
-    # longest first so "september" wins over "sep"
-    return "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
-
-
 @lru_cache(maxsize=4)
 def patterns(path: str = str(WORDS_FILE)) -> _Patterns:
     """Compiled once per process (per words file)."""
@@ -76,11 +73,11 @@ def patterns(path: str = str(WORDS_FILE)) -> _Patterns:
         markers3=tuple(raw["span_markers"]["precision_3"]),
         around=tuple(raw["around_words"]), reported=tuple(raw["reported_words"]),
     )
-    month = rf"(?P<month>{_alternation(list(words.months))})\.?"
+    month = rf"(?P<month>{alternation(list(words.months))})\.?"
     day = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
     year = r"(?P<year>(?:19|20)\d\d)"
     dash = r"\s*(?:-|–|—|to|and|until|till)\s*"
-    month1 = rf"(?P<month1>{_alternation(list(words.months))})\.?"
+    month1 = rf"(?P<month1>{alternation(list(words.months))})\.?"
     flags = re.IGNORECASE
     return _Patterns(
         words=words,
@@ -97,9 +94,9 @@ def patterns(path: str = str(WORDS_FILE)) -> _Patterns:
         bare_month=re.compile(rf"\b(?:in|during|early|late|mid-?|earlier in|throughout)\s+"
                               rf"{month}\b(?!\s+\d)", flags),
         weekday=re.compile(rf"\b(?:(?P<mod>last|this|past|early|late)\s+)?"
-                           rf"(?P<wd>{_alternation(list(words.weekdays))})\b"
+                           rf"(?P<wd>{alternation(list(words.weekdays))})\b"
                            rf"(?:\s+(?:morning|afternoon|evening|night))?", flags),
-        relative=re.compile(rf"\b(?:{_alternation(list(words.relative))})\b", flags),
+        relative=re.compile(rf"\b(?:{alternation(list(words.relative))})\b", flags),
         iso=re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)\b"),
         bracket=re.compile(r"\s*\(([^()]{1,60})\)"),
     )
