@@ -6,7 +6,8 @@ from datetime import date
 import pytest
 
 import sitrep.casualties.component  # noqa: F401  (registers the factory)
-from sitrep.mentions import EventMention, mentions
+from helpers import event_at
+from sitrep.mentions import mentions
 from sitrep.records import reconcile
 
 
@@ -14,13 +15,8 @@ def make(nlp, text: str, events: list[tuple[str, str, str]]):
     """events: (trigger, event_type, sub_event_type); the trigger's first occurrence."""
     doc = nlp(text)
     doc._.published = date(2020, 5, 11)
-    found = []
-    for trigger, event_type, sub_type in events:
-        start = text.index(trigger)
-        sent = doc.char_span(start, start + len(trigger), alignment_mode="expand").sent
-        found.append(EventMention(start, start + len(trigger), trigger, sent.start_char, sent.end_char,
-                                  event_type, sub_type))
-    doc._.event_mentions = found
+    doc._.event_mentions = [event_at(doc, trigger, event_type, sub_type)
+                            for trigger, event_type, sub_type in events]
     return nlp.get_pipe("sitrep_casualties")(doc)
 
 

@@ -6,19 +6,14 @@ from datetime import date
 import pytest
 
 import sitrep.dates.component  # noqa: F401  (registers the factory)
-from sitrep.mentions import EventMention, mentions
+from helpers import event_at
+from sitrep.mentions import mentions
 
 
 def make(nlp, text: str, published: date | None, triggers: list[str]):
     doc = nlp(text)
     doc._.published = published
-    events = []
-    for trigger in triggers:
-        start = text.index(trigger)
-        sent = doc.char_span(start, start + len(trigger), alignment_mode="expand").sent
-        events.append(EventMention(start, start + len(trigger), trigger, sent.start_char, sent.end_char,
-                                   "Battles", "Armed clash"))
-    doc._.event_mentions = events
+    doc._.event_mentions = [event_at(doc, trigger) for trigger in triggers]
     return nlp.get_pipe("sitrep_dates")(doc)
 
 
