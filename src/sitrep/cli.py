@@ -90,7 +90,7 @@ def _extracted(files: list[str], published: str | None, processes: int, model: s
                 yield result
 
 
-def _progress(total: int | None = None) -> Progress:
+def _progress() -> Progress:
     # progress goes to stderr and only when a person is watching
     return Progress(TextColumn("[bold]{task.description}"), BarColumn(), MofNCompleteColumn(),
                     TimeElapsedColumn(), console=err, transient=True,

@@ -162,7 +162,7 @@ def merge_mentions(event_mentions: list[EventMention], headline: int = 0) -> lis
     for title in (m for m in event_mentions if m.start < headline):
         twin = next((m for m in body if m.sub_event_type == title.sub_event_type), None)
         if twin is None:
-            body.insert(0, title)
+            body.append(title)  # reading order is restored below
         else:
             _absorb(twin, title)
     merged: list[EventMention] = []
