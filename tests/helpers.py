@@ -13,3 +13,15 @@ def event_at(doc: Doc, trigger: str, event_type: str = "Battles",
     sent = doc.char_span(start, start + len(trigger), alignment_mode="expand").sent
     return EventMention(start, start + len(trigger), trigger, sent.start_char, sent.end_char,
                         event_type, sub_event_type)
+
+
+def doc_with_ents(nlp, text: str, ents: list[tuple[str, str]]) -> Doc:
+    """A Doc whose entities are the given (words, label) pairs, first occurrences in order."""
+    doc = nlp(text)
+    spans, pos = [], 0
+    for words, label in ents:
+        start = text.index(words, pos)
+        spans.append(doc.char_span(start, start + len(words), label=label))
+        pos = start + len(words)
+    doc.ents = spans
+    return doc

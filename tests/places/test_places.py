@@ -4,28 +4,10 @@ from __future__ import annotations
 import pytest
 from spacy.tokens import Doc
 
-from sitrep.mentions import EventMention
 from sitrep.places.component import PlacesComponent
 from sitrep.places.countries import country_by_code, country_by_name
 
-
-def _doc(nlp, text: str, ents: list[tuple[str, str]]) -> Doc:
-    """A Doc whose entities are the given (text, label) pairs, first occurrences in order."""
-    doc = nlp(text)
-    spans, pos = [], 0
-    for words, label in ents:
-        start = text.index(words, pos)
-        spans.append(doc.char_span(start, start + len(words), label=label))
-        pos = start + len(words)
-    doc.ents = spans
-    return doc
-
-
-def _event(doc: Doc, trigger: str) -> EventMention:
-    start = doc.text.index(trigger)
-    sent = next(s for s in doc.sents if s.start_char <= start < s.end_char)
-    return EventMention(start, start + len(trigger), trigger, sent.start_char, sent.end_char,
-                        "Battles", "Armed clash")
+from helpers import doc_with_ents as _doc, event_at as _event
 
 
 @pytest.fixture()
@@ -131,4 +113,4 @@ def test_component_declares_what_it_writes(blank_nlp, tiny_gazetteer):
     blank_nlp.add_pipe("sitrep_places")
     meta = blank_nlp.get_pipe_meta("sitrep_places")
     assert set(meta.assigns) == {"doc._.toponyms", "doc._.doc_country"}
-    assert meta.requires == ["doc._.event_mentions"]
+    assert meta.requires == ["doc._.event_mentions", "doc._.actor_mentions"]

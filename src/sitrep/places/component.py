@@ -1,6 +1,7 @@
 """The places stage: toponyms of the article, the focus country, and each event's place.
 
-Reads doc.ents (when the model has NER) and doc._.event_mentions; writes doc._.toponyms,
+Reads doc.ents (when the model has NER), doc._.event_mentions and doc._.actor_mentions (their
+countries vote for the focus); writes doc._.toponyms,
 doc._.doc_country and EventMention.place (see mentions.py). The gazetteer is opened once per
 process, on the first document.
 """
@@ -14,6 +15,8 @@ from spacy.tokens import Doc
 from sitrep.gazetteer import Candidate, Gazetteer
 from sitrep.mentions import PlaceMention, mentions
 from sitrep.places.assign import assign_places, base_precision
+from sitrep.places.context import contexts
+from sitrep.places.countries import country_by_name
 from sitrep.places.finder import Span, find_spans
 from sitrep.places.resolve import country_name, resolve
 
@@ -41,15 +44,22 @@ def _mention(span: Span, cand: Candidate | None, parts: dict) -> PlaceMention:
     return place
 
 
+def actor_countries(doc: Doc) -> list[str]:
+    """ISO2 codes of the countries the article's actors belong to (the actors stage ran)."""
+    codes = []
+    for actor in mentions(doc, "actor_mentions"):
+        info = country_by_name(actor.country) if actor.country else None
+        if info is not None:
+            codes.append(info.iso2)
+    return codes
+
+
 def _mark_admin_hints(text: str, places: list[PlaceMention]) -> None:
-    """Places inside '(admin2, admin1)' after another place are context, not locations."""
+    """Fill a place's admin areas from the '(admin2, admin1)' written after it."""
     for place in places:
         match = _PAREN.match(text, place.end)
         if not match:
             continue
-        for other in places:
-            if match.start(1) <= other.start < match.end(1) and other is not place:
-                other.explain["admin_hint"] = 1.0
         # the hint names the admin areas: fill them when the index had none
         parts = [p.strip() for p in match.group(1).split(",")]
         if len(parts) == 2 and place.latitude is not None:
@@ -71,16 +81,26 @@ class PlacesComponent:
 
     def toponyms(self, doc: Doc) -> tuple[list[PlaceMention], str | None]:
         gaz = self.gazetteer
+        text = doc.text  # Doc.text joins every token on each access: read it once
         spans = find_spans(doc, gaz.known_keys)
-        resolved, focus = resolve(gaz, spans)
+        actors = mentions(doc, "actor_mentions")
+        for span in spans:
+            # "the Hadi government": a name inside an actor's words is no event location
+            if any(a.start < span.end and span.start < a.end for a in actors):
+                span.source = "embedded"
+        resolved, focus = resolve(gaz, spans, text, actor_countries(doc))
+        hint_spans = {link.index for span, (cand, _), links in zip(spans, resolved, contexts(text, spans))
+                      if cand is not None and span.source != "embedded" for link in links}
         places: list[PlaceMention] = []
-        for span, (cand, parts) in zip(spans, resolved):
+        for i, (span, (cand, parts)) in enumerate(zip(spans, resolved)):
             if cand is None and span.source != "ner-strong":
                 continue  # weak spans that name no place were people or groups after all
             if span.source == "embedded" and places and places[-1].end > span.start:
                 continue  # the whole organisation name was a place already
-            places.append(_mention(span, cand, parts))
-        text = doc.text  # Doc.text joins every token on each access: read it once
+            place = _mention(span, cand, parts)
+            if i in hint_spans:
+                place.explain["admin_hint"] = 1.0
+            places.append(place)
         for place in places:
             if place.latitude is not None:
                 place.geo_precision = base_precision(text, place)
@@ -103,7 +123,7 @@ class PlacesComponent:
 @Language.factory(
     "sitrep_places",
     assigns=["doc._.toponyms", "doc._.doc_country"],
-    requires=["doc._.event_mentions"],
+    requires=["doc._.event_mentions", "doc._.actor_mentions"],
 )
 def make_places(nlp: Language, name: str) -> PlacesComponent:
     return PlacesComponent()

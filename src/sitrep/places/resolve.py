@@ -11,9 +11,11 @@ from __future__ import annotations
 import math
 from collections import Counter
 from collections.abc import Sequence
+from difflib import SequenceMatcher
 
 from sitrep.gazetteer import Candidate, Gazetteer, name_key
 from sitrep.geo import distance_km
+from sitrep.places.context import Context, contexts
 from sitrep.places.countries import country_by_code
 from sitrep.places.finder import Span, cues
 
@@ -31,7 +33,11 @@ WEIGHTS = {
     "admin_context": 1.2,   # its admin1/admin2 is named nearby
     "near_other": 0.5,      # within 150 km of another place of the article
     "prominent": 2.0,       # London, Paris: 20 times bigger than any namesake
+    "in_context": 2.5,      # inside the areas the text names around it: "Miango (Bassa, Plateau)"
+    "actor_country": 1.0,   # focus vote of each country the article's actors belong to
 }
+FUZZY_RATIO = 0.75          # name similarity a consonant-skeleton match needs
+CONTEXT_KM = 60             # a place this close to a context town counts as inside its area
 _GENERIC = {"county", "city", "town", "village", "district", "municipality", "parish", "borough"}
 # location cues too common to vouch for a name on their own
 _WEAK_CUES = {"of", "to", "and", "from", "through", "via"}
@@ -45,15 +51,20 @@ def plausible(cand: Candidate, focus: str | None, votes: Counter) -> bool:
     return cand.population >= 20_000 or votes.get(cand.country_code, 0) >= 1.0
 
 
-def accept(span: Span, cand: Candidate) -> bool:
+def accept(span: Span, cand: Candidate, chained: bool = False) -> bool:
     """Whether a span keeps its best candidate. NER GPE/LOC/FAC always do; PERSON/ORG/NORP
-    spans and matcher hits need a location cue, an analyst's variant or a large place."""
+    spans and matcher hits need a location cue, an analyst's variant or a large place.
+    `chained`: the span names areas around another place, or has its own ("Marawi, Lanao del
+    Sur"), which is as good a cue as "in"."""
+    if span.text.isupper() and len(span.text) <= 5 and not (
+            cand.is_country or cand.is_admin1 or cand.kind == 2):
+        return False  # GNA is not Guna: acronyms only as countries or an analyst's variants
     if span.source == "ner-strong":
         return True
     if span.source == "embedded":  # only names that stand out inside an organisation's name
         return (cand.is_country or cand.is_admin1 or cand.feature_code == "CONT"
                 or (cand.kind == 0 and cand.population >= 100_000))
-    cue = (span.cue_before and span.cue_before not in _WEAK_CUES) or bool(span.noun_after)
+    cue = (span.cue_before and span.cue_before not in _WEAK_CUES) or bool(span.noun_after) or chained
     if cand.kind == 2 and not cand.fuzzy:
         return True
     if span.source == "ner-weak":
@@ -81,10 +92,14 @@ def candidates_for(gaz: Gazetteer, span: Span) -> list[Candidate]:
     return found
 
 
-def focus_country(spans: Sequence[Span], cands: Sequence[list[Candidate]]) -> tuple[str | None, Counter]:
+def focus_country(spans: Sequence[Span], cands: Sequence[list[Candidate]],
+                  actor_countries: Sequence[str] = ()) -> tuple[str | None, Counter]:
     """Votes: a country's own name 3, a demonym 1, "X province" 1; any other name shares one
-    vote among the countries that have a place so called (co-occurrence settles ambiguity)."""
+    vote among the countries that have a place so called (co-occurrence settles ambiguity);
+    each country the article's actors belong to (GNA: Libya, Houthis: Yemen) one vote."""
     votes: Counter = Counter()
+    for code in set(actor_countries):
+        votes[code] += WEIGHTS["actor_country"]
     for span, options in zip(spans, cands):
         if not options:
             continue
@@ -152,23 +167,114 @@ def admin_hints(spans: Sequence[Span], cands: Sequence[list[Candidate]], focus: 
     hints: set[str] = set()
     for span, options in zip(spans, cands):
         for cand in options:
-            if cand.is_admin1 and (not focus or cand.country_code == focus):
+            if cand.is_admin1 and not cand.fuzzy and (not focus or cand.country_code == focus):
                 hints.add(span.key)
                 hints.add(name_key(cand.name))
     return hints
 
 
-def resolve(gaz: Gazetteer, spans: Sequence[Span]) -> tuple[list[tuple[Candidate | None, dict]], str | None]:
-    """Best candidate (or None) with its score parts for each span, and the focus country."""
+class Region:
+    """The areas a place's context names: admin names per country and towns' points."""
+
+    def __init__(self) -> None:
+        self.admin1: set[tuple[str, str]] = set()
+        self.admin2: set[tuple[str, str]] = set()
+        self.points: list[tuple[int, float, float]] = []
+        self.names: set[str] = set()
+        self.firm = False  # an admin area or a country: a place outside it is a namesake
+
+    def add(self, span: Span, options: Sequence[Candidate], focus: str | None) -> None:
+        for cand in options:
+            if cand.fuzzy or cand.is_demonym or (focus and cand.country_code != focus):
+                continue
+            code = cand.country_code or ""
+            if cand.is_country:
+                self.admin1.add((code, "*"))
+                self.firm = True
+            elif cand.is_admin1 or cand.feature_code == "ADM1":
+                self.admin1.add((code, name_key(cand.name)))
+                if cand.admin1:  # its name in the index's admin naming ("Al Qasrayn")
+                    self.admin1.add((code, name_key(cand.admin1)))
+                self.firm = True
+            elif cand.feature_code.startswith("ADM"):
+                self.admin2.add((code, name_key(cand.name)))
+                self.firm = True
+            else:
+                self.points.append((cand.geonameid, cand.latitude, cand.longitude))
+                # districts are often named after their town: "Dighinala upazila"
+                self.admin2.add((code, span.key))
+                self.admin1.add((code, span.key))
+        self.names.add(span.key)
+
+    def __bool__(self) -> bool:
+        return bool(self.admin1 or self.admin2 or self.points)
+
+    def holds(self, cand: Candidate) -> bool:
+        code = cand.country_code or ""
+        if (code, "*") in self.admin1:
+            return True
+        if cand.admin1 and (code, name_key(cand.admin1)) in self.admin1:
+            return True
+        if cand.admin2 and (code, name_key(cand.admin2)) in self.admin2:
+            return True
+        # "Kasserine (Ezzouhour, Kasserine)": a town names its own district
+        return any(gid == cand.geonameid or distance_km(cand.latitude, cand.longitude, la, lo) <= CONTEXT_KM
+                   for gid, la, lo in self.points)
+
+
+def regions(spans: Sequence[Span], cands: Sequence[list[Candidate]], focus: str | None,
+            links_of: Sequence[Sequence[Context]]) -> list[Region | None]:
+    """Each span's context region, when the text names the areas around it."""
+    out: list[Region | None] = []
+    for i, links in enumerate(links_of):
+        region = Region()
+        for link in links:
+            region.add(spans[link.index], cands[link.index], focus)
+        # a comma context binds only when it names an admin area ("Bohdanivka, Donetsk")
+        if region and (region.firm or any(link.kind != "comma" for link in links)):
+            out.append(region)
+        else:
+            out.append(None)
+    return out
+
+
+STRAY_KM = 300             # a small place this far from all the article's other places
+
+
+def _stray(span: Span, cand: Candidate, others: list[tuple[float, float]], parts: dict) -> bool:
+    """A small namesake far from every other place of the article, on a weak span: the "Vale
+    Verde neighborhood" of Volta Redonda is not the Vale Verde 1,000 km south."""
+    if span.source == "ner-strong" or not others or cand.population >= 50_000 or cand.is_country \
+            or cand.is_admin1 or "in_context" in parts:
+        return False
+    return all(distance_km(cand.latitude, cand.longitude, la, lo) > STRAY_KM for la, lo in others)
+
+
+def _similar(span: Span, cand: Candidate) -> bool:
+    """A skeleton match must still look like the name: Kwadon is not Kaduna."""
+    return SequenceMatcher(None, span.key, name_key(cand.name)).ratio() >= FUZZY_RATIO
+
+
+def resolve(gaz: Gazetteer, spans: Sequence[Span], text: str = "",
+            actor_countries: Sequence[str] = ()) -> tuple[list[tuple[Candidate | None, dict]], str | None]:
+    """Best candidate (or None) with its score parts for each span, and the focus country.
+
+    `text` lets the admin areas named around a place constrain it; `actor_countries` (ISO2 of
+    the article's actors) vote for the focus country.
+    """
     cands = [candidates_for(gaz, span) for span in spans]
-    focus, votes = focus_country(spans, cands)
+    focus, votes = focus_country(spans, cands, actor_countries)
     # names NER is sure of but the index lacks: try the consonant skeleton inside the focus
     for i, span in enumerate(spans):
         if not cands[i] and span.source == "ner-strong" and focus:
-            cands[i] = gaz.lookup_fuzzy(span.text, focus)[:10]
+            cands[i] = [c for c in gaz.lookup_fuzzy(span.text, focus)[:10] if _similar(span, c)]
     hints = admin_hints(spans, cands, focus)
+    links_of = contexts(text, spans) if text else [[] for _ in spans]
+    chained = {i for i, links in enumerate(links_of) if links}
+    chained |= {link.index for links in links_of for link in links}
+    areas = regions(spans, cands, focus, links_of)
     # first pass without distances, second with the places the first pass found
-    anchors: list[tuple[float, float]] = []
+    anchors: list[tuple[float, float] | None] = []
     for _ in range(2):
         results: list[tuple[Candidate | None, dict]] = []
         for i, (span, options) in enumerate(zip(spans, cands)):
@@ -180,19 +286,33 @@ def resolve(gaz: Gazetteer, spans: Sequence[Span]) -> tuple[list[tuple[Candidate
             pops = sorted((c.population for c in options if not c.is_country), reverse=True)
             big = pops[0] if pops and pops[0] >= 1_000_000 and (
                 len(pops) == 1 or pops[0] >= 20 * pops[1]) else None
+            area = areas[i]
+            outside = 0
             for cand in options[:60]:
+                inside = None if area is None or cand.is_country else area.holds(cand)
+                if inside is False:
+                    outside += 1
+                    continue  # "Bohdanivka, Donetsk": the Bohdanivka of another oblast is not it
                 parts = score_candidate(cand, span, focus, votes, hints - {span.key}, others,
                                         cand.country_code in rival_codes,
                                         big is not None and cand.population == big)
+                if inside:
+                    parts["in_context"] = WEIGHTS["in_context"]
                 total = sum(parts.values())
-                if cand.fuzzy and "near_other" not in parts and "admin_context" not in parts:
+                if cand.fuzzy and "near_other" not in parts and "admin_context" not in parts \
+                        and "in_context" not in parts:
                     continue  # a skeleton match far from everything else is a guess
                 if total > best_total:
                     best, best_parts, best_total = cand, parts, total
-            if best is not None and not (accept(span, best) and plausible(best, focus, votes)):
+            if best is not None and not (accept(span, best, i in chained)
+                                         and plausible(best, focus, votes)):
                 best = None
+            elif best is not None and _stray(span, best, others, best_parts):
+                best, best_parts["stray"] = None, 1.0
             best_parts = {k: round(v, 3) for k, v in best_parts.items()}
             best_parts["total"] = round(best_total, 3) if best else 0.0
+            if best is None and outside:
+                best_parts["outside_context"] = float(outside)
             results.append((best, best_parts))
         anchors = [(c.latitude, c.longitude) if c and not c.is_country else None for c, _ in results]
     return results, focus

@@ -1,0 +1,112 @@
+"""Admin areas named around a place constrain it; actors' countries vote for the focus.
+
+Hand-built Docs (spacy.blank, entities set by hand) over the embedded gazetteer, whose
+namesakes (five Bohdanivkas in five oblasts, two Tripolis) are what these rules must settle.
+"""
+from __future__ import annotations
+
+import pytest
+from spacy.tokens import Doc
+
+from sitrep.gazetteer import Gazetteer
+from sitrep.mentions import ActorMention
+from sitrep.places.component import PlacesComponent
+from sitrep.places.context import contexts
+from sitrep.places.finder import Span
+
+from helpers import doc_with_ents as _doc, event_at as _event
+
+
+@pytest.fixture(scope="module")
+def places() -> PlacesComponent:
+    return PlacesComponent(gazetteer=Gazetteer.default())
+
+
+def _spans(text: str, names: list[str]) -> list[Span]:
+    out, pos = [], 0
+    for name in names:
+        start = text.index(name, pos)
+        out.append(Span(start, start + len(name), name, name.lower(), "ner-strong"))
+        pos = start + len(name)
+    return out
+
+
+@pytest.mark.parametrize("text, names, expected", [
+    ("in Tafas (Dar'a, Dar'a) on", ["Tafas", "Dar'a", "Dar'a"], [["paren", "paren"], ["paren"], []]),
+    ("near Bohdanivka, Donetsk.", ["Bohdanivka", "Donetsk"], [["comma"], []]),
+    ("in Waqf in Diyala province", ["Waqf", "Diyala"], [["link"], []]),
+    ("in Dighinala upazila (Khagrachhari, Chittagong)", ["Dighinala", "Khagrachhari", "Chittagong"],
+     [["paren", "paren"], ["paren"], []]),
+    # a list of towns names siblings, not areas around each other
+    ("in Raqqa, Hasakah and Deir ez-Zor", ["Raqqa", "Hasakah", "Deir ez-Zor"], [[], [], []]),
+    ("in Raqqa, Hasakah, Homs and Hama", ["Raqqa", "Hasakah", "Homs", "Hama"], [[], [], [], []]),
+    ("from Aleppo to Homs", ["Aleppo", "Homs"], [[], []]),
+])
+def test_contexts_read_the_words_between_places(text, names, expected):
+    found = contexts(text, _spans(text, names))
+    assert [[c.kind for c in links] for links in found] == expected
+
+
+def _place_of_event(places, doc: Doc, trigger: str):
+    event = _event(doc, trigger)
+    doc._.event_mentions = [event]
+    places(doc)
+    return event.place
+
+
+def test_namesake_outside_the_named_oblast_is_rejected(blank_nlp, places):
+    # five Bohdanivkas in the index, none in Donetsk oblast: ACLED codes Donetsk, precision 2
+    doc = _doc(blank_nlp, "Rebels fired mortars at positions near Bohdanivka, Donetsk.",
+               [("Bohdanivka", "GPE"), ("Donetsk", "GPE")])
+    place = _place_of_event(places, doc, "fired")
+    assert place.admin1 == "Donetsk"
+    assert place.geo_precision == 2
+    bohdanivka = next(p for p in doc._.toponyms if p.text == "Bohdanivka")
+    assert bohdanivka.latitude is None and bohdanivka.explain.get("outside_context")
+
+
+def test_place_inside_its_parenthesised_admin_areas_wins(blank_nlp, places):
+    # Volta Redonda lies in Rio de Janeiro state; the event is coded to it, not to Rio
+    doc = _doc(blank_nlp, "On 7 May, in Volta Redonda (Volta Redonda, Rio de Janeiro), police clashed with gunmen.",
+               [("Volta Redonda", "GPE"), ("Volta Redonda", "GPE"), ("Rio de Janeiro", "GPE")])
+    place = _place_of_event(places, doc, "clashed")
+    assert place.name == "Volta Redonda" and place.geo_precision == 1
+    assert "in_context" in place.explain
+
+
+def test_skeleton_match_must_still_look_like_the_name(blank_nlp, places):
+    # Kwadon has the skeleton of Kaduna; the note says it lies in Gombe
+    doc = _doc(blank_nlp, "Patients demonstrated in Kwadon (Yamaltu/Deba LGA, Gombe) over conditions.",
+               [("Kwadon", "GPE"), ("Gombe", "GPE")])
+    place = _place_of_event(places, doc, "demonstrated")
+    assert place.name != "Kaduna"
+    assert place.admin1 == "Gombe"
+
+
+def test_actor_countries_vote_for_the_focus(blank_nlp, places):
+    text = "GNA forces shelled positions in Tripoli."
+    doc = _doc(blank_nlp, text, [("Tripoli", "GPE")])
+    doc._.actor_mentions = [ActorMention(0, 3, "GNA", "Military Forces of Libya", 1, "Libya")]
+    place = _place_of_event(places, doc, "shelled")
+    assert doc._.doc_country == "LY"
+    assert place.country_code == "LY"
+    # without the actor, Tripoli's namesakes leave the focus to population alone
+    doc2 = _doc(blank_nlp, text, [("Tripoli", "GPE")])
+    doc2._.actor_mentions = [ActorMention(0, 3, "Lebanese Army", "Military Forces of Lebanon", 1, "Lebanon")]
+    assert _place_of_event(places, doc2, "shelled").country_code == "LB"
+
+
+def test_acronyms_are_not_alternate_names_of_towns(blank_nlp, places):
+    # "GNA" is an alternate name of Guna (India) in GeoNames
+    doc = _doc(blank_nlp, "Clashes between GNA and LNA forces were reported.", [])
+    places(doc)
+    assert all(p.name != "Guna" for p in doc._.toponyms)
+
+
+def test_a_name_inside_an_actor_is_not_a_location(blank_nlp, places):
+    doc = _doc(blank_nlp, "A battalion defected from the Hadi government.", [("Hadi", "LOC")])
+    start = doc.text.index("Hadi government")
+    doc._.actor_mentions = [ActorMention(start, start + 15, "Hadi government",
+                                         "Military Forces of Yemen (2012-)", 1, "Yemen")]
+    places(doc)
+    assert all(p.latitude is None for p in doc._.toponyms if p.text == "Hadi")
