@@ -1,10 +1,15 @@
 """Read side of the place index: `Gazetteer.default().lookup("Al-Bab", "SY")`.
 
 The SQLite file is built once (build.py) and cached under `$SITREP_CACHE` or
-`~/.cache/sitrep/`; one read-only connection per process, opened lazily.
+`~/.cache/sitrep/`; one read-only connection per process, opened lazily. `$SITREP_GAZETTEER`
+names an index built from GeoNames dumps or an ACLED export (sources.py) to use instead.
+
+Three ways in: `lookup_key` (exact name key, B-tree: the fast path the resolver uses),
+`search` (FTS5 prefix search over every name of a place) and `near` (R*Tree).
 """
 from __future__ import annotations
 
+import math
 import os
 import sqlite3
 import sys
@@ -15,8 +20,11 @@ from functools import lru_cache
 from pathlib import Path
 
 from sitrep.gazetteer.build import KIND_DEMONYM, build, data_version
+from sitrep.geo import distance_km
 from sitrep.gazetteer.normalize import name_key, skeleton
 
+_PLACE_COLUMNS = ("p.geonameid, p.name, p.latitude, p.longitude, p.country_code, p.admin1, "
+                  "p.admin2, p.population, p.feature_code, 0")
 _COLUMNS = ("p.geonameid, p.name, p.latitude, p.longitude, p.country_code, p.admin1, p.admin2, "
             "p.population, p.feature_code, n.kind")
 
@@ -55,6 +63,12 @@ def cache_dir() -> Path:
 
 def default_path() -> Path:
     return cache_dir() / f"gazetteer-{data_version()}.sqlite"
+
+
+def custom_path() -> Path:
+    """Where `sitrep gazetteer build --geonames/--from-acled` writes by default (a name the
+    clean-up of old default indexes leaves alone)."""
+    return cache_dir() / "places-custom.sqlite"
 
 
 class Gazetteer:
@@ -125,6 +139,58 @@ class Gazetteer:
                 out.append(Candidate(*(getattr(cand, f) for f in _FIELDS[:-1]), fuzzy=True))
         return out
 
+    def search(self, text: str, country_code: str | None = None,
+               limit: int = 20) -> list[Candidate]:
+        """Places with a name whose words start with the words of `text` ("deir zo" finds
+        Deir ez-Zor), most populous first; falls back to the consonant skeleton."""
+        words = name_key(text).split()
+        if not words:
+            return []
+        # every word a quoted prefix: FTS5 syntax in user input stays literal
+        match = " ".join(f'"{w}"*' for w in words)
+        sql = (f"SELECT {_PLACE_COLUMNS} FROM places p WHERE p.geonameid IN "
+               "(SELECT rowid FROM names_fts WHERE names_fts MATCH ?)")
+        args: tuple = (match,)
+        if country_code:
+            sql += " AND p.country_code = ?"
+            args += (country_code.upper(),)
+        found = self._rows(sql + " ORDER BY p.population DESC LIMIT ?", args + (limit,))
+        return found or self.lookup_fuzzy(text, country_code)[:limit]
+
+    def near(self, latitude: float, longitude: float, km: float = 10.0, limit: int = 50,
+             feature_prefix: str | None = None) -> list[tuple[Candidate, float]]:
+        """(place, distance in km) within `km` of a point, nearest first (R*Tree box, then
+        great-circle distance). `feature_prefix` "PPL" keeps populated places only."""
+        dlat = km / 111.0
+        # a degree of longitude shrinks towards the poles; near them take every longitude
+        cos = math.cos(math.radians(min(abs(latitude), 89.0)))
+        dlon = km / (111.320 * cos) if km / (111.320 * cos) < 180 else 180.0
+        boxes = [(longitude - dlon, longitude + dlon)]
+        if boxes[0][0] < -180:  # the box crosses the antimeridian: query both sides
+            boxes = [(-180.0, boxes[0][1]), (boxes[0][0] + 360, 180.0)]
+        elif boxes[0][1] > 180:
+            boxes = [(boxes[0][0], 180.0), (-180.0, boxes[0][1] - 360)]
+        out: list[tuple[Candidate, float]] = []
+        for west, east in boxes:
+            sql = (f"SELECT {_PLACE_COLUMNS} FROM places_rtree r JOIN places p "
+                   "ON p.geonameid = r.id WHERE r.max_lat >= ? AND r.min_lat <= ? "
+                   "AND r.max_lon >= ? AND r.min_lon <= ?")
+            args: tuple = (latitude - dlat, latitude + dlat, west, east)
+            if feature_prefix:
+                sql += " AND p.feature_code LIKE ?"
+                args += (feature_prefix + "%",)
+            for cand in self._rows(sql, args):
+                dist = distance_km(latitude, longitude, cand.latitude, cand.longitude)
+                if dist <= km:
+                    out.append((cand, dist))
+        out.sort(key=lambda pair: (pair[1], -pair[0].population))
+        return out[:limit]
+
+    def meta(self) -> dict[str, str]:
+        """How the index was built: version, sources."""
+        with self._lock:
+            return dict(self._con.execute("SELECT k, v FROM meta"))
+
     def known_keys(self, keys: Iterable[str]) -> set[str]:
         """Which of `keys` name at least one place (one query for a whole document)."""
         wanted = list({k for k in keys if k})
@@ -154,6 +220,12 @@ _FIELDS = tuple(Candidate.__dataclass_fields__)
 
 @lru_cache(maxsize=1)
 def _default(pid: int) -> Gazetteer:
+    chosen = os.environ.get("SITREP_GAZETTEER")
+    if chosen:  # an index the user built: never rebuilt or removed here
+        if not Path(chosen).is_file():
+            raise FileNotFoundError(f"SITREP_GAZETTEER={chosen}: no such index file "
+                                    "(see `sitrep gazetteer build --geonames`)")
+        return Gazetteer(chosen)
     path = default_path()
     if not path.exists():
         # the first run is slow for a reason the user should see; later runs reuse the file
