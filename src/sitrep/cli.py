@@ -122,6 +122,7 @@ def extract(
     sample: Annotated[bool, typer.Option(help="Run on the sample article shipped with sitrep.")] = False,
     processes: Annotated[int, typer.Option(help="Worker processes for the parse.")] = 1,
     model: Annotated[str | None, typer.Option(help="A model directory from `sitrep train`.")] = None,
+    explain: Annotated[bool, typer.Option("--explain", help="Also print, on stderr, each event's place and the score terms that chose it (one process).")] = False,
 ) -> None:
     """Print the events of news reports (primary event of each article first)."""
     from sitrep.export import render_table, write_events
@@ -134,8 +135,11 @@ def extract(
     if not files:
         raise typer.BadParameter("give FILE(s), a directory, - for stdin, or --sample")
     failures = Failures()
-    events = [event for _, found in _extracted(files, published, processes, model, failures, "extracting")
-              for event in found]
+    if explain:
+        events = _extract_explained(files, published, model, failures)
+    else:
+        events = [event for _, found in _extracted(files, published, processes, model, failures, "extracting")
+                  for event in found]
     if fmt == "table":
         render_table(events, Console(file=_open_output(output)) if output else Console())
     else:
@@ -150,18 +154,59 @@ def extract(
 def geoparse(
     files: Annotated[list[str], typer.Argument(help="Files, directories or - for stdin.")],
     output: Annotated[Path | None, typer.Option("--output", "-o")] = None,
+    explain: Annotated[bool, typer.Option("--explain", help="Also print, on stderr, each toponym's chosen place and score terms.")] = False,
 ) -> None:
     """Print every toponym with its span and coordinates, one JSON object a line."""
     from sitrep.api import geoparse_batch
 
     failures = Failures()
     handle = _open_output(output)
-    for _, toponyms in geoparse_batch(_inputs(files, None, failures)):
-        for toponym in toponyms:
-            handle.write(toponym.model_dump_json() + "\n")
+    articles = _inputs(files, None, failures)
+    if explain:  # the score terms live on the Doc's mentions, so parse here
+        from sitrep.gazetteer.explain import render, toponym_rows, toponyms
+
+        for article, doc in _parsed(articles, None, failures):
+            for toponym in toponyms(article.id, doc):
+                handle.write(toponym.model_dump_json() + "\n")
+            render(toponym_rows(article.id, doc), err, f"toponyms of {article.id}")
+    else:
+        for _, toponyms in geoparse_batch(articles):
+            for toponym in toponyms:
+                handle.write(toponym.model_dump_json() + "\n")
     if output:
         handle.close()
     failures.exit()
+
+
+def _parsed(articles: Iterable[Article], model: str | None, failures: Failures) -> Iterator[tuple[Article, object]]:
+    """(article, processed Doc), one document at a time so a failing one is named and skipped."""
+    from sitrep.nlp import DEFAULT_MODEL, make_doc, shared_pipeline
+
+    nlp = shared_pipeline(DEFAULT_MODEL, _model_dir(model))
+    for article in articles:
+        stage = "tokenizer"
+        try:
+            doc = make_doc(nlp, article)
+            for stage, component in nlp.pipeline:
+                doc = component(doc)
+        except Exception as error:  # noqa: BLE001 - reported, the batch goes on
+            failures.record(DocumentError(document=article.id, stage=stage.removeprefix("sitrep_"),
+                                          reason=f"{type(error).__name__}: {error}"))
+            continue
+        yield article, doc
+
+
+def _extract_explained(files: list[str], published: str | None, model: str | None,
+                       failures: Failures) -> list:
+    from sitrep.gazetteer.explain import event_rows, render
+    from sitrep.records import doc_to_events
+
+    events = []
+    for article, doc in _parsed(_inputs(files, _published(published), failures), model, failures):
+        found = doc_to_events(doc, article)
+        render(event_rows(article.id, doc, found), err, f"event places of {article.id}")
+        events.extend(found)
+    return events
 
 
 @app.command()
@@ -263,42 +308,127 @@ def train(
     raise typer.Exit(run_train(str(acled), str(out)))
 
 
-gazetteer_app = typer.Typer(help="The embedded place index (GeoNames data shipped on PyPI).",
-                            no_args_is_help=True)
+gazetteer_app = typer.Typer(help="The place index: embedded GeoNames data from PyPI, or built from "
+                            "GeoNames dumps and ACLED exports.", no_args_is_help=True)
 app.add_typer(gazetteer_app, name="gazetteer")
 
 
 @gazetteer_app.command("build")
 def gazetteer_build(
+    paths: Annotated[list[Path] | None, typer.Argument(help="With --geonames: GeoNames dump files (.zip/.txt) or directories.")] = None,
+    geonames: Annotated[bool, typer.Option("--geonames", help="Read PATHS as GeoNames dumps (XX.zip, allCountries.zip, alternateNamesV2.zip, admin1CodesASCII.txt, admin2Codes.txt).")] = False,
+    from_acled: Annotated[list[Path] | None, typer.Option("--from-acled", help="Add the precision-1 locations of an ACLED export CSV (repeatable).")] = None,
+    embedded: Annotated[bool, typer.Option("--embedded/--no-embedded", help="Merge with the embedded index (default) or build from the given files alone.")] = True,
+    strict: Annotated[bool, typer.Option(help="Stop at the first malformed dump line instead of skipping it.")] = False,
+    feature_classes: Annotated[str, typer.Option(help="GeoNames feature classes to keep (A admin, P populated, S spots, L areas, T terrain, H water, R roads, V vegetation, U undersea).")] = "APSLT",
     out: Annotated[Path | None, typer.Option(help="Index file (default: the per-user cache).")] = None,
 ) -> None:
-    """Build the place index now (otherwise it is built once, on first use, and cached)."""
-    import sqlite3
+    """Build the place index now (otherwise the embedded one is built on first use, and cached).
+
+    With --geonames/--from-acled the index goes to the cache as places-custom.sqlite (or --out);
+    set SITREP_GAZETTEER to its path to make the pipeline use it.
+    """
     import time
 
-    from sitrep.gazetteer.build import build
-    from sitrep.gazetteer.query import default_path
+    from sitrep.gazetteer.geonames import DumpError
+    from sitrep.gazetteer.query import custom_path, default_path
 
-    target = out or default_path()
-    started = time.perf_counter()
-    build(target)
-    with sqlite3.connect(target) as connection:
-        places = connection.execute("select count(*) from places").fetchone()[0]
-    err.print(f"{places:,} places in {target} ({time.perf_counter() - started:.0f} s)")
+    if paths and not geonames:
+        raise typer.BadParameter("PATHS are read only with --geonames")
+    if geonames and not paths:
+        raise typer.BadParameter("--geonames needs dump files or a directory")
+    if not (geonames or from_acled):
+        from sitrep.gazetteer.build import build
+
+        target = out or default_path()
+        started = time.perf_counter()
+        build(target)
+        err.print(f"{_place_count(target):,} places in {target} ({time.perf_counter() - started:.0f} s)",
+                  soft_wrap=True)
+        return
+    from sitrep.gazetteer.sources import build_from_sources
+
+    target = out or custom_path()
+    try:
+        report = build_from_sources(target, paths or [], from_acled or [], embedded=embedded,
+                                    strict=strict, feature_classes=feature_classes.upper())
+    except (DumpError, ValueError) as error:  # ValueError: an ACLED CSV without its columns
+        err.print(f"[red]error[/red] {error}", highlight=False, soft_wrap=True)
+        raise typer.Exit(1) from None
+    by_source = ", ".join(f"{n:,} {source}" for source, n in sorted(report.places.items()))
+    err.print(f"{sum(report.places.values()):,} places ({by_source}), {report.names:,} names "
+              f"in {target} ({report.seconds:.0f} s)", highlight=False, soft_wrap=True)
+    if from_acled:
+        err.print(f"ACLED: {report.acled_new:,} new places, {report.acled_variants:,} names "
+                  "added to known places", highlight=False, soft_wrap=True)
+    if report.bad_lines:
+        err.print(f"{report.bad_lines:,} malformed line(s) skipped (first ones above)")
+    for skipped in report.skipped_files:
+        err.print(f"not a GeoNames dump file, ignored: {skipped}", highlight=False, soft_wrap=True)
+    err.print(f"use it with: export SITREP_GAZETTEER={target}", highlight=False, soft_wrap=True)
+
+
+def _place_count(path: Path) -> int:
+    import sqlite3
+
+    with sqlite3.connect(path) as connection:
+        return connection.execute("select count(*) from places").fetchone()[0]
+
+
+@gazetteer_app.command("download")
+def gazetteer_download(
+    countries: Annotated[list[str], typer.Argument(help="ISO2 country codes (SY IQ YE), or allCountries.")],
+    directory: Annotated[Path, typer.Option("--dir", help="Where to put the files.")] = Path("geonames"),
+    alternates: Annotated[bool, typer.Option("--alternates", help="Also alternateNamesV2.zip (whole world, ~180 MB).")] = False,
+    base_url: Annotated[str | None, typer.Option(envvar="SITREP_GEONAMES_URL", help="A GeoNames mirror.")] = None,
+) -> None:
+    """Fetch GeoNames dumps (XX.zip, admin code files) for `gazetteer build --geonames`."""
+    from sitrep.gazetteer.download import DownloadError, download
+
+    try:
+        download(countries, directory, alternates=alternates, base_url=base_url,
+                 progress=lambda message: err.print(message, highlight=False, soft_wrap=True))
+    except DownloadError as error:
+        err.print(f"[red]error[/red] {error}", highlight=False, soft_wrap=True)
+        raise typer.Exit(1) from None
+    err.print(f"then: sitrep gazetteer build --geonames {directory}", highlight=False, soft_wrap=True)
 
 
 @gazetteer_app.command("lookup")
 def gazetteer_lookup(
-    name: Annotated[str, typer.Argument(help="A place name in any spelling.")],
+    name: Annotated[str, typer.Argument(help="A place name in any spelling (with --search: word prefixes).")],
     country: Annotated[str | None, typer.Option(help="ISO2 country code to prefer.")] = None,
+    search: Annotated[bool, typer.Option("--search", help="Full-text prefix search instead of the exact name key.")] = False,
+    limit: Annotated[int, typer.Option(help="At most this many (--search).")] = 20,
 ) -> None:
     """Candidates for a name, most populous first (one JSON object a line)."""
     from dataclasses import asdict
 
     from sitrep.gazetteer import Gazetteer
 
-    for candidate in Gazetteer.default().lookup(name, country_code=country):
+    gazetteer = Gazetteer.default()
+    found = (gazetteer.search(name, country_code=country, limit=limit) if search
+             else gazetteer.lookup(name, country_code=country))
+    for candidate in found:
         print(json.dumps(asdict(candidate), ensure_ascii=False))
+
+
+@gazetteer_app.command("near")
+def gazetteer_near(
+    latitude: Annotated[float, typer.Argument()],
+    longitude: Annotated[float, typer.Argument()],
+    km: Annotated[float, typer.Option(help="Radius in kilometres.")] = 10.0,
+    limit: Annotated[int, typer.Option(help="At most this many.")] = 20,
+    populated: Annotated[bool, typer.Option("--populated", help="Populated places (PPL*) only.")] = False,
+) -> None:
+    """Places within a radius of a point, nearest first (one JSON object a line)."""
+    from dataclasses import asdict
+
+    from sitrep.gazetteer import Gazetteer
+
+    for candidate, distance in Gazetteer.default().near(latitude, longitude, km, limit,
+                                                         "PPL" if populated else None):
+        print(json.dumps({**asdict(candidate), "distance_km": round(distance, 3)}, ensure_ascii=False))
 
 
 @app.command("eval")
