@@ -62,7 +62,30 @@ def test_namesake_outside_the_named_oblast_is_rejected(blank_nlp, places):
     assert place.admin1 == "Donetsk"
     assert place.geo_precision == 2
     bohdanivka = next(p for p in doc._.toponyms if p.text == "Bohdanivka")
-    assert bohdanivka.latitude is None and bohdanivka.explain.get("outside_context")
+    # not the namesake elsewhere: it takes Donetsk's point, inherited from its context
+    assert bohdanivka.explain.get("outside_context") and bohdanivka.explain.get("inherited_context")
+    assert bohdanivka.admin1 == "Donetsk" and bohdanivka.geo_precision == 2
+
+
+def test_unknown_neighbourhood_takes_the_point_of_its_town(blank_nlp, places):
+    doc = _doc(blank_nlp, "He was killed in the Zzyzx Heights neighborhood of Brooklyn. Police came to Qwerty Street.",
+               [("Zzyzx Heights", "LOC"), ("Brooklyn", "GPE"), ("Qwerty Street", "FAC")])
+    places(doc)
+    found = {p.text: p for p in doc._.toponyms}
+    brooklyn = found["Brooklyn"]
+    assert found["Zzyzx Heights"].explain.get("inherited_context")
+    assert (found["Zzyzx Heights"].latitude, found["Zzyzx Heights"].geo_precision) == (brooklyn.latitude, 2)
+    # a site NER found but the index lacks lies near the last settlement named
+    assert found["Qwerty Street"].explain.get("inherited_nearby")
+    assert found["Qwerty Street"].longitude == brooklyn.longitude
+
+
+def test_unknown_sea_or_region_is_not_given_a_town(blank_nlp, places):
+    doc = _doc(blank_nlp, "Storms hit Brooklyn. Warm water in the Qwertyan Deep persists.",
+               [("Brooklyn", "GPE"), ("Qwertyan Deep", "LOC")])
+    places(doc)
+    deep = next(p for p in doc._.toponyms if p.text == "Qwertyan Deep")
+    assert deep.latitude is None
 
 
 def test_place_inside_its_parenthesised_admin_areas_wins(blank_nlp, places):

@@ -77,7 +77,8 @@ def choose(event: EventMention, places: list[PlaceMention], spans: list[PlaceMen
                    if event.sent_start <= p.start < event.sent_end and _eligible(p)]
     if in_sentence:
         def rank(p: PlaceMention) -> tuple:
-            return (p not in spans, bool(p.explain.get("admin_hint")), specificity(p),
+            inherited = bool(p.explain.get("inherited_context") or p.explain.get("inherited_nearby"))
+            return (p not in spans, bool(p.explain.get("admin_hint")), inherited, specificity(p),
                     abs(p.start - event.start))
         return _as_event_place(min(in_sentence, key=rank))
     before = [p for p in places if p.start < event.sent_start and _eligible(p)]

@@ -14,13 +14,15 @@ from spacy.tokens import Doc
 
 from sitrep.gazetteer import Candidate, Gazetteer
 from sitrep.mentions import PlaceMention, mentions
-from sitrep.places.assign import assign_places, base_precision
-from sitrep.places.context import contexts
+from sitrep.places.assign import assign_places, base_precision, specificity
+from sitrep.places.context import Context, contexts
 from sitrep.places.countries import country_by_name
 from sitrep.places.finder import Span, find_spans
 from sitrep.places.resolve import country_name, resolve
 
 # ACLED notes: "in Tafas (Dar'a, Dar'a)" = location (admin2, admin1)
+# unresolved NER labels that name a site or settlement, which lies near the last town named
+INHERIT_LABELS = {"FAC", "GPE"}
 _PAREN = re.compile(r"\s*\(([^()]{2,60})\)")
 
 
@@ -67,6 +69,38 @@ def _mark_admin_hints(text: str, places: list[PlaceMention]) -> None:
             place.admin1 = place.admin1 or parts[1]
 
 
+def _copy_place(place: PlaceMention, source: PlaceMention, how: str) -> None:
+    for field in ("geonameid", "name", "country", "country_code", "admin1", "admin2",
+                  "latitude", "longitude", "feature_code"):
+        setattr(place, field, getattr(source, field))
+    place.geo_precision = max(2, source.geo_precision)
+    place.explain[how] = 1.0
+    place.explain["inherited_from"] = float(source.start)
+
+
+def inherit_unresolved(spans: list[Span], by_span: dict[int, PlaceMention],
+                       links_of: list[list[Context]]) -> None:
+    """Names the index lacks take the place of the area around them, at precision 2: the
+    area the text names ("the Crown Heights neighborhood of Brooklyn"), else, for sites and
+    settlements (NER FAC/GPE, not seas or regions), the nearest settlement named before them."""
+    settlements = sorted((p for p in by_span.values() if p.latitude is not None
+                          and specificity(p) == 1 and not p.explain.get("source_embedded")
+                          and not p.explain.get("demonym")), key=lambda p: p.start)
+    for i, place in sorted(by_span.items()):
+        if place.latitude is not None:
+            continue
+        around = [by_span[link.index] for link in links_of[i] if link.index in by_span
+                  and by_span[link.index].latitude is not None]
+        if around:
+            _copy_place(place, around[0], "inherited_context")
+            continue
+        if spans[i].label not in INHERIT_LABELS:
+            continue
+        before = [p for p in settlements if p.end <= place.start]
+        if before:
+            _copy_place(place, before[-1], "inherited_nearby")
+
+
 class PlacesComponent:
     """spaCy component `sitrep_places`."""
 
@@ -89,9 +123,11 @@ class PlacesComponent:
             if any(a.start < span.end and span.start < a.end for a in actors):
                 span.source = "embedded"
         resolved, focus = resolve(gaz, spans, text, actor_countries(doc))
-        hint_spans = {link.index for span, (cand, _), links in zip(spans, resolved, contexts(text, spans))
+        links_of = contexts(text, spans)
+        hint_spans = {link.index for span, (cand, _), links in zip(spans, resolved, links_of)
                       if cand is not None and span.source != "embedded" for link in links}
         places: list[PlaceMention] = []
+        by_span: dict[int, PlaceMention] = {}
         for i, (span, (cand, parts)) in enumerate(zip(spans, resolved)):
             if cand is None and span.source != "ner-strong":
                 continue  # weak spans that name no place were people or groups after all
@@ -101,10 +137,12 @@ class PlacesComponent:
             if i in hint_spans:
                 place.explain["admin_hint"] = 1.0
             places.append(place)
+            by_span[i] = place
         for place in places:
             if place.latitude is not None:
                 place.geo_precision = base_precision(text, place)
         _mark_admin_hints(text, places)
+        inherit_unresolved(spans, by_span, links_of)
         return places, focus
 
     def __call__(self, doc: Doc) -> Doc:

@@ -56,13 +56,13 @@ def accept(span: Span, cand: Candidate, chained: bool = False) -> bool:
     spans and matcher hits need a location cue, an analyst's variant or a large place.
     `chained`: the span names areas around another place, or has its own ("Marawi, Lanao del
     Sur"), which is as good a cue as "in"."""
-    if span.text.isupper() and len(span.text) <= 5 and not (
-            cand.is_country or cand.is_admin1 or cand.kind == 2):
-        return False  # GNA is not Guna: acronyms only as countries or an analyst's variants
+    if span.text.isupper() and len(span.text) <= 5 and cand.kind == 1 and not (
+            cand.is_country or cand.is_admin1):
+        return False  # GNA is not Guna: an acronym only by a place's own name or a variant
     if span.source == "ner-strong":
         return True
     if span.source == "embedded":  # only names that stand out inside an organisation's name
-        return (cand.is_country or cand.is_admin1 or cand.feature_code == "CONT"
+        return (cand.is_country or cand.is_admin1 or cand.feature_code == "CONT" or cand.is_demonym
                 or (cand.kind == 0 and cand.population >= 100_000))
     cue = (span.cue_before and span.cue_before not in _WEAK_CUES) or bool(span.noun_after) or chained
     if cand.kind == 2 and not cand.fuzzy:
