@@ -169,3 +169,44 @@ def test_cli_build_from_geonames(tmp_path):
     assert (tafas.admin1, tafas.admin2) == ("Daraa", "Daraa")
     bad = CliRunner().invoke(app, ["gazetteer", "build", "--geonames", str(tmp_path / "nope")])
     assert bad.exit_code == 1 and "nope: no such file" in bad.stderr
+
+
+def test_sitrep_gazetteer_env_selects_a_built_index(dump_only, monkeypatch):
+    from sitrep.gazetteer import query
+
+    monkeypatch.setenv("SITREP_GAZETTEER", str(dump_only.path))
+    query._default.cache_clear()
+    try:
+        assert Gazetteer.default().path == dump_only.path
+        assert Gazetteer.default().lookup("Bughayliyah", fuzzy=False)[0].geonameid == 11102010
+        monkeypatch.setenv("SITREP_GAZETTEER", str(dump_only.path) + ".missing")
+        query._default.cache_clear()
+        with pytest.raises(FileNotFoundError, match="SITREP_GAZETTEER=.*missing"):
+            Gazetteer.default()
+    finally:
+        query._default.cache_clear()  # later tests get the ordinary default index back
+
+
+def test_near_across_the_antimeridian(tmp_path):
+    lines = [
+        "\t".join(["1", "Eastside", "Eastside", "", "-17.0", "179.95", "P", "PPL", "FJ", "",
+                   "", "", "", "", "100", "", "", "Pacific/Fiji", "2024-01-01"]),
+        "\t".join(["2", "Westside", "Westside", "", "-17.0", "-179.95", "P", "PPL", "FJ", "",
+                   "", "", "", "", "100", "", "", "Pacific/Fiji", "2024-01-01"]),
+    ]
+    (tmp_path / "FJ.txt").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    build_from_sources(tmp_path / "fj.sqlite", [tmp_path / "FJ.txt"], embedded=False,
+                       progress=quiet)
+    near = Gazetteer(tmp_path / "fj.sqlite").near(-17.0, 179.99, 20)
+    assert [c.name for c, _ in near] == ["Eastside", "Westside"]
+    assert 4 < near[0][1] < 5 and 6 < near[1][1] < 7
+
+
+def test_search_puts_the_exact_name_before_bigger_prefix_matches(tmp_path):
+    path = tmp_path / "m.sqlite"
+    build_from_sources(path, [FIXTURES], progress=quiet, cities=CITIES, countries=COUNTRIES)
+    gaz = Gazetteer(path)
+    found = gaz.search("Bab", limit=5)
+    assert found[0].name in ("Al Bāb", "Báb", "Al Bab")  # exact key "bab" first
+    assert {c.name for c in found[:3]} >= {"Al Bāb", "Báb"}
+    assert any(c.name == "Al Baghālīyah" for c in gaz.search("Bagh", "SY"))

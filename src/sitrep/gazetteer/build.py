@@ -61,6 +61,8 @@ def clean_admin(name: str) -> str:
 
 
 def _is_latin(name: str) -> bool:
+    if name.isascii():  # most names, and the loop below is the slow part of a dump build
+        return True
     for ch in name:
         if ch.isalpha() and not (ord(ch) < 0x250 or 0x1E00 <= ord(ch) <= 0x1EFF):
             return False

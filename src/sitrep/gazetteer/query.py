@@ -141,11 +141,15 @@ class Gazetteer:
 
     def search(self, text: str, country_code: str | None = None,
                limit: int = 20) -> list[Candidate]:
-        """Places with a name whose words start with the words of `text` ("deir zo" finds
-        Deir ez-Zor), most populous first; falls back to the consonant skeleton."""
-        words = name_key(text).split()
+        """Places called `text` (exact name key) first, then places with a name whose words
+        start with its words ("deir zo" finds Deir ez-Zor), most populous first; falls back to
+        the consonant skeleton."""
+        key = name_key(text)
+        words = key.split()
         if not words:
             return []
+        exact = [c for c in self.lookup_key(key)
+                 if not country_code or c.country_code == country_code.upper()][:limit]
         # every word a quoted prefix: FTS5 syntax in user input stays literal
         match = " ".join(f'"{w}"*' for w in words)
         sql = (f"SELECT {_PLACE_COLUMNS} FROM places p WHERE p.geonameid IN "
@@ -155,7 +159,9 @@ class Gazetteer:
             sql += " AND p.country_code = ?"
             args += (country_code.upper(),)
         found = self._rows(sql + " ORDER BY p.population DESC LIMIT ?", args + (limit,))
-        return found or self.lookup_fuzzy(text, country_code)[:limit]
+        seen = {c.geonameid for c in exact}
+        found = exact + [c for c in found if c.geonameid not in seen]
+        return found[:limit] or self.lookup_fuzzy(text, country_code)[:limit]
 
     def near(self, latitude: float, longitude: float, km: float = 10.0, limit: int = 50,
              feature_prefix: str | None = None) -> list[tuple[Candidate, float]]:

@@ -70,7 +70,7 @@ def finish(con: sqlite3.Connection, meta: dict[str, str]) -> None:
         -- contentless and detail=none: the smallest FTS5 index that answers token and
         -- prefix queries; rowid is the geonameid, so hits join straight to places
         CREATE VIRTUAL TABLE names_fts USING fts5(names, content='', detail=none,
-                                                  prefix='2 3');
+                                                  columnsize=0, prefix='2 3');
         INSERT INTO names_fts(rowid, names)
             SELECT geonameid, group_concat(key, ' ') FROM names GROUP BY geonameid;
         CREATE VIRTUAL TABLE places_rtree USING rtree(id, min_lat, max_lat, min_lon, max_lon);

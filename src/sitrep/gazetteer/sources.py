@@ -21,6 +21,7 @@ import sys
 import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 from sitrep.geo import distance_km
@@ -112,11 +113,9 @@ class _Builder:
             except ValueError as error:
                 self.problem(label, number, str(error))
                 continue
-            if alt.language in _NOT_NAMES or not _good_alternate(alt.name):
-                continue
-            key = name_key(alt.name)
-            if key:
-                names.append((key, skeleton_of_key(key), alt.geonameid, KIND_ALT))
+            keyed = None if alt.language in _NOT_NAMES else _keyed_alternate(alt.name)
+            if keyed:
+                names.append((keyed[0], keyed[1], alt.geonameid, KIND_ALT))
             if len(names) >= _BATCH * 5:
                 self.flush([], names)
         self.flush([], names)
@@ -145,19 +144,30 @@ def _place(row: geonames.GeonameRow, admin1: dict[str, str], admin2: dict[str, s
             "geonames")
 
 
+# the same names recur across a dump (Al Qaryah, Tall ...): fold each spelling once
+@lru_cache(maxsize=1 << 17)
+def _keyed(name: str) -> tuple[str, str] | None:
+    key = name_key(name)
+    return (key, skeleton_of_key(key)) if key else None
+
+
+@lru_cache(maxsize=1 << 17)
+def _keyed_alternate(name: str) -> tuple[str, str] | None:
+    return _keyed(name) if _good_alternate(name) else None
+
+
 def _names(row: geonames.GeonameRow, display: str) -> Iterator[tuple]:
     seen: set[str] = set()
     for name, kind in ((display, KIND_MAIN), (row.name, KIND_MAIN), (row.asciiname, KIND_ALT)):
-        key = name_key(name)
-        if key and key not in seen:
-            seen.add(key)
-            yield key, skeleton_of_key(key), row.geonameid, kind
+        keyed = _keyed(name)
+        if keyed and keyed[0] not in seen:
+            seen.add(keyed[0])
+            yield keyed[0], keyed[1], row.geonameid, kind
     for alt in row.alternatenames:
-        if _good_alternate(alt):
-            key = name_key(alt)
-            if key and key not in seen:
-                seen.add(key)
-                yield key, skeleton_of_key(key), row.geonameid, KIND_ALT
+        keyed = _keyed_alternate(alt)
+        if keyed and keyed[0] not in seen:
+            seen.add(keyed[0])
+            yield keyed[0], keyed[1], row.geonameid, KIND_ALT
 
 
 def build_from_sources(path: str | Path, geonames_paths: Iterable[str | Path] = (),
