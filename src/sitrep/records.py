@@ -15,33 +15,13 @@ from collections.abc import Iterable
 
 from spacy.tokens import Doc
 
-from sitrep.actors.table import fill_country
+from sitrep.actors.fill import (  # noqa: F401  (disorder_type, interaction: the API of records)
+    DEMONSTRATIONS, context_of, disorder_type, event_sides, interaction,
+)
 from sitrep.geo import distance_km
 from sitrep.mentions import ActorMention, ClaimMention, EventMention, PlaceMention, mentions
 from sitrep.model import Article, Claim, Event, Evidence
 from sitrep.places.countries import country_by_code, country_by_name
-
-POLITICAL_VIOLENCE = {"Battles", "Explosions/Remote violence", "Violence against civilians"}
-DEMONSTRATIONS = {"Protests", "Riots"}
-
-
-def disorder_type(event_type: str) -> str:
-    if event_type in POLITICAL_VIOLENCE:
-        return "Political violence"
-    if event_type in DEMONSTRATIONS:
-        return "Demonstrations"
-    return "Strategic developments"
-
-
-def interaction(inter1: int | None, inter2: int | None) -> int | None:
-    """ACLED's interaction: the two inter codes, lower digit first; X0 when one-sided."""
-    if not inter1 and not inter2:
-        return None
-    codes = sorted(code for code in (inter1, inter2) if code)
-    if len(codes) == 1:
-        return codes[0] * 10
-    return codes[0] * 10 + codes[1]
-
 
 def reconcile(claims: Iterable[ClaimMention]) -> tuple[int, int | None, int | None]:
     """(fatalities, low, high) from killed claims.
@@ -61,13 +41,6 @@ def reconcile(claims: Iterable[ClaimMention]) -> tuple[int, int | None, int | No
     if not totals:
         return 0, None, None
     return min(totals), min(totals), max(totals)
-
-
-def _fill_country(actor: ActorMention | None, country: str | None) -> str | None:
-    """The actor's name with its own country, else the event's ("Civilians (Syria)")."""
-    if actor is None:
-        return None
-    return fill_country(actor.name, actor.country or country or "Unknown")
 
 
 def _named(actor: ActorMention | None) -> bool:
@@ -257,12 +230,7 @@ def _mention_to_event(doc: Doc, mention: EventMention, index: int,
         info = country_by_name(place.country)
     country = info.name if info else (place.country if place else None)
     fatalities, low, high = reconcile(mention.claims)
-    actor1 = _fill_country(mention.actor1, country)
-    actor2 = _fill_country(mention.actor2, country)
-    inter1 = mention.actor1.inter if mention.actor1 else None
-    inter2 = mention.actor2.inter if mention.actor2 else None
-    if actor2 is not None and actor2 == actor1:  # one side named twice is one side
-        actor2, inter2 = None, None
+    sides = event_sides(mention, country, context_of(doc, mention))
     event_date = mention.date.date.isoformat() if mention.date else None
 
     evidence = [
@@ -287,17 +255,17 @@ def _mention_to_event(doc: Doc, mention: EventMention, index: int,
         event_date=event_date,
         year=mention.date.date.year if mention.date else None,
         time_precision=mention.date.time_precision if mention.date else None,
-        disorder_type=disorder_type(mention.event_type),
+        disorder_type=sides.disorder_type,
         event_type=mention.event_type,
         sub_event_type=mention.sub_event_type,
-        actor1=actor1,
-        assoc_actor_1="; ".join(_fill_country(a, country) or "" for a in mention.assoc_actor_1) or None,
-        inter1=inter1,
-        actor2=actor2,
-        assoc_actor_2="; ".join(_fill_country(a, country) or "" for a in mention.assoc_actor_2) or None,
-        inter2=inter2 if actor2 else 0,
-        interaction=interaction(inter1, inter2),
-        civilian_targeting="Civilian targeting" if inter2 == 7 and mention.event_type in POLITICAL_VIOLENCE else None,
+        actor1=sides.actor1,
+        assoc_actor_1=sides.assoc_actor_1,
+        inter1=sides.inter1,
+        actor2=sides.actor2,
+        assoc_actor_2=sides.assoc_actor_2,
+        inter2=sides.inter2,
+        interaction=sides.interaction,
+        civilian_targeting=sides.civilian_targeting,
         iso=info.isonumeric if info else None,
         region=info.region if info else None,
         country=country,

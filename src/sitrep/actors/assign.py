@@ -236,6 +236,13 @@ class Assigner:
             event.actor1 = _synth("Unidentified Armed Group ({country})", 3, event)
             event.actor2 = _synth("Unidentified Armed Group ({country})", 3, event)
             return
+        if first is None and second is not None and event.sub_event_type == "Armed clash":
+            # "a man was killed after exchanging fire with police": the named side is actor1,
+            # the unnamed one an unidentified group
+            event.actor1 = second.mention
+            event.actor2 = _synth("Unidentified Armed Group ({country})", 3, event)
+            event.assoc_actor_1 = [f.mention for f in allies if f.mention.name != second.mention.name]
+            return
         if first is None and event.sub_event_type in _UNIDENTIFIED_BY_DEFAULT:
             event.actor1 = _synth("Unidentified Armed Group ({country})", 3, event)
         else:
@@ -245,6 +252,9 @@ class Assigner:
         if first is not None:
             event.assoc_actor_1 = [f.mention for f in allies if f.mention.name != first.mention.name
                                    and (second is None or f.mention.name != second.mention.name)]
+        if event.actor1 is not None and event.actor2 is None and event.sub_event_type == "Armed clash":
+            # a clash has two sides: the one the report does not name is unidentified
+            event.actor2 = _synth("Unidentified Armed Group ({country})", 3, event)
 
     # --- helpers ---------------------------------------------------------------------------
     def _best(self, items: list[Found], event: EventMention, prefer: tuple[str, ...],
@@ -282,7 +292,8 @@ def _governing_verb(span: Span) -> str | None:
 
 
 # sub-types where ACLED codes an unnamed perpetrator as an unidentified armed group
-_UNIDENTIFIED_BY_DEFAULT = {"Remote explosive/landmine/IED", "Grenade", "Suicide bomb"}
+_UNIDENTIFIED_BY_DEFAULT = {"Remote explosive/landmine/IED", "Grenade", "Suicide bomb",
+                            "Shelling/artillery/missile attack", "Looting/property destruction"}
 
 
 def assign_actors(doc: Doc, found: list[Found], events: list[EventMention]) -> None:

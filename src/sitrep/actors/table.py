@@ -99,6 +99,13 @@ def load_states(path: str | None = None) -> dict[str, str]:
     return {row[0]: row[1] for row in _rows(Path(path) if path else DATA / "states.tsv") if len(row) >= 2}
 
 
+@lru_cache(maxsize=4)
+def load_state_homes(path: str | None = None) -> dict[str, tuple[str, ...]]:
+    """Country -> other countries whose territory its forces hold as home ("Artsakh" -> Azerbaijan)."""
+    return {row[0]: tuple(c.strip() for c in row[2].split(";") if c.strip())
+            for row in _rows(Path(path) if path else DATA / "states.tsv") if len(row) >= 3}
+
+
 def fill_country(name: str, country: str | None) -> str:
     """Put a known country into a "{country}" name; unknown stays a placeholder for records.py.
 

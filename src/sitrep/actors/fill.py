@@ -1,0 +1,173 @@
+"""The actor columns of one record: names with their country, inter codes, interaction,
+civilian targeting and disorder type (records.py calls `event_sides`).
+
+The actors stage names the sides from the words of the report; here the event's country is
+known (places stage), so country-dependent generic names (generics.tsv) and the home/abroad
+inter code of state forces are settled with it.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from sitrep.actors.table import DATA, _rows, fill_country, load_state_homes
+from sitrep.mentions import ActorMention, EventMention
+
+STATE, EXTERNAL, PROTESTERS, CIVILIANS = 1, 8, 6, 7
+POLITICAL_VIOLENCE = {"Battles", "Explosions/Remote violence", "Violence against civilians"}
+DEMONSTRATIONS = {"Protests", "Riots"}
+_STATE_PREFIXES = ("Military Forces of", "Police Forces of", "Government of")
+# organised armed groups: with them a demonstration is also political violence
+_ARMED_GROUPS = {2, 3, 4, EXTERNAL}
+
+
+@dataclass(frozen=True)
+class Generic:
+    generic: str
+    country: str
+    cues: re.Pattern | None   # None: any report
+    name: str
+
+
+@lru_cache(maxsize=4)
+def load_generics(path: str | None = None) -> tuple[Generic, ...]:
+    rows = []
+    for row in _rows(Path(path) if path else DATA / "generics.tsv"):
+        generic, country, cues, name = (row + [""] * 4)[:4]
+        pattern = None
+        if cues != "*":
+            words = sorted((w.strip() for w in cues.split("|") if w.strip()), key=len, reverse=True)
+            pattern = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")\b", re.I)
+        rows.append(Generic(generic, country, pattern, name))
+    return tuple(rows)
+
+
+def generic_name(name: str, country: str | None, context: str) -> str:
+    """The country's own generic name for an unnamed actor, where generics.tsv has one."""
+    base = name.split(" (")[0]
+    for row in load_generics():
+        if row.generic != base or row.country not in ("*", country or ""):
+            continue
+        if row.cues is None or row.cues.search(context):
+            return row.name
+    return name
+
+
+def fill_actor(actor: ActorMention | None, country: str | None, context: str = "") -> str | None:
+    """The actor's name with its own country, else the event's ("Civilians (Syria)")."""
+    if actor is None:
+        return None
+    own = actor.country or country
+    name = generic_name(actor.name, own, context) if actor.name.startswith("Unidentified") else actor.name
+    return fill_country(name, own or "Unknown")
+
+
+def is_state(actor: ActorMention | None, name: str | None) -> bool:
+    return (actor is not None and actor.inter in (STATE, EXTERNAL) and bool(actor.country)
+            and bool(name) and name.startswith(_STATE_PREFIXES))
+
+
+def at_home(actor_country: str, country: str) -> bool:
+    return country == actor_country or country in load_state_homes().get(actor_country, ())
+
+
+def state_inters(sides: list[tuple[ActorMention | None, str | None]], country: str | None) -> list[int | None]:
+    """Inter codes of the sides, state forces settled against the event's country.
+
+    A state's forces in their own country are state forces (1). They are external forces (8)
+    when another state's forces are the other side and the event lies in that state: the
+    place then agrees with one side, which a wrong place rarely does. Otherwise the actors
+    stage's reading of the report stands.
+    """
+    inters = [actor.inter if actor else None for actor, _ in sides]
+    if not country:
+        return inters
+    states = [i for i, (actor, name) in enumerate(sides) if is_state(actor, name)]
+    homes = {i for i in states if at_home(sides[i][0].country, country)}  # type: ignore[union-attr]
+    for i in states:
+        if i in homes:
+            inters[i] = STATE
+        elif homes and len(states) >= 2:
+            inters[i] = EXTERNAL
+    return inters
+
+
+def interaction(inter1: int | None, inter2: int | None) -> int | None:
+    """ACLED's interaction: the two inter codes, lower digit first; X0 when one-sided."""
+    if not inter1 and not inter2:
+        return None
+    codes = sorted(code for code in (inter1, inter2) if code)
+    if len(codes) == 1:
+        return codes[0] * 10
+    return codes[0] * 10 + codes[1]
+
+
+def disorder_type(event_type: str, sub_event_type: str | None = None,
+                  inters: tuple[int | None, ...] = ()) -> str:
+    """ACLED's disorder type. Violence used against a demonstration ("Excessive force against
+    protesters"), or a riot fought alongside an organised armed group, is both."""
+    if event_type in POLITICAL_VIOLENCE:
+        return "Political violence"
+    if event_type in DEMONSTRATIONS:
+        if sub_event_type == "Excessive force against protesters":
+            return "Political violence; Demonstrations"
+        if event_type == "Riots" and any(code in _ARMED_GROUPS for code in inters if code):
+            return "Political violence; Demonstrations"
+        return "Demonstrations"
+    return "Strategic developments"
+
+
+@dataclass
+class Sides:
+    actor1: str | None
+    assoc_actor_1: str | None
+    inter1: int | None
+    actor2: str | None
+    assoc_actor_2: str | None
+    inter2: int
+    interaction: int | None
+    civilian_targeting: str | None
+    disorder_type: str
+
+
+def event_sides(mention: EventMention, country: str | None, context: str = "") -> Sides:
+    """Every actor column of the record of one event mention in `country`."""
+    actor1 = fill_actor(mention.actor1, country, context)
+    actor2 = fill_actor(mention.actor2, country, context)
+    assoc1 = [fill_actor(a, country, context) or "" for a in mention.assoc_actor_1]
+    assoc2 = [fill_actor(a, country, context) or "" for a in mention.assoc_actor_2]
+    inter1, inter2 = state_inters([(mention.actor1, actor1), (mention.actor2, actor2)], country)
+    if actor2 is not None and actor2 == actor1:  # one side named twice is one side
+        actor2, inter2 = None, None
+    assoc_inters = tuple(a.inter for a in (*mention.assoc_actor_1, *mention.assoc_actor_2))
+    targeted = (inter2 == CIVILIANS and mention.event_type in POLITICAL_VIOLENCE)
+    return Sides(
+        actor1=actor1,
+        assoc_actor_1="; ".join(assoc1) or None,
+        inter1=inter1,
+        actor2=actor2,
+        assoc_actor_2="; ".join(assoc2) or None,
+        inter2=inter2 if actor2 else 0,
+        interaction=interaction(inter1, inter2 if actor2 else None),
+        civilian_targeting="Civilian targeting" if targeted else None,
+        disorder_type=disorder_type(mention.event_type, mention.sub_event_type,
+                                    (inter1, inter2, *assoc_inters)),
+    )
+
+
+def context_of(doc, mention: EventMention, following: int = 2) -> str:
+    """The event's sentence and the `following` sentences after it: where a report says who
+    the unnamed perpetrators were ("police believe in gang rivalry")."""
+    text = doc.text
+    end = mention.sent_end
+    span = doc.char_span(mention.sent_start, mention.sent_end, alignment_mode="expand")
+    if span is not None and (doc.has_annotation("SENT_START") or doc.has_annotation("DEP")):
+        sent = span[-1].sent
+        for _ in range(following):
+            if sent.end >= len(doc):
+                break
+            sent = doc[sent.end].sent
+        end = max(end, sent.end_char)
+    return text[mention.sent_start:end]

@@ -1,0 +1,123 @@
+"""The actor columns of a record (sitrep.actors.fill): generic names by country and cue,
+state forces at home or abroad, interaction, civilian targeting, disorder type."""
+from __future__ import annotations
+
+from sitrep.actors.component import ActorsComponent
+from sitrep.actors.fill import (
+    context_of, disorder_type, event_sides, fill_actor, generic_name, load_generics, state_inters,
+)
+from sitrep.actors.table import load_state_homes
+from sitrep.mentions import ActorMention, EventMention
+
+
+
+def run(nlp, text: str, word: str, event_type: str, sub_event_type: str):
+    doc = nlp(text)
+    start = doc.text.index(word)
+    sent = doc.char_span(start, start + len(word), alignment_mode="expand").sent
+    doc._.event_mentions = [EventMention(start, start + len(word), word, sent.start_char, sent.end_char,
+                                         event_type, sub_event_type)]
+    ActorsComponent(nlp)(doc)
+    return doc
+
+
+def actor(name: str, inter: int, country: str | None = None) -> ActorMention:
+    return ActorMention(0, 1, "x", name, inter, country)
+
+
+def event(etype: str, sub: str, a1: ActorMention | None = None, a2: ActorMention | None = None,
+          **fields) -> EventMention:
+    return EventMention(0, 5, "fight", 0, 10, etype, sub, actor1=a1, actor2=a2, **fields)
+
+
+UNIDENTIFIED = "Unidentified Armed Group ({country})"
+
+
+def test_generics_table_is_well_formed():
+    rows = load_generics()
+    assert rows and all(row.generic and row.country and row.name for row in rows)
+    assert load_state_homes()["Artsakh"] == ("Azerbaijan",)
+
+
+def test_gang_words_make_an_unidentified_group_a_gang_anywhere():
+    text = "A man was shot dead by two armed men. Police believe in gang rivalry."
+    assert generic_name(UNIDENTIFIED, "Honduras", text) == "Unidentified Gang ({country})"
+    assert fill_actor(actor(UNIDENTIFIED, 3), "Honduras", text) == "Unidentified Gang (Honduras)"
+    # "gangway" is not a gang, and without a cue the name stays
+    assert generic_name(UNIDENTIFIED, "Honduras", "Gunmen fired from the gangway.") == UNIDENTIFIED
+    assert fill_actor(actor(UNIDENTIFIED, 3), "Honduras", "Gunmen fired.") == "Unidentified Armed Group (Honduras)"
+
+
+def test_country_specific_generic_names_need_their_country():
+    text = "A man was killed in a drive-by shooting by two armed men on a motorcycle."
+    assert fill_actor(actor(UNIDENTIFIED, 3), "Brazil", text) == "Unidentified Gang and/or Police Militia"
+    assert fill_actor(actor(UNIDENTIFIED, 3), "Colombia", text) == "Unidentified Armed Group (Colombia)"
+    # named actors are never rewritten
+    assert fill_actor(actor("Taliban", 2), "Brazil", text) == "Taliban"
+
+
+def test_state_forces_at_home_are_1_and_abroad_8_when_the_place_agrees_with_the_other_side():
+    armenia = actor("Military Forces of {country}", 1, "Armenia")
+    azerbaijan = actor("Military Forces of {country}", 1, "Azerbaijan")
+    names = [(armenia, "Military Forces of Armenia (2018-)"), (azerbaijan, "Military Forces of Azerbaijan (2003-)")]
+    assert state_inters(names, "Azerbaijan") == [8, 1]
+    # the place agrees with neither side: the actors stage's reading stands
+    assert state_inters(names, "Georgia") == [1, 1]
+    assert state_inters(names, None) == [1, 1]
+    # one state named alone abroad keeps its code; at home it is state forces
+    turkey = actor("Military Forces of {country}", 8, "Turkey")
+    assert state_inters([(turkey, "Military Forces of Turkey (2016-)"), (None, None)], "Syria") == [8, None]
+    assert state_inters([(turkey, "Military Forces of Turkey (2016-)"), (None, None)], "Turkey") == [1, None]
+
+
+def test_a_de_facto_state_is_at_home_where_states_tsv_says():
+    artsakh = actor("Military Forces of Artsakh (2007-)", 1, "Artsakh")
+    azerbaijan = actor("Military Forces of {country}", 1, "Azerbaijan")
+    sides = [(artsakh, artsakh.name), (azerbaijan, "Military Forces of Azerbaijan (2003-)")]
+    assert state_inters(sides, "Azerbaijan") == [1, 1]
+
+
+def test_event_sides_fill_every_actor_column():
+    sides = event_sides(event("Violence against civilians", "Attack", actor(UNIDENTIFIED, 3),
+                              actor("Civilians ({country})", 7)), "Mexico", "Gang members shot a man.")
+    assert (sides.actor1, sides.actor2) == ("Unidentified Gang (Mexico)", "Civilians (Mexico)")
+    assert (sides.inter1, sides.inter2, sides.interaction) == (3, 7, 37)
+    assert sides.civilian_targeting == "Civilian targeting"
+    assert sides.disorder_type == "Political violence"
+    protest = event_sides(event("Protests", "Peaceful protest", actor("Protesters ({country})", 6)), "Chile")
+    assert (protest.actor1, protest.actor2, protest.inter2, protest.interaction) == ("Protesters (Chile)", None, 0, 60)
+    assert protest.civilian_targeting is None and protest.disorder_type == "Demonstrations"
+    twice = event_sides(event("Battles", "Armed clash", actor("Taliban", 2), actor("Taliban", 2)), "Afghanistan")
+    assert (twice.actor2, twice.inter2, twice.interaction) == (None, 0, 20)
+
+
+def test_disorder_type_follows_the_codebook():
+    assert disorder_type("Battles") == "Political violence"
+    assert disorder_type("Protests", "Peaceful protest", (6,)) == "Demonstrations"
+    assert disorder_type("Protests", "Protest with intervention", (6, 1)) == "Demonstrations"
+    assert disorder_type("Protests", "Excessive force against protesters", (6, 1)) == "Political violence; Demonstrations"
+    assert disorder_type("Riots", "Violent demonstration", (5, 1)) == "Demonstrations"
+    assert disorder_type("Riots", "Mob violence", (5, 7, 4)) == "Political violence; Demonstrations"
+    assert disorder_type("Strategic developments", "Arrests") == "Strategic developments"
+
+
+def test_context_is_the_event_sentence_and_the_two_after(blank_nlp):
+    doc = blank_nlp("Two armed men shot a man. He died. Police suspect gangs. The town mourned.")
+    start = 0
+    end = doc.text.index(".") + 1
+    mention = EventMention(5, 10, "shot", start, end, "Violence against civilians", "Attack")
+    assert context_of(doc, mention) == "Two armed men shot a man. He died. Police suspect gangs."
+
+
+def test_clash_with_one_named_side_puts_it_first(blank_nlp):
+    doc = run(blank_nlp, "A man was killed after exchanging fire with police.",
+              "exchanging", "Battles", "Armed clash")
+    ev = doc._.event_mentions[0]
+    assert ev.actor1.name == "Police Forces of {country}"
+    assert ev.actor2.name == UNIDENTIFIED
+
+
+def test_unnamed_shelling_is_an_unidentified_group(blank_nlp):
+    doc = run(blank_nlp, "Heavy artillery fire was reported in the south of the city.",
+              "fire", "Explosions/Remote violence", "Shelling/artillery/missile attack")
+    assert doc._.event_mentions[0].actor1.name == UNIDENTIFIED
