@@ -121,3 +121,26 @@ def test_unnamed_shelling_is_an_unidentified_group(blank_nlp):
     doc = run(blank_nlp, "Heavy artillery fire was reported in the south of the city.",
               "fire", "Explosions/Remote violence", "Shelling/artillery/missile attack")
     assert doc._.event_mentions[0].actor1.name == UNIDENTIFIED
+
+
+def test_riot_takes_the_police_of_the_next_sentence(blank_nlp):
+    doc = run(blank_nlp, "Residents blocked the road with burning tires. The police dispersed them with teargas.",
+              "blocked", "Riots", "Violent demonstration")
+    ev = doc._.event_mentions[0]
+    assert ev.actor1.name == "Rioters ({country})" and ev.actor2.name == "Police Forces of {country}"
+
+
+def test_property_destruction_hits_civilians_unless_named(blank_nlp):
+    doc = run(blank_nlp, "Unknown arsonists torched a telecommunications mast.",
+              "torched", "Strategic developments", "Looting/property destruction")
+    ev = doc._.event_mentions[0]
+    assert ev.actor1.name == UNIDENTIFIED and ev.actor2.name == "Civilians ({country})"
+
+
+def test_phrases_get_plurals_on_their_last_word():
+    from sitrep.actors.table import _plural, load_aliases
+    assert _plural("fulani militia") == "fulani militias"
+    assert _plural("unknown party") == "unknown parties"
+    assert _plural("armed men") is None and _plural("military police") is None and _plural("ISIS") is None
+    aliases = {entry.alias for entry in load_aliases()}
+    assert "fulani militias" in aliases and "the groups" not in aliases  # anaphors stay singular

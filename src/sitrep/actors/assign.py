@@ -129,6 +129,23 @@ class Assigner:
             index = previous.start
         return out
 
+    def later(self, event: EventMention, sentences: int = 1) -> list[Found]:
+        """Actors of the sentences after the event's, in text order ("Police dispersed them.")."""
+        out: list[Found] = []
+        sent = self.doc.char_span(event.sent_start, event.sent_end, alignment_mode="expand")
+        if sent is None:
+            return out
+        if not self.doc.has_annotation("SENT_START") and not self.doc.has_annotation("DEP"):
+            return out
+        index = sent.end
+        for _ in range(sentences):
+            if index >= len(self.doc):
+                break
+            following = self.doc[index].sent
+            out += self.in_range(following.start_char, following.end_char)
+            index = following.end
+        return out
+
     def assign(self, event: EventMention) -> None:
         items = self.in_range(event.sent_start, event.sent_end)
         if event.event_type == "Protests":
@@ -146,13 +163,15 @@ class Assigner:
         event.actor1 = _as(crowd, "Protesters ({country})", CROWD_6, event)
         event.assoc_actor_1 = [f.mention for f in items if f.mention.inter in (3, 4)]
         if event.sub_event_type != "Peaceful protest":
-            state = next((f for f in items if f.mention.inter == STATE), None)
+            state = next((f for f in items + self.later(event) if f.mention.inter == STATE), None)
             event.actor2 = state.mention if state else _synth("Police Forces of {country}", STATE, event)
 
     def _riot(self, event: EventMention, items: list[Found]) -> None:
         crowd = next((f for f in items if f.mention.inter in (CROWD_5, CROWD_6)), None)
         event.actor1 = _as(crowd, "Rioters ({country})", CROWD_5, event)
         state = next((f for f in items if f.mention.inter in (STATE, 8)), None)
+        if state is None and event.sub_event_type == "Violent demonstration":
+            state = next((f for f in self.later(event) if f.mention.inter in (STATE, 8)), None)
         if state is not None:
             event.actor2 = state.mention
         elif event.sub_event_type == "Mob violence":
@@ -215,6 +234,11 @@ class Assigner:
         if second is None and event.sub_event_type == "Non-state actor overtakes territory":
             second = None
             event.actor2 = _synth("Military Forces of {country}", STATE, event)
+        if second is None and event.sub_event_type == "Looting/property destruction" and (
+                first is None or first.mention.inter != CIVILIANS):
+            # property destroyed or looted belongs to civilians unless the report names its owner
+            victims = next((f for f in items if f.mention.inter == CIVILIANS), None)
+            event.actor2 = _as(victims, "Civilians ({country})", CIVILIANS, event)
         if second is None and event.event_type == "Explosions/Remote violence":
             victims = [f for f in items if f.mention.inter == CIVILIANS]
             if victims and self.roles[id(victims[0])] == PATIENT:

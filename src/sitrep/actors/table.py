@@ -39,9 +39,18 @@ def _rows(path: Path) -> list[list[str]]:
     return rows
 
 
+# already plural, or mass nouns
+_NO_PLURAL = ("s", "men", "police", "personnel", "security", "military", "elderly", "people")
+
+
 def _plural(alias: str) -> str | None:
-    # one-word lowercase nouns only: "soldier" -> "soldiers"; never acronyms or names
-    if " " in alias or not alias.isalpha() or not alias.islower() or alias.endswith("s"):
+    # lowercase nouns only, the last word of a phrase: "soldier" -> "soldiers", "fulani militia"
+    # -> "fulani militias"; never acronyms or names
+    head, _, last = alias.rpartition(" ")
+    if head:
+        plural = _plural(last)
+        return f"{head} {plural}" if plural and alias.islower() else None
+    if not alias.isalpha() or not alias.islower() or alias.endswith(_NO_PLURAL):
         return None
     if alias.endswith("man"):
         return alias[:-3] + "men"
@@ -63,7 +72,7 @@ def load_aliases(path: str | None = None) -> tuple[Alias, ...]:
         table.append(entry)
         seen.add(alias.lower())
     for entry in list(table):
-        plural = _plural(entry.alias)
+        plural = None if "anaphor" in entry.flags else _plural(entry.alias)
         if plural and plural not in seen:
             seen.add(plural)
             table.append(Alias(entry.key, plural, entry.name, entry.inter, entry.country, entry.flags))
