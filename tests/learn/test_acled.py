@@ -44,7 +44,9 @@ def test_semicolon_export(tmp_path):
 def test_clean_note_drops_note_artefacts():
     note = ("On 9 May 2020, medical interns protested in Haifa, demanding shorter shifts. "
             "[size=no report]")
-    assert clean_note(note) == "medical interns protested in Haifa, demanding shorter shifts."
+    # the crowd-size tag stays: it tells a crowd (protest, riot) from other events
+    assert clean_note(note) == ("medical interns protested in Haifa, demanding shorter shifts. "
+                                "[size=no report]")
     assert clean_note("Around 4 May 2020 (as reported), a man was shot dead. 1 fatality.") == \
         "a man was shot dead."
     assert clean_note("Looting: On 3 May 2020, shops were looted.") == "shops were looted."

@@ -23,14 +23,15 @@ ARRAYS = "classifier.npz"
 SETTINGS = "classifier.json"
 FORMAT = 1
 
-# light enough for 2 shared cores: a few seconds on 5,000 notes
+# light enough for 2 shared cores: a few seconds on 5,000 notes. C=1.0 over 0.5: grouped
+# (by country) 5-fold cross-validation inside the dev countries, event type accuracy 0.774 -> 0.780
 DEFAULTS: dict = {
     "word_ngrams": [1, 2],
     "char_ngrams": [3, 5],
     "min_df": 2,
     "max_word_features": 40000,
     "max_char_features": 40000,
-    "C": 0.5,
+    "C": 1.0,
 }
 
 
@@ -114,15 +115,23 @@ class SubEventClassifier:
             return np.zeros((0, len(self.classes)), dtype=np.float32)
         return _softmax(self.logits(texts) / self.temperature)
 
+    def choose(self, row: np.ndarray) -> tuple[str, str, float]:
+        """(sub_event_type, event_type, probability) from one row of probabilities, top-down:
+        the event type whose sub-event types weigh most together, then its likeliest sub-event type
+        (grouped cross-validation on dev countries: type accuracy 0.780 -> 0.788 over a flat argmax)."""
+        totals: dict[str, float] = {}
+        for label, prob in zip(self.classes, row):
+            event = self.event_type_of.get(label, label)
+            totals[event] = totals.get(event, 0.0) + float(prob)
+        event = max(totals, key=totals.__getitem__)
+        best = max((i for i, label in enumerate(self.classes)
+                    if self.event_type_of.get(label, label) == event), key=lambda i: row[i])
+        label = self.classes[best]
+        return label, self.event_type_of.get(label, ""), float(row[best])
+
     def predict(self, texts: Sequence[str]) -> list[tuple[str, str, float]]:
         """(sub_event_type, event_type, probability) for each text."""
-        probs = self.predict_proba(texts)
-        out = []
-        for row in probs:
-            best = int(row.argmax())
-            label = self.classes[best]
-            out.append((label, self.event_type_of.get(label, ""), float(row[best])))
-        return out
+        return [self.choose(row) for row in self.predict_proba(texts)]
 
     def cue_words(self, text: str, label: str, top: int = 3) -> list[str]:
         """Word n-grams of `text` that push hardest towards `label` (for evidence spans)."""
