@@ -67,17 +67,33 @@ def test_distinctive_cue_is_not_overridden(pipeline):
     assert decision["learned"] != "Grenade" and decision["probability"] >= 0.3  # would have relabelled
 
 
-def test_high_score_mention_keeps_its_label(pipeline):
-    doc = run(pipeline, PROTEST, mention(PROTEST, "protested", "Armed clash", "Battles", 1.0))
+def test_high_score_mention_keeps_a_label_the_classifier_does_not_rule_out(small_model):
+    register_extensions()
+    nlp = spacy.blank("en")
+    nlp.add_pipe("sentencizer")
+    nlp.add_pipe("fake_events_for_learn_tests", name="sitrep_events")
+    add_learned_stage(nlp, small_model[0], relabel_threshold=0.3, cue_floor=0.0)
+    doc = run(nlp, PROTEST, mention(PROTEST, "protested", "Armed clash", "Battles", 1.0))
     assert doc._.event_mentions[0].sub_event_type == "Armed clash"
-    assert doc.user_data[USER_DATA_KEY][0]["learned"] == "Peaceful protest"
+    decision = doc.user_data[USER_DATA_KEY][0]
+    assert decision["learned"] == "Peaceful protest" and decision["action"] == "keep: distinctive cue"
 
 
-def test_two_mentions_in_one_sentence_are_left_to_the_rules(pipeline):
+def test_protected_primary_yields_when_the_classifier_rules_its_label_out(pipeline):
+    doc = run(pipeline, PROTEST, mention(PROTEST, "protested", "Armed clash", "Battles", 1.0))
+    assert doc._.event_mentions[0].sub_event_type == "Peaceful protest"
+    decision = doc.user_data[USER_DATA_KEY][0]
+    assert decision["primary"] and decision["rules_probability"] < 0.01
+    assert decision["action"].startswith("relabel")
+
+
+def test_primary_is_judged_in_context_others_in_their_sentence(pipeline):
     first = mention(PROTEST, "protested", "Armed clash", "Battles", 0.6)
     second = mention(PROTEST, "demanding", "Attack", "Violence against civilians", 0.6)
     doc = run(pipeline, PROTEST, first, second)
-    assert [m.sub_event_type for m in doc._.event_mentions] == ["Armed clash", "Attack"]
+    # two mentions share the sentence: only the primary (first) one is relabelled
+    assert [m.sub_event_type for m in doc._.event_mentions] == ["Peaceful protest", "Attack"]
+    assert [d["action"] for d in doc.user_data[USER_DATA_KEY]] == ["relabel", "keep"]
 
 
 def test_confident_classifier_adds_one_mention_when_rules_found_none(pipeline):

@@ -5,6 +5,8 @@ from collections.abc import Sequence
 from functools import lru_cache
 from pathlib import Path
 
+import numpy as np
+
 from sitrep.learn.acled import clean_note
 from sitrep.learn.classifier import SubEventClassifier
 from sitrep.learn.train import Manifest
@@ -23,6 +25,10 @@ class LearnedModel:
             raise FileNotFoundError(f"{directory}: no such model directory (make one with sitrep train)")
         manifest = Manifest.load(directory) if (directory / "manifest.json").exists() else None
         return cls(directory, SubEventClassifier.load(directory), manifest)
+
+    def predict_proba(self, texts: Sequence[str]) -> np.ndarray:
+        """Probabilities over `classifier.classes`, one row per text, cleaned like training notes."""
+        return self.classifier.predict_proba([clean_note(text, strip_heading=False) for text in texts])
 
     def predict(self, texts: Sequence[str]) -> list[tuple[str, str, float]]:
         """(sub_event_type, event_type, probability) per text; text is cleaned like training notes."""
