@@ -164,3 +164,46 @@ def test_target_decides_attack_or_clash(blank_nlp, events):
 
 def test_empty_doc(blank_nlp, events):
     assert subs(events(blank_nlp(""))) == []
+
+
+@pytest.mark.parametrize("text, lemmas, expected", [
+    # rare sub-event types: each has a cue in triggers.tsv (hand-written sentences)
+    ("Soldiers raped two women in the village.", {}, "Sexual violence"),
+    ("Gunmen sexually assaulted a girl near the camp.", {"sexually": "sexually", "assaulted": "assault"},
+     "Sexual violence"),
+    ("Air defences intercepted two missiles over the city.",
+     {"intercepted": "intercept", "missiles": "missile"}, "Disrupted weapons use"),
+    ("Police seized a weapons cache in the forest.", {"seized": "seize"}, "Disrupted weapons use"),
+    ("The coalition established a new military base near the border.",
+     {"established": "establish"}, "Headquarters or base established"),
+    ("The rebels handed over the town to the army.", {"handed": "hand"},
+     "Non-violent transfer of territory"),
+    ("Militants captured the town after the army withdrew.", {"captured": "capture", "withdrew": "withdraw"},
+     "Non-state actor overtakes territory"),
+    ("The two factions signed a peace agreement in the capital.", {"signed": "sign"}, "Agreement"),
+    ("A suicide bomber blew himself up at the checkpoint.", {"blew": "blow"}, "Suicide bomb"),
+    ("Regime forces used chlorine against the town.", {"used": "use"}, "Chemical weapon"),
+    ("An unidentified man lobbed a grenade at a police post.", {"lobbed": "lob"}, "Grenade"),
+    ("Government troops recaptured the district from the insurgents.",
+     {"recaptured": "recapture", "troops": "troop"}, "Government regains territory"),
+])
+def test_rare_sub_event_types(blank_nlp, events, text, lemmas, expected):
+    assert subs(events(blank_doc(blank_nlp, text, lemmas)))[:1] == [expected]
+
+
+def test_intercepting_a_car_is_not_disrupted_weapons_use(blank_nlp, events):
+    doc = events(blank_doc(blank_nlp, "Armed men intercepted a car and shot the driver dead.",
+                           {"intercepted": "intercept", "shot": "shoot"}))
+    assert "Disrupted weapons use" not in subs(doc)
+
+
+@pytest.mark.parametrize("text, lemmas", [
+    # not an event: natural disasters, accidents (texts written for these tests)
+    ("Floods destroyed hundreds of homes in the region.", {"Floods": "flood", "destroyed": "destroy",
+                                                           "homes": "home"}),
+    ("A storm burned power lines and houses in the valley.", {"burned": "burn", "houses": "house"}),
+    ("An earthquake killed 12 people in the province.", {"earthquake": "earthquake", "killed": "kill"}),
+    ("A bus crash on the highway killed 15 passengers.", {"crash": "crash", "killed": "kill"}),
+])
+def test_disasters_and_accidents_are_not_events(blank_nlp, events, text, lemmas):
+    assert subs(events(blank_doc(blank_nlp, text, lemmas))) == []
