@@ -15,13 +15,15 @@ from spacy.tokens import Doc
 from sitrep.mentions import EventMention, PlaceMention
 from sitrep.places.finder import cues
 
+# continents, regions and natural features: an event there is known to the region only
+REGION_CODES = {"CONT", "RGN", "OCN", "SEA", "GULF", "LK", "DSRT", "MTS", "STM", "DLTA"}
 _WORD = re.compile(r"[A-Za-z\-]+")
 
 
 def specificity(place: PlaceMention) -> int:
     """1 a settlement or site, 2 an admin1 area, 3 a country."""
     code = place.feature_code or ""
-    if code.startswith("PCL") or code in ("CONT", "RGN"):
+    if code.startswith("PCL") or code in REGION_CODES:
         return 3
     if code.startswith("ADM"):
         return 2
@@ -77,7 +79,7 @@ def choose(event: EventMention, places: list[PlaceMention], spans: list[PlaceMen
                    if event.sent_start <= p.start < event.sent_end and _eligible(p)]
     if in_sentence:
         def rank(p: PlaceMention) -> tuple:
-            inherited = bool(p.explain.get("inherited_context") or p.explain.get("inherited_nearby"))
+            inherited = "inherited_from" in p.explain
             return (p not in spans, bool(p.explain.get("admin_hint")), inherited, specificity(p),
                     abs(p.start - event.start))
         return _as_event_place(min(in_sentence, key=rank))

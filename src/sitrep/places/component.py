@@ -17,8 +17,8 @@ from sitrep.mentions import PlaceMention, mentions
 from sitrep.places.assign import assign_places, base_precision, specificity
 from sitrep.places.context import Context, contexts
 from sitrep.places.countries import country_by_name
-from sitrep.places.finder import Span, find_spans
-from sitrep.places.resolve import country_name, resolve
+from sitrep.places.finder import Span, cues, find_spans
+from sitrep.places.resolve import country_name, known_keys, resolve
 
 # ACLED notes: "in Tafas (Dar'a, Dar'a)" = location (admin2, admin1)
 # unresolved NER labels that name a site or settlement, which lies near the last town named
@@ -69,6 +69,14 @@ def _mark_admin_hints(text: str, places: list[PlaceMention]) -> None:
             place.admin1 = place.admin1 or parts[1]
 
 
+def is_site(span: Span) -> bool:
+    """A street, building or facility by its words: "Royal Street", "Holy Redeemer Church"."""
+    words = span.key.split()
+    table = cues()
+    return bool(words) and (words[-1] in table["site_nouns"] or (
+        len(words) > 1 and words[0] in table["site_prefixes"]))
+
+
 def _copy_place(place: PlaceMention, source: PlaceMention, how: str) -> None:
     for field in ("geonameid", "name", "country", "country_code", "admin1", "admin2",
                   "latitude", "longitude", "feature_code"):
@@ -79,10 +87,11 @@ def _copy_place(place: PlaceMention, source: PlaceMention, how: str) -> None:
 
 
 def inherit_unresolved(spans: list[Span], by_span: dict[int, PlaceMention],
-                       links_of: list[list[Context]]) -> None:
+                       links_of: list[list[Context]], focus: str | None) -> None:
     """Names the index lacks take the place of the area around them, at precision 2: the
     area the text names ("the Crown Heights neighborhood of Brooklyn"), else, for sites and
-    settlements (NER FAC/GPE, not seas or regions), the nearest settlement named before them."""
+    settlements (NER FAC/GPE, not seas or regions), the place they are named after, else the
+    last settlement of the focus country named before them."""
     settlements = sorted((p for p in by_span.values() if p.latitude is not None
                           and specificity(p) == 1 and not p.explain.get("source_embedded")
                           and not p.explain.get("demonym")), key=lambda p: p.start)
@@ -94,9 +103,15 @@ def inherit_unresolved(spans: list[Span], by_span: dict[int, PlaceMention],
         if around:
             _copy_place(place, around[0], "inherited_context")
             continue
-        if spans[i].label not in INHERIT_LABELS:
+        if spans[i].label not in INHERIT_LABELS and not is_site(spans[i]):
             continue
-        before = [p for p in settlements if p.end <= place.start]
+        inner = [p for p in by_span.values() if p is not place and p.latitude is not None
+                 and place.start <= p.start and p.end <= place.end and not p.explain.get("demonym")]
+        if inner:  # "Colorado State University": the place it is named after
+            _copy_place(place, inner[0], "inherited_name")
+            continue
+        before = [p for p in settlements if p.end <= place.start
+                  and (focus is None or p.country_code == focus)]
         if before:
             _copy_place(place, before[-1], "inherited_nearby")
 
@@ -116,7 +131,7 @@ class PlacesComponent:
     def toponyms(self, doc: Doc) -> tuple[list[PlaceMention], str | None]:
         gaz = self.gazetteer
         text = doc.text  # Doc.text joins every token on each access: read it once
-        spans = find_spans(doc, gaz.known_keys)
+        spans = find_spans(doc, known_keys(gaz))
         actors = mentions(doc, "actor_mentions")
         for span in spans:
             # "the Hadi government": a name inside an actor's words is no event location
@@ -129,9 +144,11 @@ class PlacesComponent:
         places: list[PlaceMention] = []
         by_span: dict[int, PlaceMention] = {}
         for i, (span, (cand, parts)) in enumerate(zip(spans, resolved)):
-            if cand is None and span.source != "ner-strong":
+            if cand is None and span.source != "ner-strong" and not (
+                    span.source == "ner-weak" and is_site(span)):
                 continue  # weak spans that name no place were people or groups after all
-            if span.source == "embedded" and places and places[-1].end > span.start:
+            if span.source == "embedded" and places and places[-1].end > span.start \
+                    and places[-1].latitude is not None:
                 continue  # the whole organisation name was a place already
             place = _mention(span, cand, parts)
             if i in hint_spans:
@@ -142,7 +159,7 @@ class PlacesComponent:
             if place.latitude is not None:
                 place.geo_precision = base_precision(text, place)
         _mark_admin_hints(text, places)
-        inherit_unresolved(spans, by_span, links_of)
+        inherit_unresolved(spans, by_span, links_of, focus)
         return places, focus
 
     def __call__(self, doc: Doc) -> Doc:

@@ -64,7 +64,9 @@ def contexts(text: str, spans: Sequence[Span]) -> list[list[Context]]:
         prev_end = span.end
         # "(Dar'a, Dar'a)": inside brackets a comma chains admin areas as the bracket does
         depth_paren = text.rfind("(", 0, span.start) > text.rfind(")", 0, span.start)
-        for j in range(i + 1, min(len(spans), i + 4)):
+        for j in range(i + 1, min(len(spans), i + 6)):
+            if spans[j].start < prev_end:
+                continue  # a name inside this one ("Washington" in "Washington University")
             gap = text[prev_end:spans[j].start]
             if len(gap) > 40:
                 break

@@ -9,6 +9,7 @@ Score of a candidate (weights in WEIGHTS, each term kept in PlaceMention.explain
 from __future__ import annotations
 
 import math
+from functools import lru_cache
 from collections import Counter
 from collections.abc import Sequence
 from difflib import SequenceMatcher
@@ -17,7 +18,7 @@ from sitrep.gazetteer import Candidate, Gazetteer, name_key
 from sitrep.geo import distance_km
 from sitrep.places.context import Context, contexts
 from sitrep.places.countries import country_by_code
-from sitrep.places.finder import Span, cues
+from sitrep.places.finder import DATA, Span, cues
 
 WEIGHTS = {
     "population": 1.0,      # times log10(pop)/7, 0..~1
@@ -35,6 +36,7 @@ WEIGHTS = {
     "prominent": 2.0,       # London, Paris: 20 times bigger than any namesake
     "in_context": 2.5,      # inside the areas the text names around it: "Miango (Bassa, Plateau)"
     "actor_country": 1.0,   # focus vote of each country the article's actors belong to
+    "natural": 3.0,         # "Atlantic": the ocean, not Atlantic, Iowa
 }
 FUZZY_RATIO = 0.75          # name similarity a consonant-skeleton match needs
 CONTEXT_KM = 60             # a place this close to a context town counts as inside its area
@@ -51,7 +53,7 @@ def plausible(cand: Candidate, focus: str | None, votes: Counter) -> bool:
     return cand.population >= 20_000 or votes.get(cand.country_code, 0) >= 1.0
 
 
-def accept(span: Span, cand: Candidate, chained: bool = False) -> bool:
+def accept(span: Span, cand: Candidate, chained: bool = False, parts: dict | None = None) -> bool:
     """Whether a span keeps its best candidate. NER GPE/LOC/FAC always do; PERSON/ORG/NORP
     spans and matcher hits need a location cue, an analyst's variant or a large place.
     `chained`: the span names areas around another place, or has its own ("Marawi, Lanao del
@@ -62,8 +64,10 @@ def accept(span: Span, cand: Candidate, chained: bool = False) -> bool:
     if span.source == "ner-strong":
         return True
     if span.source == "embedded":  # only names that stand out inside an organisation's name
+        # ("The Allendale Woman's Club" of a New Jersey article: the Allendale nearby)
+        near = parts is not None and "focus" in parts and "near_other" in parts
         return (cand.is_country or cand.is_admin1 or cand.feature_code == "CONT" or cand.is_demonym
-                or (cand.kind == 0 and cand.population >= 100_000))
+                or (cand.kind == 0 and (cand.population >= 100_000 or near)))
     cue = (span.cue_before and span.cue_before not in _WEAK_CUES) or bool(span.noun_after) or chained
     if cand.kind == 2 and not cand.fuzzy:
         return True
@@ -81,11 +85,39 @@ def _pop(cand: Candidate) -> float:
     return math.log10(cand.population + 1) / 7.0
 
 
+FEATURE_ID = -1_000_000_000  # ids of features.tsv rows count down from here (ADM1 rows use -1...)
+
+
+@lru_cache(maxsize=1)
+def natural_features() -> dict[str, list[Candidate]]:
+    """Name key -> seas, deserts, ranges and regions of data/features.tsv (not in the index)."""
+    table: dict[str, list[Candidate]] = {}
+    rows = (DATA / "features.tsv").read_text(encoding="utf-8").splitlines()
+    for number, line in enumerate(rows, 1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        cells = (line.split("\t") + [""] * 6)[:6]
+        name, variants, lat, lon, code, country = (c.strip() for c in cells)
+        for kind, label in [(0, name)] + [(2, v) for v in variants.split("|") if v.strip()]:
+            cand = Candidate(FEATURE_ID - number, name, float(lat), float(lon), country, None, None, 0, code, kind)
+            table.setdefault(name_key(label), []).append(cand)
+    return table
+
+
+def known_keys(gaz: Gazetteer):
+    """The index's known_keys, plus the names of natural features."""
+    features = natural_features()
+    return lambda keys: gaz.known_keys(keys) | {k for k in keys if k in features}
+
+
 def candidates_for(gaz: Gazetteer, span: Span) -> list[Candidate]:
-    found = list(gaz.lookup_key(span.key))
+    found = list(gaz.lookup_key(span.key)) + natural_features().get(span.key, [])
     words = span.key.split()
     if not found and len(words) > 1 and words[-1] in _GENERIC:
         found = list(gaz.lookup_key(" ".join(words[:-1])))  # "Morris County" -> Morris
+    if not found and len(words) > 1 and words[0] in cues()["demonym_prefixes"]:
+        # "ex-Russian", "All-American", "pro-Turkish": the demonym or country after the prefix
+        found = [c for c in gaz.lookup_key(" ".join(words[1:])) if c.is_demonym or c.is_country]
     if span.source == "ner-weak" and found:
         # PERSON/ORG/NORP spans: only names a place is really called (no alternates-only hits)
         found = [c for c in found if c.kind != 1 or c.population >= 50_000]
@@ -133,7 +165,9 @@ def score_candidate(cand: Candidate, span: Span, focus: str | None, votes: Count
     parts = {"population": WEIGHTS["population"] * _pop(cand)}
     if prominent:
         parts["prominent"] = WEIGHTS["prominent"]
-    if cand.is_country or cand.feature_code in ("CONT", "RGN"):
+    if cand.geonameid <= FEATURE_ID:  # a sea or region of features.tsv: population unknown
+        parts["natural"] = WEIGHTS["natural"]
+    elif cand.is_country or cand.feature_code in ("CONT", "RGN"):
         parts["country"] = WEIGHTS["country"]
     elif cand.feature_code == "PPLC":
         parts["capital"] = WEIGHTS["capital"]
@@ -281,8 +315,9 @@ def resolve(gaz: Gazetteer, spans: Sequence[Span], text: str = "",
             best, best_parts, best_total = None, {}, -1e9
             others = [a for j, a in enumerate(anchors) if j != i and a is not None]
             # "Aleppo" alone is the city, "Texas" alone the state: a same-name city must be big
-            rival_codes = {c.country_code for c in options if c.kind == 0
-                           and c.feature_code.startswith("PPL") and c.population >= 50_000}
+            # ("New York" is an alternate name of New York City, which is the likelier)
+            rival_codes = {c.country_code for c in options if c.feature_code.startswith("PPL") and (
+                (c.kind == 0 and c.population >= 50_000) or c.population >= 1_000_000)}
             pops = sorted((c.population for c in options if not c.is_country), reverse=True)
             big = pops[0] if pops and pops[0] >= 1_000_000 and (
                 len(pops) == 1 or pops[0] >= 20 * pops[1]) else None
@@ -304,7 +339,7 @@ def resolve(gaz: Gazetteer, spans: Sequence[Span], text: str = "",
                     continue  # a skeleton match far from everything else is a guess
                 if total > best_total:
                     best, best_parts, best_total = cand, parts, total
-            if best is not None and not (accept(span, best, i in chained)
+            if best is not None and not (accept(span, best, i in chained, best_parts)
                                          and plausible(best, focus, votes)):
                 best = None
             elif best is not None and _stray(span, best, others, best_parts):
