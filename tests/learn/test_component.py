@@ -26,7 +26,8 @@ def pipeline(small_model):
     nlp.add_pipe("sentencizer")
     nlp.add_pipe("fake_events_for_learn_tests", name="sitrep_events")
     # a loose threshold: the tiny model is less sure than one trained on a real export
-    add_learned_stage(nlp, small_model[0], relabel_threshold=0.3, add_threshold=0.3)
+    add_learned_stage(nlp, small_model[0], relabel_threshold=0.3, primary_threshold=0.3,
+                      add_threshold=0.3)
     return nlp
 
 
