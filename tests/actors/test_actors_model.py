@@ -94,3 +94,25 @@ def test_police_said_is_not_a_side(parser):
     doc = parser("Gunmen killed three farmers in Zamfara, police said.")
     got = run(parser, doc, ("killed", "Violence against civilians", "Attack"))
     assert got[0][0] == "Unidentified Armed Group ({country})"
+
+
+def test_coordinated_subjects_of_a_clash_fight_each_other(parser):
+    doc = parser("On 9 May 2020, GNA and LNA forces reportedly clashed in Tripoli Airport Road (Tripoli).")
+    got = run(parser, doc, ("clashed", "Battles", "Armed clash"))
+    assert got == [("Military Forces of Libya (2016-) Government of National Accord", 1,
+                    "Military Forces of Libya (2014-) Haftar Faction")]
+
+
+def test_governmental_positions_are_the_state(parser):
+    doc = parser("On 9 May 2020, the NAF rebel forces fired grenade launchers at the governmental "
+                 "positions near Krasnohorivka, Donetsk.")
+    got = run(parser, doc, ("fired", "Battles", "Armed clash"))
+    # the country comes from the event's place in records.py
+    assert got == [("NAF: United Armed Forces of Novorossiya", 2, "Military Forces of {country}")]
+
+
+def test_one_named_side_of_a_shootout_comes_first(parser):
+    doc = parser("On 7 May 2020, in Aracaju, Sergipe, a man was killed after exchanging fire with "
+                 "military police forces during a patrol.")
+    got = run(parser, doc, ("exchanging", "Battles", "Armed clash"))
+    assert got == [("Military Forces of {country}", 1, "Unidentified Armed Group ({country})")]

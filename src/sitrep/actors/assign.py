@@ -219,6 +219,13 @@ class Assigner:
                 others = [f for f in rest if f.mention.name != second.mention.name]
                 if others:
                     first, second = sorted((others[0], second), key=lambda f: f.mention.start)
+        if second is None and event.event_type == "Battles":
+            # "GNA and LNA forces clashed": coordinated subjects fight each other, in text order
+            agents = [f for f in armed if self.roles[id(f)] == AGENT and f not in allies]
+            if len({f.mention.name for f in agents}) >= 2 and (first is None or first in agents):
+                agents.sort(key=lambda f: f.mention.start)
+                first = agents[0]
+                second = next(f for f in agents if f.mention.name != first.mention.name)
         if first is None or second is None:
             taken = {f.mention.name for f in (first, second, *allies) if f is not None}
             before = [f for f in self.earlier(event) if f.mention.name not in taken
