@@ -115,4 +115,4 @@ def test_one_named_side_of_a_shootout_comes_first(parser):
     doc = parser("On 7 May 2020, in Aracaju, Sergipe, a man was killed after exchanging fire with "
                  "military police forces during a patrol.")
     got = run(parser, doc, ("exchanging", "Battles", "Armed clash"))
-    assert got == [("Military Forces of {country}", 1, "Unidentified Armed Group ({country})")]
+    assert got == [("Military Forces of {country} Military Police", 1, "Unidentified Armed Group ({country})")]
