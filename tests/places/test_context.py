@@ -80,6 +80,14 @@ def test_unknown_neighbourhood_takes_the_point_of_its_town(blank_nlp, places):
     assert found["Qwerty Street"].longitude == brooklyn.longitude
 
 
+def test_site_takes_the_point_of_the_place_it_is_named_after(blank_nlp, places):
+    doc = _doc(blank_nlp, "Researchers at Colorado Qwerty University said so.",
+               [("Colorado Qwerty University", "ORG")])
+    places(doc)
+    site = next(p for p in doc._.toponyms if p.text == "Colorado Qwerty University")
+    assert site.explain.get("inherited_name") and site.admin1 == "Colorado"
+
+
 def test_unknown_sea_or_region_is_not_given_a_town(blank_nlp, places):
     doc = _doc(blank_nlp, "Storms hit Brooklyn. Warm water in the Qwertyan Deep persists.",
                [("Brooklyn", "GPE"), ("Qwertyan Deep", "LOC")])
