@@ -144,3 +144,12 @@ def test_phrases_get_plurals_on_their_last_word():
     assert _plural("armed men") is None and _plural("military police") is None and _plural("ISIS") is None
     aliases = {entry.alias for entry in load_aliases()}
     assert "fulani militias" in aliases and "the groups" not in aliases  # anaphors stay singular
+
+
+def test_coordinated_countries_are_two_state_actors(blank_nlp):
+    doc = run(blank_nlp, "Military forces of India and Pakistan exchanged fire across the LoC.",
+              "exchanged", "Battles", "Armed clash")
+    assert [(m.text, m.country) for m in doc._.actor_mentions] == [
+        ("Military forces of India", "India"), ("Pakistan", "Pakistan")]
+    doc = run(blank_nlp, "Burundian and Rwandan soldiers clashed on Lake Rweru.", "clashed", "Battles", "Armed clash")
+    assert [m.name for m in doc._.actor_mentions] == ["Military Forces of Burundi (2005-)", "Military Forces of Rwanda"]

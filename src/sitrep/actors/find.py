@@ -113,6 +113,20 @@ def _attached_country(doc: Doc, span: Span, by_start: dict[int, Span],
     return start, end, None
 
 
+def _coordinated_country(doc: Doc, start: int, end: int, span: Span, by_start: dict[int, Span],
+                         by_end: dict[int, Span]) -> Span | None:
+    """The second country of "Burundian and Rwandan soldiers" or "forces of India and Pakistan":
+    the same kind of state forces, of another country."""
+    if start < span.start and start >= 2 and doc[start - 1].lower_ == "and":
+        return by_end.get(start - 1)
+    if end > span.end and end + 1 < len(doc) and doc[end].lower_ == "and":
+        after = end + 1
+        if doc[after].lower_ == "the" and after + 1 < len(doc):
+            after += 1
+        return by_start.get(after)
+    return None
+
+
 def guess_country(found: list[Found], free_countries: list[str]) -> str | None:
     """The country the report is about, from what the actors stage can see.
 
@@ -150,6 +164,11 @@ def find_actors(doc: Doc, matchers: Matchers) -> tuple[list[Found], str | None]:
         if start < span.start or end > span.end:
             used.update(range(start, end))
         raw.append((start, end, entry, country or entry.country))
+        if country is not None and entry.is_state:
+            other = _coordinated_country(doc, start, end, span, by_start, by_end)
+            if other is not None:
+                used.update(range(other.start, other.end))
+                raw.append((other.start, other.end, entry, other.label_))
     actor_tokens = {i for start, end, *_ in raw for i in range(start, end)}
     free = [span.label_ for span in country_spans
             if span.start not in actor_tokens and span.start not in used]
