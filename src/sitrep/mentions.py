@@ -49,6 +49,7 @@ class PlaceMention:
     longitude: float | None = None
     feature_code: str | None = None
     geo_precision: int = 1          # ACLED 1-3, after modifiers like "northern", "near"
+    where_prec: int | None = None   # UCDP 1-7 (see model.Event.where_prec)
     score: float = 0.0
     explain: dict[str, float] = field(default_factory=dict)
 

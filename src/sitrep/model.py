@@ -105,6 +105,9 @@ class Event(BaseModel):
     evidence: list[Evidence] = Field(default_factory=list)
     geonameid: int | None = None
     confidence: float | None = None
+    # UCDP GED's where_prec: 1 the place, 2 within 25 km of it, 3 a district, 4 a province,
+    # 5 a road, river or border, 6 the country, 7 waters or airspace
+    where_prec: int | None = Field(default=None, ge=1, le=7)
 
     def acled_row(self) -> dict[str, object]:
         """The ACLED columns only, in ACLED's order."""

@@ -14,6 +14,7 @@ from spacy.tokens import Doc
 
 from sitrep.mentions import EventMention, PlaceMention
 from sitrep.places.finder import cues
+from sitrep.places.relative import roads, where_precision
 
 # continents, regions and natural features: an event there is known to the region only
 REGION_CODES = {"CONT", "RGN", "OCN", "SEA", "GULF", "LK", "DSRT", "MTS", "STM", "DLTA"}
@@ -62,7 +63,8 @@ def between(text: str, places: list[PlaceMention]) -> list[PlaceMention]:
             out.append(replace(named, start=a.start, end=b.end, text=text[a.start:b.end],
                                latitude=round((a.latitude + b.latitude) / 2, 5),
                                longitude=round((a.longitude + b.longitude) / 2, 5),
-                               geo_precision=2, explain={**named.explain, "between": 1.0}))
+                               geo_precision=2, where_prec=2,
+                               explain={**named.explain, "between": 1.0}))
     return out
 
 
@@ -93,15 +95,16 @@ def choose(event: EventMention, places: list[PlaceMention], spans: list[PlaceMen
 def _as_event_place(place: PlaceMention) -> PlaceMention:
     """An admin hint stands in for a village the index lacks: ACLED precision 2 at best."""
     if place.explain.get("admin_hint") and place.geo_precision == 1:
-        return replace(place, geo_precision=2)
+        return replace(place, geo_precision=2, where_prec=where_precision(place))
     return place
 
 
 def assign_places(doc: Doc, events: list[EventMention], places: list[PlaceMention],
                   fallback: PlaceMention | None) -> None:
-    spans = between(doc.text, places)
+    text = doc.text
+    spans = between(text, places) + roads(text, places)
     for event in events:
         place = choose(event, places, spans)
         if place is None and fallback is not None:
-            place = replace(fallback, geo_precision=3)
+            place = replace(fallback, geo_precision=3, where_prec=6)
         event.place = replace(place) if place is not None else None

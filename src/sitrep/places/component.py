@@ -18,6 +18,7 @@ from sitrep.places.assign import assign_places, base_precision, specificity
 from sitrep.places.context import Context, contexts
 from sitrep.places.countries import country_by_name
 from sitrep.places.finder import Span, cues, find_spans
+from sitrep.places.relative import apply_offset, where_precision
 from sitrep.places.resolve import country_name, known_keys, resolve
 
 # ACLED notes: "in Tafas (Dar'a, Dar'a)" = location (admin2, admin1)
@@ -158,8 +159,12 @@ class PlacesComponent:
         for place in places:
             if place.latitude is not None:
                 place.geo_precision = base_precision(text, place)
+                apply_offset(text, place)
         _mark_admin_hints(text, places)
         inherit_unresolved(spans, by_span, links_of, focus)
+        for place in places:
+            if place.latitude is not None:
+                place.where_prec = where_precision(place)
         return places, focus
 
     def __call__(self, doc: Doc) -> Doc:
@@ -171,6 +176,7 @@ class PlacesComponent:
             country = self.gazetteer.country(focus)
             if country is not None:
                 fallback = _mention(Span(0, 0, "", "", "fallback"), country, {"fallback": 1.0})
+                fallback.where_prec = 6
         assign_places(doc, mentions(doc, "event_mentions"), places, fallback)
         return doc
 

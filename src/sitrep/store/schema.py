@@ -134,6 +134,9 @@ MIGRATIONS: list[tuple[int, str, list[Statement]]] = [
     (4, "index for the country filter of the API", [
         "CREATE INDEX events_country_when ON events(lower(country), event_date)",
     ]),
+    (5, "UCDP's where_prec beside ACLED's geo_precision", [
+        "ALTER TABLE events ADD COLUMN where_prec INTEGER CHECK (where_prec BETWEEN 1 AND 7)",
+    ]),
 ]
 
 SCHEMA_VERSION = MIGRATIONS[-1][0]

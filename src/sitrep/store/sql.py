@@ -19,7 +19,7 @@ from sitrep.store.base import (ArticleRef, EventDetail, EventFilter, EventStore,
                                StoreError)
 from sitrep.store.schema import MIGRATIONS, SCHEMA_VERSION, Dialect, statements_for
 
-_EXTRA_COLUMNS = ("fatalities_low", "fatalities_high", "geonameid", "confidence")
+_EXTRA_COLUMNS = ("fatalities_low", "fatalities_high", "geonameid", "confidence", "where_prec")
 EVENT_COLUMNS = (*ACLED_COLUMNS, *_EXTRA_COLUMNS)
 _CLAIMS = TypeAdapter(list[Claim])
 _EVIDENCE = TypeAdapter(list[Evidence])
