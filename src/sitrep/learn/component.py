@@ -34,11 +34,15 @@ news) 14.5% of articles hold a sentence at p >= 0.9 and 4.5% at p >= 0.95 (the c
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterable, Iterator
 from functools import lru_cache
 from pathlib import Path
 
+import numpy as np
+
 from spacy.language import Language
 from spacy.tokens import Doc
+from spacy.util import minibatch
 
 from sitrep.learn.model import LearnedModel, load_cached
 from sitrep.mentions import EventMention, mentions, register_extensions
@@ -96,39 +100,64 @@ class LearnedComponent:
             mention.sub_event_type, mention.text, sentence)
 
     def __call__(self, doc: Doc) -> Doc:
+        return next(iter(self.pipe([doc])))
+
+    def pipe(self, stream: Iterable[Doc], batch_size: int = 128) -> Iterator[Doc]:
+        """One classifier call per batch of documents (the per-call cost dominates on notes)."""
+        for batch in minibatch(stream, size=batch_size):
+            plans = [self._plan(doc) for doc in batch]
+            texts = [text for texts, _ in plans for text in texts]
+            probabilities = self.model.predict_proba(texts)
+            offset = 0
+            for doc, (texts, apply) in zip(batch, plans):
+                apply(probabilities[offset: offset + len(texts)])
+                offset += len(texts)
+                yield doc
+
+    def _plan(self, doc: Doc) -> tuple[list[str], Callable[[np.ndarray], None]]:
+        """The texts this document needs classified, and what to do with their probabilities."""
         found = mentions(doc, "event_mentions")
         decisions: list[dict] = doc.user_data.setdefault(USER_DATA_KEY, [])
         if found:
-            self._relabel(doc, found, decisions)
-        elif self.max_added > 0 and doc.text.strip():
-            self._add(doc, found, decisions)
-        return doc
+            return self._relabel(doc, found, decisions)
+        if self.max_added > 0 and doc.text.strip():
+            return self._add(doc, found, decisions)
+        return [], lambda _: None
 
-    def _relabel(self, doc: Doc, found: list[EventMention], decisions: list[dict]) -> None:
+    def _relabel(self, doc: Doc, found: list[EventMention], decisions: list[dict],
+                 ) -> tuple[list[str], Callable[[np.ndarray], None]]:
         primary = min(found, key=lambda m: (m.start, m.end))
         by_sentence: dict[tuple[int, int], list[EventMention]] = {}
         for mention in found:
             by_sentence.setdefault((mention.sent_start, mention.sent_end), []).append(mention)
-        spans = list(by_sentence)
+        # a sentence is classified only where its one mention could be relabelled
+        asked = [span for span, group in by_sentence.items()
+                 if len(group) == 1 and group[0] is not primary
+                 and not self.protected(group[0], doc.text[span[0]:span[1]])]
         context = doc.text[: max(primary.sent_end, self.context_chars)]
-        probabilities = self.model.predict_proba([doc.text[s:e] for s, e in spans] + [context])
         choose = self.model.classifier.choose
-        for span, row in zip(spans, probabilities[:-1]):
-            group, sentence = by_sentence[span], doc.text[span[0]:span[1]]
-            sub, event, prob = choose(row)
-            for mention in group:
-                if mention is primary:
-                    decisions.append(self._judge_primary(mention, sentence, probabilities[-1]))
-                    continue
-                decision = {"start": mention.start, "end": mention.end, "rules": mention.sub_event_type,
-                            "learned": sub, "probability": round(prob, 4), "action": "keep"}
-                if self.protected(mention, sentence):
-                    decision["action"] = "keep: distinctive cue"
-                elif (len(group) == 1 and sub != mention.sub_event_type
-                      and prob >= self.relabel_threshold):
-                    mention.sub_event_type, mention.event_type = sub, event
-                    decision["action"] = "relabel"
-                decisions.append(decision)
+
+        def apply(probabilities: np.ndarray) -> None:
+            learned = {span: choose(row) for span, row in zip(asked, probabilities)}
+            for span, group in by_sentence.items():
+                sentence = doc.text[span[0]:span[1]]
+                for mention in group:
+                    if mention is primary:
+                        decisions.append(self._judge_primary(mention, sentence, probabilities[-1]))
+                        continue
+                    sub, event, prob = learned.get(span, (None, None, None))
+                    decision = {"start": mention.start, "end": mention.end,
+                                "rules": mention.sub_event_type, "learned": sub,
+                                "probability": None if prob is None else round(prob, 4),
+                                "action": "keep"}
+                    if sub is None and self.protected(mention, sentence):
+                        decision["action"] = "keep: distinctive cue"
+                    elif sub is not None and sub != mention.sub_event_type and prob >= self.relabel_threshold:
+                        mention.sub_event_type, mention.event_type = sub, event
+                        decision["action"] = "relabel"
+                    decisions.append(decision)
+
+        return [doc.text[s:e] for s, e in asked] + [context], apply
 
     def _judge_primary(self, mention: EventMention, sentence: str, row) -> dict:  # noqa: ANN001
         classes = self.model.classifier.classes
@@ -151,19 +180,24 @@ class LearnedComponent:
             decision["action"] = "relabel"
         return decision
 
-    def _add(self, doc: Doc, found: list[EventMention], decisions: list[dict]) -> None:
+    def _add(self, doc: Doc, found: list[EventMention], decisions: list[dict],
+             ) -> tuple[list[str], Callable[[np.ndarray], None]]:
         spans = sentence_spans(doc)
-        predictions = self.model.predict([doc.text[s:e] for s, e in spans])
-        ranked = sorted(zip(predictions, spans), key=lambda pair: -pair[0][2])
-        for (sub, event, prob), (start, end) in ranked[: self.max_added]:
-            if prob < self.add_threshold:
-                break
-            trigger_start, trigger_end = self._trigger(doc.text, start, end, sub)
-            found.append(EventMention(
-                start=trigger_start, end=trigger_end, text=doc.text[trigger_start:trigger_end],
-                sent_start=start, sent_end=end, event_type=event, sub_event_type=sub, score=prob))
-            decisions.append({"start": trigger_start, "end": trigger_end, "rules": None,
-                              "learned": sub, "probability": round(prob, 4), "action": "add"})
+
+        def apply(probabilities: np.ndarray) -> None:
+            predictions = [self.model.classifier.choose(row) for row in probabilities]
+            ranked = sorted(zip(predictions, spans), key=lambda pair: -pair[0][2])
+            for (sub, event, prob), (start, end) in ranked[: self.max_added]:
+                if prob < self.add_threshold:
+                    break
+                trigger_start, trigger_end = self._trigger(doc.text, start, end, sub)
+                found.append(EventMention(
+                    start=trigger_start, end=trigger_end, text=doc.text[trigger_start:trigger_end],
+                    sent_start=start, sent_end=end, event_type=event, sub_event_type=sub, score=prob))
+                decisions.append({"start": trigger_start, "end": trigger_end, "rules": None,
+                                  "learned": sub, "probability": round(prob, 4), "action": "add"})
+
+        return [doc.text[s:e] for s, e in spans], apply
 
     def _trigger(self, text: str, start: int, end: int, label: str) -> tuple[int, int]:
         """The sentence's word that weighs most towards `label`, else the whole sentence."""
