@@ -115,4 +115,6 @@ def test_one_named_side_of_a_shootout_comes_first(parser):
     doc = parser("On 7 May 2020, in Aracaju, Sergipe, a man was killed after exchanging fire with "
                  "military police forces during a patrol.")
     got = run(parser, doc, ("exchanging", "Battles", "Armed clash"))
-    assert got == [("Military Forces of {country} Military Police", 1, "Unidentified Armed Group ({country})")]
+    (name1, inter1, name2), = got
+    assert name1.startswith("Military Forces of {country}") and inter1 == 1
+    assert name2 == "Unidentified Armed Group ({country})"

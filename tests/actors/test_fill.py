@@ -153,3 +153,16 @@ def test_coordinated_countries_are_two_state_actors(blank_nlp):
         ("Military forces of India", "India"), ("Pakistan", "Pakistan")]
     doc = run(blank_nlp, "Burundian and Rwandan soldiers clashed on Lake Rweru.", "clashed", "Battles", "Armed clash")
     assert [m.name for m in doc._.actor_mentions] == ["Military Forces of Burundi (2005-)", "Military Forces of Rwanda"]
+
+
+def test_a_decree_with_no_one_named_is_the_government(blank_nlp):
+    doc = run(blank_nlp, "A curfew was extended for two weeks in the province.",
+              "extended", "Strategic developments", "Change to group/activity")
+    assert doc._.event_mentions[0].actor1.name == "Government of {country}"
+    doc = run(blank_nlp, "Hakkari Governor's Office extended the ban on protests.",
+              "extended", "Strategic developments", "Change to group/activity")
+    assert doc._.event_mentions[0].actor1.text == "Governor's Office"
+
+
+def test_cartels_are_gangs():
+    assert generic_name(UNIDENTIFIED, "Colombia", "Police blamed a drug cartel.") == "Unidentified Gang ({country})"

@@ -276,6 +276,9 @@ class Assigner:
             return
         if first is None and event.sub_event_type in _UNIDENTIFIED_BY_DEFAULT:
             event.actor1 = _synth("Unidentified Armed Group ({country})", 3, event)
+        elif first is None and event.sub_event_type == "Change to group/activity" and event.actor2 is None:
+            # curfews, bans, decrees: with no one named, the government acted
+            event.actor1 = _synth("Government of {country}", STATE, event)
         else:
             event.actor1 = first.mention if first else None
         if second is not None or event.actor2 is None:
