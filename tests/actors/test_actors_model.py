@@ -118,3 +118,10 @@ def test_one_named_side_of_a_shootout_comes_first(parser):
     (name1, inter1, name2), = got
     assert name1.startswith("Military Forces of {country}") and inter1 == 1
     assert name2 == "Unidentified Armed Group ({country})"
+
+
+def test_the_subject_of_suffer_is_hit(parser):
+    doc = parser("Around 8 May 2020, ANDSF forces suffered casualties after being hit by a "
+                 "Taliban-planted IED in Ahmadabad district, Paktia.")
+    got = run(parser, doc, ("IED", "Explosions/Remote violence", "Remote explosive/landmine/IED"))
+    assert got == [("Taliban", 2, "Military Forces of Afghanistan (2014-)")]

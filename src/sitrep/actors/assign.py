@@ -18,6 +18,8 @@ AGENT, PATIENT, BETWEEN, ALLY = "agent", "patient", "between", "ally"
 # verbs whose object (or, for "receive help", whose subject) fights on the acting side
 _HELP_VERBS = {"help", "support", "back", "assist", "aid", "reinforce", "accompany", "escort"}
 _RECEIVE_VERBS = {"receive", "get", "obtain", "request"}
+# verbs whose subject undergoes the violence ("forces suffered casualties")
+_UNDERGO_VERBS = {"suffer", "sustain", "incur", "endure", "undergo"}
 _HELP_NOUNS = {"help", "support", "backing", "assistance", "cover", "reinforcement", "reinforcements"}
 _PATIENT_PREPS = {"against", "on", "at", "upon", "with", "towards", "toward", "into", "targeting",
                   "inside", "near"}
@@ -52,6 +54,8 @@ def dependency_role(span: Span) -> str | None:
         if dep in _SUBJECTS:
             if token.head.lemma_.lower() in _RECEIVE_VERBS:
                 return ALLY
+            if token.head.lemma_.lower() in _UNDERGO_VERBS:
+                return PATIENT
             return AGENT
         if dep in _OBJECTS:
             if dep != "nsubjpass" and token.head.lemma_.lower() in _HELP_VERBS:
