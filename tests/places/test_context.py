@@ -141,3 +141,15 @@ def test_a_name_inside_an_actor_is_not_a_location(blank_nlp, places):
                                          "Military Forces of Yemen (2012-)", 1, "Yemen")]
     places(doc)
     assert all(p.latitude is None for p in doc._.toponyms if p.text == "Hadi")
+
+
+def test_direction_word_before_a_country_still_names_it(blank_nlp, places):
+    doc = _doc(blank_nlp, "Turkish jets struck PKK targets in Northern Iraq.", [("Northern Iraq", "GPE")])
+    places(doc)
+    assert doc._.doc_country == "IQ"
+
+
+def test_a_place_people_come_from_is_not_where_the_event_is(blank_nlp, places):
+    doc = _doc(blank_nlp, "Police clashed with fighters from Deir ez-Zor in the town of Jarablus.",
+               [("Deir ez-Zor", "GPE"), ("Jarablus", "GPE")])
+    assert _place_of_event(places, doc, "clashed").name.startswith("Jar")

@@ -75,14 +75,21 @@ def _eligible(place: PlaceMention) -> bool:
             and not place.explain.get("source_embedded"))
 
 
-def choose(event: EventMention, places: list[PlaceMention], spans: list[PlaceMention]) -> PlaceMention | None:
+def _word_before(text: str, place: PlaceMention) -> str:
+    words = _WORD.findall(text[max(0, place.start - 20):place.start].lower())
+    return words[-1] if words else ""
+
+
+def choose(event: EventMention, places: list[PlaceMention], spans: list[PlaceMention],
+           text: str = "") -> PlaceMention | None:
     """The event's place among resolved toponyms (spans: 'between' places, preferred)."""
     in_sentence = [p for p in spans + places
                    if event.sent_start <= p.start < event.sent_end and _eligible(p)]
     if in_sentence:
         def rank(p: PlaceMention) -> tuple:
             inherited = "inherited_from" in p.explain
-            return (p not in spans, bool(p.explain.get("admin_hint")), inherited, specificity(p),
+            origin = _word_before(text, p) in cues()["origin_words"]  # "fighters from Deir ez-Zor"
+            return (p not in spans, bool(p.explain.get("admin_hint")), inherited, origin, specificity(p),
                     abs(p.start - event.start))
         return _as_event_place(min(in_sentence, key=rank))
     before = [p for p in places if p.start < event.sent_start and _eligible(p)]
@@ -104,7 +111,7 @@ def assign_places(doc: Doc, events: list[EventMention], places: list[PlaceMentio
     text = doc.text
     spans = between(text, places) + roads(text, places)
     for event in events:
-        place = choose(event, places, spans)
+        place = choose(event, places, spans, text)
         if place is None and fallback is not None:
             place = replace(fallback, geo_precision=3, where_prec=6)
         event.place = replace(place) if place is not None else None

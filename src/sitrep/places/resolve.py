@@ -37,6 +37,7 @@ WEIGHTS = {
     "in_context": 2.5,      # inside the areas the text names around it: "Miango (Bassa, Plateau)"
     "actor_country": 1.0,   # focus vote of each country the article's actors belong to
     "natural": 3.0,         # "Atlantic": the ocean, not Atlantic, Iowa
+    "admin_named": 1.0,     # an admin area where the text names the areas around a place
 }
 FUZZY_RATIO = 0.75          # name similarity a consonant-skeleton match needs
 CONTEXT_KM = 60             # a place this close to a context town counts as inside its area
@@ -115,6 +116,9 @@ def candidates_for(gaz: Gazetteer, span: Span) -> list[Candidate]:
     words = span.key.split()
     if not found and len(words) > 1 and words[-1] in _GENERIC:
         found = list(gaz.lookup_key(" ".join(words[:-1])))  # "Morris County" -> Morris
+    if not found and len(words) > 1 and words[0] in cues()["direction_adjectives"]:
+        # "Northern Iraq", "southern Idlib": the area itself (base_precision reads the adjective)
+        found = [c for c in gaz.lookup_key(" ".join(words[1:])) if c.is_country or c.is_admin1]
     if not found and len(words) > 1 and words[0] in cues()["demonym_prefixes"]:
         # "ex-Russian", "All-American", "pro-Turkish": the demonym or country after the prefix
         found = [c for c in gaz.lookup_key(" ".join(words[1:])) if c.is_demonym or c.is_country]
@@ -243,17 +247,19 @@ class Region:
     def __bool__(self) -> bool:
         return bool(self.admin1 or self.admin2 or self.points)
 
-    def holds(self, cand: Candidate) -> bool:
+    def holds(self, cand: Candidate) -> float:
+        """1.0 inside a named admin area, 0.6 beside a named town, 0.0 outside."""
         code = cand.country_code or ""
         if (code, "*") in self.admin1:
-            return True
+            return 1.0
         if cand.admin1 and (code, name_key(cand.admin1)) in self.admin1:
-            return True
+            return 1.0
         if cand.admin2 and (code, name_key(cand.admin2)) in self.admin2:
-            return True
+            return 1.0
         # "Kasserine (Ezzouhour, Kasserine)": a town names its own district
-        return any(gid == cand.geonameid or distance_km(cand.latitude, cand.longitude, la, lo) <= CONTEXT_KM
+        near = any(gid == cand.geonameid or distance_km(cand.latitude, cand.longitude, la, lo) <= CONTEXT_KM
                    for gid, la, lo in self.points)
+        return 0.6 if near else 0.0
 
 
 def regions(spans: Sequence[Span], cands: Sequence[list[Candidate]], focus: str | None,
@@ -307,6 +313,7 @@ def resolve(gaz: Gazetteer, spans: Sequence[Span], text: str = "",
     chained = {i for i, links in enumerate(links_of) if links}
     chained |= {link.index for links in links_of for link in links}
     areas = regions(spans, cands, focus, links_of)
+    as_context = {link.index for links in links_of for link in links if link.kind != "comma"}
     # first pass without distances, second with the places the first pass found
     anchors: list[tuple[float, float] | None] = []
     for _ in range(2):
@@ -322,17 +329,21 @@ def resolve(gaz: Gazetteer, spans: Sequence[Span], text: str = "",
             big = pops[0] if pops and pops[0] >= 1_000_000 and (
                 len(pops) == 1 or pops[0] >= 20 * pops[1]) else None
             area = areas[i]
+            # "(Salh, Taizz)": where a town shares the province's name, the town is meant
+            town_codes = {c.country_code for c in options if c.kind == 0 and c.feature_code.startswith("PPL")}
             outside = 0
             for cand in options[:60]:
                 inside = None if area is None or cand.is_country else area.holds(cand)
-                if inside is False:
+                if inside == 0.0:
                     outside += 1
                     continue  # "Bohdanivka, Donetsk": the Bohdanivka of another oblast is not it
                 parts = score_candidate(cand, span, focus, votes, hints - {span.key}, others,
                                         cand.country_code in rival_codes,
                                         big is not None and cand.population == big)
                 if inside:
-                    parts["in_context"] = WEIGHTS["in_context"]
+                    parts["in_context"] = WEIGHTS["in_context"] * inside
+                if i in as_context and cand.is_admin1 and cand.country_code not in town_codes:
+                    parts["admin_named"] = WEIGHTS["admin_named"]  # "Mukayras district (Al Bayda)"
                 total = sum(parts.values())
                 if cand.fuzzy and "near_other" not in parts and "admin_context" not in parts \
                         and "in_context" not in parts:
