@@ -266,6 +266,14 @@ def document(quick: bool, speed_articles: int, skip_speed: bool, log, note: str 
                 f"average {load[0]:.1f} / {load[1]:.1f} / {load[2]:.1f} (1/5/15 min) at the end of this run, "
                 f"on {os.cpu_count()} cores, so treat speeds as lower bounds.", ""]
         out += speed_table(speed_rows) + [""]
+    if not skip_speed:
+        import stages
+
+        out += ["## Time per pipeline stage", "",
+                "Each component timed over the first 300 acled-2020 notes, one text at a time. "
+                "`sitrep_places` is geoparsing (issue 4: at most 20% of the time per article); "
+                "`sitrep_learned` is the learned classifier (issue 5: under 20%).", ""]
+        out += stages.stage_table(_learned_model()) + [""]
     out += ["## Provenance", "", "| what | value |", "|---|---|"]
     out += [f"| {k} | {v} |" for k, v in info.items()]
     import sitrep
