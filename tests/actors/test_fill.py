@@ -166,3 +166,18 @@ def test_a_decree_with_no_one_named_is_the_government(blank_nlp):
 
 def test_cartels_are_gangs():
     assert generic_name(UNIDENTIFIED, "Colombia", "Police blamed a drug cartel.") == "Unidentified Gang ({country})"
+
+
+def test_security_forces_facing_a_crowd_are_the_police(blank_nlp):
+    doc = run(blank_nlp, "Traders protested in Bamako and Malian security forces dispersed them.",
+              "protested", "Protests", "Protest with intervention")
+    assert doc._.event_mentions[0].actor2.name == "Police Forces of Mali (2013-)"
+    doc = run(blank_nlp, "Youths burned tires and Malian soldiers dispersed them.",
+              "burned", "Riots", "Violent demonstration")
+    assert doc._.event_mentions[0].actor2.name == "Military Forces of Mali (2013-)"
+
+
+def test_the_arrested_are_civilians_unless_named(blank_nlp):
+    doc = run(blank_nlp, "Police arrested a journalist in Bujumbura.", "arrested", "Strategic developments", "Arrests")
+    ev = doc._.event_mentions[0]
+    assert ev.actor1.name == "Police Forces of {country}" and ev.actor2.name == "Civilians ({country})"

@@ -7,6 +7,8 @@ an air force), then the previous sentences when the event's own sentence names n
 """
 from __future__ import annotations
 
+from dataclasses import replace
+
 from spacy.tokens import Doc, Span, Token
 
 from sitrep.actors.find import Found
@@ -86,6 +88,14 @@ def dependency_role(span: Span) -> str | None:
 def _synth(name: str, inter: int, anchor: EventMention, country: str | None = None) -> ActorMention:
     """An actor ACLED codes by rule (Protesters, Civilians) where the text names none."""
     return ActorMention(anchor.start, anchor.end, anchor.text, name, inter, country, None)
+
+
+def _crowd_state(item: Found) -> ActorMention:
+    """State forces facing a crowd: unspecific "security forces" are the police."""
+    mention = item.mention
+    if "crowd_police" not in item.flags or not mention.name.startswith("Military Forces of"):
+        return mention
+    return replace(mention, name=mention.name.replace("Military Forces of", "Police Forces of", 1))
 
 
 def _as(item: Found | None, name: str, inter: int, anchor: EventMention) -> ActorMention:
@@ -168,7 +178,7 @@ class Assigner:
         event.assoc_actor_1 = [f.mention for f in items if f.mention.inter in (3, 4)]
         if event.sub_event_type != "Peaceful protest":
             state = next((f for f in items + self.later(event) if f.mention.inter == STATE), None)
-            event.actor2 = state.mention if state else _synth("Police Forces of {country}", STATE, event)
+            event.actor2 = _crowd_state(state) if state else _synth("Police Forces of {country}", STATE, event)
 
     def _riot(self, event: EventMention, items: list[Found]) -> None:
         crowd = next((f for f in items if f.mention.inter in (CROWD_5, CROWD_6)), None)
@@ -177,7 +187,7 @@ class Assigner:
         if state is None and event.sub_event_type == "Violent demonstration":
             state = next((f for f in self.later(event) if f.mention.inter in (STATE, 8)), None)
         if state is not None:
-            event.actor2 = state.mention
+            event.actor2 = _crowd_state(state)
         elif event.sub_event_type == "Mob violence":
             victims = next((f for f in items if f.mention.inter == CIVILIANS), None)
             event.actor2 = _as(victims, "Civilians ({country})", CIVILIANS, event)
@@ -248,6 +258,10 @@ class Assigner:
         if second is None and event.sub_event_type == "Looting/property destruction" and (
                 first is None or first.mention.inter != CIVILIANS):
             # property destroyed or looted belongs to civilians unless the report names its owner
+            victims = next((f for f in items if f.mention.inter == CIVILIANS), None)
+            event.actor2 = _as(victims, "Civilians ({country})", CIVILIANS, event)
+        if second is None and event.sub_event_type == "Arrests" and first is not None:
+            # the people arrested are civilians unless the report names their group
             victims = next((f for f in items if f.mention.inter == CIVILIANS), None)
             event.actor2 = _as(victims, "Civilians ({country})", CIVILIANS, event)
         if second is None and event.event_type == "Explosions/Remote violence":
