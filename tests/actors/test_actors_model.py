@@ -125,3 +125,15 @@ def test_the_subject_of_suffer_is_hit(parser):
                  "Taliban-planted IED in Ahmadabad district, Paktia.")
     got = run(parser, doc, ("IED", "Explosions/Remote violence", "Remote explosive/landmine/IED"))
     assert got == [("Taliban", 2, "Military Forces of Afghanistan (2014-)")]
+
+
+def test_state_forces_named_with_a_bomb_are_its_target(parser):
+    doc = parser("On 5 May 2020, a Malian army armored vehicle struck an IED near Dinangourou (Koro, Mopti).")
+    got = run(parser, doc, ("IED", "Explosions/Remote violence", "Remote explosive/landmine/IED"))
+    assert got == [("Unidentified Armed Group ({country})", 3, "Military Forces of Mali (2013-)")]
+
+
+def test_a_mine_planted_by_state_forces_is_theirs(parser):
+    doc = parser("On 6 May 2020, a landmine planted by regime forces exploded in Sinjar area, injuring a child.")
+    got = run(parser, doc, ("landmine", "Explosions/Remote violence", "Remote explosive/landmine/IED"))
+    assert got[0][:2] == ("Military Forces of Syria (2000-)", 1)

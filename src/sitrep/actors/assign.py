@@ -222,11 +222,23 @@ class Assigner:
             first = second = between[0]  # "clashes between two tribal militias"
         if first is None:
             first = self._best(armed, event, (AGENT,), avoid=(PATIENT, ALLY))
+        hidden = event.sub_event_type in _HIDDEN_AUTHOR
+        if hidden and first is not None and first.mention.inter in (STATE, 8) and (
+                self.roles[id(first)] != AGENT or _governing_verb(first.span) in _VICTIM_VERBS):
+            # state forces seldom plant bombs: unless the report says they did ("planted by
+            # regime forces"), they are the target ("a Malian army vehicle struck an IED")
+            target = first
+            first = next((f for f in armed if f.mention.inter not in (STATE, 8)
+                          and self.roles[id(f)] not in (PATIENT, ALLY)), None)
+            if second is None and (first is None or first.mention.name != target.mention.name):
+                second = target
         if second is None:
             rest = [f for f in armed if f is not first and f not in allies
                     and (first is None or f.mention.name != first.mention.name)]
             second = self._best(rest, event, (PATIENT, BETWEEN), avoid=(AGENT,) if first else ())
-            if second is not None and first is None and self.roles[id(second)] != PATIENT:
+            if second is not None and first is None and hidden and second.mention.inter in (STATE, 8):
+                pass  # the target; the unidentified author is filled below
+            elif second is not None and first is None and self.roles[id(second)] != PATIENT:
                 first, second = second, None
             elif second is not None and first is None:
                 # only patients ("12 Taliban were killed in clashes with ANDSF"): text order
@@ -343,6 +355,10 @@ def _governing_verb(span: Span) -> str | None:
     return None
 
 
+# sub-types whose author hides: state forces named with them are their targets
+_HIDDEN_AUTHOR = {"Remote explosive/landmine/IED", "Grenade", "Suicide bomb"}
+# a vehicle or patrol that "struck", "hit" or "detonated" a mine is its victim
+_VICTIM_VERBS = {"strike", "hit", "run", "step", "drive", "trigger", "detonate", "pass"}
 # sub-types where ACLED codes an unnamed perpetrator as an unidentified armed group
 _UNIDENTIFIED_BY_DEFAULT = {"Remote explosive/landmine/IED", "Grenade", "Suicide bomb",
                             "Shelling/artillery/missile attack", "Looting/property destruction"}
