@@ -153,3 +153,18 @@ def test_a_place_people_come_from_is_not_where_the_event_is(blank_nlp, places):
     doc = _doc(blank_nlp, "Police clashed with fighters from Deir ez-Zor in the town of Jarablus.",
                [("Deir ez-Zor", "GPE"), ("Jarablus", "GPE")])
     assert _place_of_event(places, doc, "clashed").name.startswith("Jar")
+
+
+def test_a_world_city_beats_a_small_namesake_in_the_focus_country(blank_nlp, places):
+    # the article is about the US (Texas), but Rome alone is 64 times bigger than any US Rome
+    doc = _doc(blank_nlp, "Officials in Texas said the pilgrims flew to Rome on Friday.",
+               [("Texas", "GPE"), ("Rome", "GPE")])
+    places(doc)
+    rome = next(p for p in doc._.toponyms if p.text == "Rome")
+    assert rome.country_code == "IT" and rome.explain.get("prominent")
+
+
+def test_matcher_demonym_is_a_toponym(blank_nlp, places):
+    doc = _doc(blank_nlp, "Troops massed near the Turkish border.", [])
+    places(doc)
+    assert [(p.text, p.country_code) for p in doc._.toponyms] == [("Turkish", "TR")]

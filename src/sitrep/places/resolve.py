@@ -68,7 +68,8 @@ def accept(span: Span, cand: Candidate, chained: bool = False, parts: dict | Non
         # ("The Allendale Woman's Club" of a New Jersey article: the Allendale nearby)
         near = parts is not None and "focus" in parts and "near_other" in parts
         return (cand.is_country or cand.is_admin1 or cand.feature_code == "CONT" or cand.is_demonym
-                or (cand.kind == 0 and (cand.population >= 100_000 or near)))
+                or (cand.kind == 0 and (cand.population >= 100_000 or near))
+                or cand.population >= 1_000_000)  # "The New York Times": New York City
     cue = (span.cue_before and span.cue_before not in _WEAK_CUES) or bool(span.noun_after) or chained
     if cand.kind == 2 and not cand.fuzzy:
         return True
@@ -76,9 +77,10 @@ def accept(span: Span, cand: Candidate, chained: bool = False, parts: dict | Non
         if cand.is_demonym:
             return span.label == "NORP"
         return cue or (cand.kind == 0 and cand.population >= 100_000)
-    # matcher: capitalised words NER did not tag
+    # matcher: capitalised words NER did not tag ("the Turkish border": a toponym, but it does
+    # not vote for the focus, see focus_country)
     if cand.is_demonym:
-        return False
+        return True
     return (cue and cand.population >= 1_000) or (cand.kind == 0 and cand.population >= 200_000)
 
 
@@ -290,6 +292,20 @@ def _stray(span: Span, cand: Candidate, others: list[tuple[float, float]], parts
     return all(distance_km(cand.latitude, cand.longitude, la, lo) > STRAY_KM for la, lo in others)
 
 
+def prominence(options: Sequence[Candidate]) -> tuple[Candidate | None, float]:
+    """The town a bare name most likely means abroad, and how much (0-1): Rome (Italy) is 64
+    times bigger than any Rome elsewhere, Brent (London) 15 times; a ratio of 3 counts nothing."""
+    towns = [c for c in options if c.kind == 0 and c.feature_code.startswith("PPL") and not c.fuzzy]
+    if not towns:
+        return None, 0.0
+    top = max(towns, key=lambda c: c.population)
+    rivals = [c.population for c in towns if c.country_code != top.country_code]
+    if top.population < 100_000 or not rivals:
+        return None, 0.0
+    ratio = top.population / max(max(rivals), 1)
+    return top, min(1.0, max(0.0, math.log10(ratio) - 0.5))
+
+
 def _similar(span: Span, cand: Candidate) -> bool:
     """A skeleton match must still look like the name: Kwadon is not Kaduna."""
     return SequenceMatcher(None, span.key, name_key(cand.name)).ratio() >= FUZZY_RATIO
@@ -328,6 +344,7 @@ def resolve(gaz: Gazetteer, spans: Sequence[Span], text: str = "",
             pops = sorted((c.population for c in options if not c.is_country), reverse=True)
             big = pops[0] if pops and pops[0] >= 1_000_000 and (
                 len(pops) == 1 or pops[0] >= 20 * pops[1]) else None
+            eminent, eminence = prominence(options)
             area = areas[i]
             # "(Salh, Taizz)": where a town shares the province's name, the town is meant
             town_codes = {c.country_code for c in options if c.kind == 0 and c.feature_code.startswith("PPL")}
@@ -340,6 +357,8 @@ def resolve(gaz: Gazetteer, spans: Sequence[Span], text: str = "",
                 parts = score_candidate(cand, span, focus, votes, hints - {span.key}, others,
                                         cand.country_code in rival_codes,
                                         big is not None and cand.population == big)
+                if cand is eminent and "prominent" not in parts:
+                    parts["prominent"] = round(WEIGHTS["prominent"] * eminence, 3)
                 if inside:
                     parts["in_context"] = WEIGHTS["in_context"] * inside
                 if i in as_context and cand.is_admin1 and cand.country_code not in town_codes:
