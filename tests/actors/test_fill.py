@@ -181,3 +181,14 @@ def test_the_arrested_are_civilians_unless_named(blank_nlp):
     doc = run(blank_nlp, "Police arrested a journalist in Bujumbura.", "arrested", "Strategic developments", "Arrests")
     ev = doc._.event_mentions[0]
     assert ev.actor1.name == "Police Forces of {country}" and ev.actor2.name == "Civilians ({country})"
+
+
+def test_names_before_an_identity_militia_name_it(blank_nlp):
+    doc = run(blank_nlp, "Tiv and Ichen ethnic militias clashed over land.", "clashed", "Battles", "Armed clash")
+    assert [m.name for m in doc._.actor_mentions] == ["Tiv Ethnic Militia ({country})", "Ichen Ethnic Militia ({country})"]
+    ev = doc._.event_mentions[0]
+    assert (ev.actor1.name, ev.actor2.name) == ("Tiv Ethnic Militia ({country})", "Ichen Ethnic Militia ({country})")
+    doc = run(blank_nlp, "Clashes were reported between Al Awad tribesmen and the army.", "Clashes", "Battles", "Armed clash")
+    assert doc._.actor_mentions[0].name == "Al Awad Tribal Militia ({country})"
+    doc = run(blank_nlp, "On Monday tribal militias clashed.", "clashed", "Battles", "Armed clash")
+    assert doc._.actor_mentions[0].name == "Unidentified Tribal Militia ({country})"

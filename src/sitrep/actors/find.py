@@ -188,7 +188,7 @@ def find_actors(doc: Doc, matchers: Matchers) -> tuple[list[Found], str | None]:
         mention = ActorMention(span.start_char, span.end_char, span.text, entry.name,
                                entry.inter, country, str(entry.key))
         found.append(Found(mention, span, entry, is_speaker(span)))
-    found = _drop_generic_heads(found)
+    found = _named_militias(_drop_generic_heads(found))
     doc_country = guess_country([f for f in found if not f.mention.name.startswith("@")], free)
     return _resolve(found, doc_country), doc_country
 
@@ -228,6 +228,62 @@ def _resolve(found: list[Found], doc_country: str | None) -> list[Found]:
         mention.name = fill_country(mention.name, mention.country)
         resolved.append(item)
     return _merge_adjacent(resolved)
+
+
+# the kind word of a generic militia phrase -> the kind in ACLED's name ("Tiv Ethnic Militia")
+_KINDS = {"ethnic": "Ethnic", "tribal": "Tribal", "tribesmen": "Tribal", "clan": "Clan",
+          "clansmen": "Clan", "communal": "Communal"}
+# lowercase particles inside names ("Al Dahshal Ba al Harith"), and what joins two names
+_NAME_PARTICLES = {"al", "el", "ba", "bin", "ibn", "de", "da"}
+_NAME_JOINS = {"and", ","}
+_NOT_NAMES = {"the", "on", "in", "at", "between", "armed", "rival", "local", "two", "several",
+              "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+              "january", "february", "march", "april", "may", "june", "july", "august",
+              "september", "october", "november", "december"}
+
+
+def _name_tokens(doc: Doc, end: int) -> list[list[int]]:
+    """Capitalised names just before token `end`, split at "and" and commas, in text order."""
+    names: list[list[int]] = [[]]
+    i = end - 1
+    while i >= 0:
+        token = doc[i]
+        if token.lower_ in _NAME_JOINS and names[-1]:
+            names.append([])
+        elif token.is_alpha and (token.is_title or token.is_upper or token.lower_ in _NAME_PARTICLES) \
+                and token.lower_ not in _NOT_NAMES:
+            names[-1].insert(0, i)
+        else:
+            break
+        i -= 1
+    names = [name for name in names if any(doc[i].lower_ not in _NAME_PARTICLES for i in name)]
+    return names[::-1]
+
+
+def _named_militias(found: list[Found]) -> list[Found]:
+    """"Tiv and Ichen ethnic militias", "Al Awad tribesmen": the names before a generic
+    identity militia name it, one actor per name ("Tiv Ethnic Militia ({country})")."""
+    out: list[Found] = []
+    for item in found:
+        kind = next((_KINDS[t.lower_] for t in item.span if t.lower_ in _KINDS), None)
+        if kind is None or item.alias.inter != 4 or not item.alias.name.startswith("Unidentified") \
+                or item.span[0].lower_ not in _KINDS:
+            out.append(item)
+            continue
+        doc = item.span.doc
+        names = _name_tokens(doc, item.span.start)
+        if not names:
+            out.append(item)
+            continue
+        for index, tokens in enumerate(names):
+            last = index == len(names) - 1
+            span = doc[tokens[0]:item.span.end] if last else doc[tokens[0]:tokens[-1] + 1]
+            words = " ".join(doc[i].text for i in tokens)
+            mention = ActorMention(span.start_char, span.end_char, span.text,
+                                   f"{words} {kind} Militia ({{country}})", 4,
+                                   item.mention.country, f"{item.alias.key}:{words}")
+            out.append(Found(mention, span, item.alias, item.speaker))
+    return out
 
 
 def _generic(item: Found) -> bool:
