@@ -108,6 +108,15 @@ def test_confident_classifier_adds_one_mention_when_rules_found_none(pipeline):
     assert 0.3 <= added.score <= 1.0
 
 
+def test_no_event_added_from_a_disaster_or_accident(pipeline):
+    # not-an-event texts written for this test: the rules find nothing, nor may the classifier
+    for text in ("A flood killed 20 people in Kano on Monday.",
+                 "Hundreds of workers were injured in a bus crash near Taiz.",
+                 "The earthquake destroyed houses in Mosul."):
+        doc = run(pipeline, text)
+        assert doc._.event_mentions == [] and doc.user_data[USER_DATA_KEY] == []
+
+
 def test_nothing_added_below_threshold(small_model):
     register_extensions()
     nlp = spacy.blank("en")

@@ -15,7 +15,8 @@ Every other mention is judged on its own sentence: when the sentence holds one m
 distinctive cue and the classifier is at least `relabel_threshold` sure of another type, the
 mention takes that type.
 When the rules found no event in the whole document, the classifier's surest sentence becomes
-one mention if it is at least `add_threshold` sure (score = its probability).
+one mention if it is at least `add_threshold` sure (score = its probability); a sentence about a
+natural disaster, an accident or a disease (rules.json "non_events") is never added.
 Each decision is written to `doc.user_data["sitrep_learned"]` for explanation.
 
 How the primary mention's figures were chosen: grouped (by country) 5-fold cross-validation
@@ -44,6 +45,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 from spacy.util import minibatch
 
+from sitrep.events.lexicon import load as events_data
 from sitrep.learn.model import LearnedModel, load_cached
 from sitrep.mentions import EventMention, mentions, register_extensions
 
@@ -79,6 +81,14 @@ def sentence_spans(doc: Doc) -> list[tuple[int, int]]:
         start = match.end()
     spans.append((start, len(doc.text)))
     return [(s, e) for s, e in spans if doc.text[s:e].strip()]
+
+
+def not_an_event(doc: Doc, start: int, end: int) -> bool:
+    """A sentence about a flood, an earthquake, an accident or a disease (rules.json "non_events",
+    the words that keep the events stage from reading a killing there as political violence):
+    the classifier, which has no "no event" class, adds no event from it."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return span is not None and events_data()[1].non_events.hits(span)
 
 
 class LearnedComponent:
@@ -182,7 +192,7 @@ class LearnedComponent:
 
     def _add(self, doc: Doc, found: list[EventMention], decisions: list[dict],
              ) -> tuple[list[str], Callable[[np.ndarray], None]]:
-        spans = sentence_spans(doc)
+        spans = [span for span in sentence_spans(doc) if not not_an_event(doc, *span)]
 
         def apply(probabilities: np.ndarray) -> None:
             predictions = [self.model.classifier.choose(row) for row in probabilities]
