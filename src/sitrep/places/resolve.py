@@ -347,7 +347,8 @@ def resolve(gaz: Gazetteer, spans: Sequence[Span], text: str = "",
             eminent, eminence = prominence(options)
             area = areas[i]
             # "(Salh, Taizz)": where a town shares the province's name, the town is meant
-            town_codes = {c.country_code for c in options if c.kind == 0 and c.feature_code.startswith("PPL")}
+            town_codes = rival_codes | {c.country_code for c in options
+                                        if c.kind == 0 and c.feature_code.startswith("PPL")}
             outside = 0
             for cand in options[:60]:
                 inside = None if area is None or cand.is_country else area.holds(cand)
