@@ -192,3 +192,8 @@ def test_names_before_an_identity_militia_name_it(blank_nlp):
     assert doc._.actor_mentions[0].name == "Al Awad Tribal Militia ({country})"
     doc = run(blank_nlp, "On Monday tribal militias clashed.", "clashed", "Battles", "Armed clash")
     assert doc._.actor_mentions[0].name == "Unidentified Tribal Militia ({country})"
+
+
+def test_hyphenated_words_are_not_cues():
+    assert generic_name(UNIDENTIFIED, "Cameroon", "Soldiers gang-raped a woman.") == UNIDENTIFIED
+    assert generic_name(UNIDENTIFIED, "Brazil", "He was killed in a drive-by shooting.") != UNIDENTIFIED
