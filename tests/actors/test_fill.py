@@ -197,3 +197,12 @@ def test_names_before_an_identity_militia_name_it(blank_nlp):
 def test_hyphenated_words_are_not_cues():
     assert generic_name(UNIDENTIFIED, "Cameroon", "Soldiers gang-raped a woman.") == UNIDENTIFIED
     assert generic_name(UNIDENTIFIED, "Brazil", "He was killed in a drive-by shooting.") != UNIDENTIFIED
+
+
+def test_a_states_fire_is_that_state_acting(blank_nlp):
+    doc = run(blank_nlp, "Saudi rocket and artillery shelling was reported on villages in Razih.",
+              "shelling", "Explosions/Remote violence", "Shelling/artillery/missile attack")
+    assert doc._.event_mentions[0].actor1.name == "Military Forces of Saudi Arabia (2015-)"
+    doc = run(blank_nlp, "Israeli airstrikes targeted positions near Daraa.",
+              "airstrikes", "Explosions/Remote violence", "Air/drone strike")
+    assert doc._.event_mentions[0].actor1.name == "Military Forces of Israel (2009-)"

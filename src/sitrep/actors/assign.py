@@ -118,7 +118,8 @@ class Assigner:
         defaults = load_observers()
         self.observer = next((defaults[f.mention.name] for f in found
                               if "observer" in f.flags and f.mention.name in defaults), None)
-        self.roles = {id(f): dependency_role(f.span) for f in self.found}
+        # "Saudi shelling was reported on villages": a weapon's forces act, whatever the parse
+        self.roles = {id(f): AGENT if "weapon" in f.flags else dependency_role(f.span) for f in self.found}
         self.depth = {id(f): clause_depth(f.span) for f in self.found}
 
     def in_range(self, start: int, end: int) -> list[Found]:
