@@ -118,12 +118,27 @@ def candidates_for(gaz: Gazetteer, span: Span) -> list[Candidate]:
     words = span.key.split()
     if not found and len(words) > 1 and words[-1] in _GENERIC:
         found = list(gaz.lookup_key(" ".join(words[:-1])))  # "Morris County" -> Morris
-    if not found and len(words) > 1 and words[0] in cues()["direction_adjectives"]:
-        # "Northern Iraq", "southern Idlib": the area itself (base_precision reads the adjective)
-        found = [c for c in gaz.lookup_key(" ".join(words[1:])) if c.is_country or c.is_admin1]
+    directions = cues()["direction_adjectives"] | cues()["direction_words"]
+    lead = 0
+    while lead < len(words) - 1 and words[lead] in directions:
+        lead += 1
+    if not found and lead:
+        # "Northern Iraq", "north west London": the area itself (base_precision reads the words)
+        found = [c for c in gaz.lookup_key(" ".join(words[lead:]))
+                 if c.is_country or c.is_admin1 or (c.kind == 0 and c.population >= 100_000)]
     if not found and len(words) > 1 and words[0] in cues()["demonym_prefixes"]:
         # "ex-Russian", "All-American", "pro-Turkish": the demonym or country after the prefix
         found = [c for c in gaz.lookup_key(" ".join(words[1:])) if c.is_demonym or c.is_country]
+    if not found and span.source == "ner-strong" and len(words) > 1 and span.text.split()[-1].islower():
+        # "the eastern Pacific equatorial region": the name before lowercase words the
+        # index does not know, when it is a well-known place
+        for cut in range(len(words) - 1, 0, -1):
+            head = " ".join(words[:cut])
+            found = [c for c in list(gaz.lookup_key(head)) + natural_features().get(head, [])
+                     if c.kind != 1 and (c.is_country or c.is_admin1 or c.geonameid <= FEATURE_ID
+                                         or c.population >= 100_000)]
+            if found:
+                break
     if span.source == "ner-weak" and found:
         # PERSON/ORG/NORP spans: only names a place is really called (no alternates-only hits)
         found = [c for c in found if c.kind != 1 or c.population >= 50_000]
