@@ -206,3 +206,15 @@ def test_a_states_fire_is_that_state_acting(blank_nlp):
     doc = run(blank_nlp, "Israeli airstrikes targeted positions near Daraa.",
               "airstrikes", "Explosions/Remote violence", "Air/drone strike")
     assert doc._.event_mentions[0].actor1.name == "Military Forces of Israel (2009-)"
+
+
+def test_one_states_forces_are_one_side_outside_clashes(blank_nlp):
+    doc = run(blank_nlp, "Indian police and the CRPF defused five IEDs planted by Maoists.",
+              "defused", "Strategic developments", "Disrupted weapons use")
+    ev = doc._.event_mentions[0]
+    assert ev.actor1.name.startswith("Police Forces of India")
+    assert ev.actor2.name == "Naxal-Maoist Rebels (India)"
+    assert [a.name for a in ev.assoc_actor_1] == ["Police Forces of India (2014-) Central Reserve Police Force"]
+    doc = run(blank_nlp, "Tunisian police seized munitions in a house.", "seized",
+              "Strategic developments", "Disrupted weapons use")
+    assert doc._.event_mentions[0].actor2.name == UNIDENTIFIED

@@ -281,6 +281,16 @@ class Assigner:
             victims = [f for f in items if f.mention.inter == CIVILIANS]
             if victims and self.roles[id(victims[0])] == PATIENT:
                 second = victims[0]
+        if (first is not None and second is not None and _same_state(first, second)
+                and event.event_type == "Strategic developments"):
+            # "police and the CRPF defused two bombs": one state's forces are on one side
+            allies = [*allies, second]
+            second = next((f for f in armed if f.mention.inter not in (STATE, 8) and f not in allies
+                           and f.mention.name != first.mention.name), None)
+        if (second is None and first is not None and first.mention.inter == STATE
+                and event.sub_event_type == "Disrupted weapons use"):
+            # weapons seized or bombs defused belonged to someone the report does not name
+            event.actor2 = _synth("Unidentified Armed Group ({country})", 3, event)
         if first is not None and _governing_verb(first.span) in _REPEL_VERBS:
             # "Afghan forces repulsed their attack": ACLED puts the attacking side first
             other = second or next((f for f in armed if f.mention.name != first.mention.name
@@ -339,6 +349,14 @@ class Assigner:
             return None
         # with no role to go on, the side that acted is usually named first
         return others[0]
+
+
+def _same_state(a: Found, b: Found) -> bool:
+    """Two mentions of one state's forces (army and police of the same country), one of them
+    unspecific ("police"): named factions of a split state (GNA, LNA) fight each other."""
+    return (a.mention.inter == b.mention.inter == STATE and a.alias.is_state and b.alias.is_state
+            and ("{country}" in a.alias.name or "{country}" in b.alias.name)
+            and (a.mention.country == b.mention.country or None in (a.mention.country, b.mention.country)))
 
 
 _REPEL_VERBS = {"repel", "repulse", "thwart", "foil", "rebuff", "repell", "repulsed", "repelled"}
