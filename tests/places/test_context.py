@@ -162,9 +162,3 @@ def test_a_world_city_beats_a_small_namesake_in_the_focus_country(blank_nlp, pla
     places(doc)
     rome = next(p for p in doc._.toponyms if p.text == "Rome")
     assert rome.country_code == "IT" and rome.explain.get("prominent")
-
-
-def test_matcher_demonym_is_a_toponym(blank_nlp, places):
-    doc = _doc(blank_nlp, "Troops massed near the Turkish border.", [])
-    places(doc)
-    assert [(p.text, p.country_code) for p in doc._.toponyms] == [("Turkish", "TR")]

@@ -77,10 +77,10 @@ def accept(span: Span, cand: Candidate, chained: bool = False, parts: dict | Non
         if cand.is_demonym:
             return span.label == "NORP"
         return cue or (cand.kind == 0 and cand.population >= 100_000)
-    # matcher: capitalised words NER did not tag ("the Turkish border": a toponym, but it does
-    # not vote for the focus, see focus_country)
+    # matcher: capitalised words NER did not tag; a demonym NER did not tag NORP is more often
+    # a language or a team ("in English", "English football") than a place
     if cand.is_demonym:
-        return True
+        return False
     return (cue and cand.population >= 1_000) or (cand.kind == 0 and cand.population >= 200_000)
 
 
