@@ -438,13 +438,15 @@ def evaluate(
     errors: Annotated[int, typer.Option(help="Show the N worst cases side by side.")] = 0,
     split: Annotated[str, typer.Option(help="dev|test|all (acled-2020 splits by country).")] = "all",
     limit: Annotated[int | None, typer.Option(help="Only the first N articles.")] = None,
+    model: Annotated[Path | None, typer.Option(help="A model directory from `sitrep train`.")] = None,
 ) -> None:
     """Score the pipeline against a gold file."""
     from sitrep.evaluate import run_eval
 
     if split not in ("dev", "test", "all"):
         raise typer.BadParameter("--split must be dev, test or all")
-    raise typer.Exit(run_eval(str(gold), json_out=as_json, errors=errors, split=split, limit=limit))
+    raise typer.Exit(run_eval(str(gold), json_out=as_json, errors=errors, split=split, limit=limit,
+                              model=str(model) if model else None))
 
 
 if __name__ == "__main__":

@@ -108,8 +108,9 @@ def confusion_table(report: EventReport, top: int = 15) -> Table:
 
 
 def run_eval(gold_path: str, json_out: bool = False, errors: int = 0, split: str = "all",
-             limit: int | None = None) -> int:
-    """`sitrep eval GOLD.jsonl [--json] [--errors N] [--split dev|test|all] [--limit N]`.
+             limit: int | None = None, model: str | None = None) -> int:
+    """`sitrep eval GOLD.jsonl [--json] [--errors N] [--split dev|test|all] [--limit N]
+    [--model DIR]` (DIR: a model `sitrep train` wrote, added after the rules).
 
     Prints the figures (JSON or tables) and the N worst articles; returns the exit code.
     """
@@ -120,7 +121,15 @@ def run_eval(gold_path: str, json_out: bool = False, errors: int = 0, split: str
     if split not in ("dev", "test", "all"):
         Console(stderr=True).print("[red]--split must be dev, test or all[/red]")
         return 2
-    report = evaluate_file(gold_path, split=split, limit=limit)  # type: ignore[arg-type]
+    nlp = None
+    if model:
+        from sitrep.nlp import DEFAULT_MODEL, shared_pipeline
+
+        if not Path(model).is_dir():
+            Console(stderr=True).print(f"[red]no model directory at {model}[/red]")
+            return 2
+        nlp = shared_pipeline(DEFAULT_MODEL, model)
+    report = evaluate_file(gold_path, split=split, limit=limit, nlp=nlp)  # type: ignore[arg-type]
     if json_out:
         sys.stdout.write(json.dumps(rounded(report.figures()), indent=2) + "\n")
     else:
