@@ -218,3 +218,9 @@ def test_one_states_forces_are_one_side_outside_clashes(blank_nlp):
     doc = run(blank_nlp, "Tunisian police seized munitions in a house.", "seized",
               "Strategic developments", "Disrupted weapons use")
     assert doc._.event_mentions[0].actor2.name == UNIDENTIFIED
+
+
+def test_prison_guards_facing_rioting_inmates(blank_nlp):
+    doc = run(blank_nlp, "Prisoners rioted in the detention centre. Seven prison guards were held hostage.",
+              "rioted", "Riots", "Mob violence")
+    assert doc._.event_mentions[0].actor2.name == "Police Forces of {country} Prison Guards"

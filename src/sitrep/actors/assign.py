@@ -185,7 +185,7 @@ class Assigner:
         crowd = next((f for f in items if f.mention.inter in (CROWD_5, CROWD_6)), None)
         event.actor1 = _as(crowd, "Rioters ({country})", CROWD_5, event)
         state = next((f for f in items if f.mention.inter in (STATE, 8)), None)
-        if state is None and event.sub_event_type == "Violent demonstration":
+        if state is None:
             state = next((f for f in self.later(event) if f.mention.inter in (STATE, 8)), None)
         if state is not None:
             event.actor2 = _crowd_state(state)
