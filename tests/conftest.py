@@ -9,6 +9,8 @@ import spacy
 from sitrep.gazetteer import Gazetteer
 from sitrep.mentions import register_extensions
 
+from helpers import CITIES, COUNTRIES
+
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
 
@@ -35,40 +37,6 @@ def nlp():
     from sitrep.nlp import shared_pipeline
 
     return shared_pipeline()
-
-
-# --- a tiny gazetteer built from a handful of hand-written rows (seconds, not a minute) ---
-def _city(gid, name, lat, lon, cc, pop, admin1code, alts=()):
-    return {"geonameid": gid, "name": name, "latitude": lat, "longitude": lon,
-            "countrycode": cc, "population": pop, "admin1code": admin1code,
-            "alternatenames": list(alts)}
-
-
-CITIES = [
-    _city(170063, "Aleppo", 36.20124, 37.16117, "SY", 2098210, "09", ["Halab", "Alep", "ALP"]),
-    _city(174018, "Al Bāb", 36.37051, 37.5157, "SY", 130745, "09", ["Al-Bab", "al-Bāb"]),
-    _city(167357, "Manbij", 36.52815, 37.95495, "SY", 99497, "09"),
-    _city(170794, "Deir ez-Zor", 35.33588, 40.14084, "SY", 271800, "07", ["Dayr az-Zawr"]),
-    _city(170654, "Damascus", 33.5102, 36.29128, "SY", 1569394, "13"),
-    _city(163345, "Ţafas", 32.73739, 36.06731, "SY", 31249, "12", ["Tafas"]),
-    _city(170592, "Dar‘ā", 32.61889, 36.10213, "SY", 97969, "12", ["Daraa", "Dar'a"]),
-    _city(323786, "Ankara", 39.91987, 32.85427, "TR", 3517182, "68"),
-    _city(2988507, "Paris", 48.85341, 2.3488, "FR", 2138551, "11"),
-    _city(4717560, "Paris", 33.66094, -95.55551, "US", 24782, "TX"),
-    _city(3061241, "Báb", 48.30995, 17.86665, "SK", 1133, "02"),
-]
-COUNTRIES = {
-    "SY": {"geonameid": 163843, "name": "Syria", "iso": "SY", "iso3": "SYR", "isonumeric": 760,
-           "capital": "Damascus", "population": 22198110},
-    "TR": {"geonameid": 298795, "name": "Turkey", "iso": "TR", "iso3": "TUR", "isonumeric": 792,
-           "capital": "Ankara", "population": 82319724},
-    "FR": {"geonameid": 3017382, "name": "France", "iso": "FR", "iso3": "FRA", "isonumeric": 250,
-           "capital": "Paris", "population": 66987244},
-    "US": {"geonameid": 6252001, "name": "United States", "iso": "US", "iso3": "USA",
-           "isonumeric": 840, "capital": "Washington", "population": 327167434},
-    "SK": {"geonameid": 3057568, "name": "Slovakia", "iso": "SK", "iso3": "SVK",
-           "isonumeric": 703, "capital": "Bratislava", "population": 5447011},
-}
 
 
 @pytest.fixture(scope="session")

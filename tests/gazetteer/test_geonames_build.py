@@ -7,7 +7,7 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from conftest import CITIES, COUNTRIES
+from helpers import CITIES, COUNTRIES
 from typer.testing import CliRunner
 
 from sitrep.cli import app
