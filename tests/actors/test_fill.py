@@ -224,3 +224,11 @@ def test_prison_guards_facing_rioting_inmates(blank_nlp):
     doc = run(blank_nlp, "Prisoners rioted in the detention centre. Seven prison guards were held hostage.",
               "rioted", "Riots", "Mob violence")
     assert doc._.event_mentions[0].actor2.name == "Police Forces of {country} Prison Guards"
+
+
+def test_gang_related_is_a_gang_cue_and_inter_clan_clashes_are_clan_militias(blank_nlp):
+    assert generic_name(UNIDENTIFIED, "Jamaica", "Police believe it was a gang-related shooting.") != UNIDENTIFIED
+    assert generic_name(UNIDENTIFIED, "Jamaica", "An anti-gang unit patrolled.") == UNIDENTIFIED
+    doc = run(blank_nlp, "One person was killed during inter-clan clashes in Fik zone.", "clashes", "Battles", "Armed clash")
+    ev = doc._.event_mentions[0]
+    assert ev.actor1.name == ev.actor2.name == "Unidentified Clan Militia ({country})"

@@ -328,8 +328,12 @@ class Assigner:
             event.assoc_actor_1 = [f.mention for f in allies if f.mention.name != first.mention.name
                                    and (second is None or f.mention.name != second.mention.name)]
         if event.actor1 is not None and event.actor2 is None and event.sub_event_type == "Armed clash":
-            # a clash has two sides: the one the report does not name is unidentified
-            event.actor2 = _synth("Unidentified Armed Group ({country})", 3, event)
+            # a clash has two sides: the one the report does not name is unidentified, or for
+            # an unnamed identity militia ("inter-clan clashes") another of its kind
+            if event.actor1.inter == 4 and event.actor1.name.startswith("Unidentified"):
+                event.actor2 = event.actor1
+            else:
+                event.actor2 = _synth("Unidentified Armed Group ({country})", 3, event)
 
     # --- helpers ---------------------------------------------------------------------------
     def _best(self, items: list[Found], event: EventMention, prefer: tuple[str, ...],

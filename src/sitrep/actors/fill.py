@@ -39,8 +39,8 @@ def load_generics(path: str | None = None) -> tuple[Generic, ...]:
         pattern = None
         if cues != "*":
             words = sorted((w.strip() for w in cues.split("|") if w.strip()), key=len, reverse=True)
-            # whole words, not parts of hyphenated ones ("gang-raped" is no gang)
-            pattern = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(w) for w in words) + r")(?![\w-])", re.I)
+            # whole words ("anti-gang" is no gang, nor "gang-raped"; "gang-related" is)
+            pattern = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(w) for w in words) + r")(?!\w)(?!-rap)", re.I)
         rows.append(Generic(generic, country, pattern, name))
     return tuple(rows)
 
