@@ -137,3 +137,10 @@ def test_a_mine_planted_by_state_forces_is_theirs(parser):
     doc = parser("On 6 May 2020, a landmine planted by regime forces exploded in Sinjar area, injuring a child.")
     got = run(parser, doc, ("landmine", "Explosions/Remote violence", "Remote explosive/landmine/IED"))
     assert got[0][:2] == ("Military Forces of Syria (2000-)", 1)
+
+
+def test_who_claimed_responsibility_is_the_author(parser):
+    doc = parser("On 5 May 2020, a Malian army armored vehicle struck an IED near Dinangourou (Koro, Mopti). "
+                 "One soldier was severely wounded in the explosion. JNIM claimed responsibility.")
+    got = run(parser, doc, ("IED", "Explosions/Remote violence", "Remote explosive/landmine/IED"))
+    assert got == [("JNIM: Group for Support of Islam and Muslims", 2, "Military Forces of Mali (2013-)")]

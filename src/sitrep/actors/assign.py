@@ -121,6 +121,10 @@ class Assigner:
         # "Saudi shelling was reported on villages": a weapon's forces act, whatever the parse
         self.roles = {id(f): AGENT if "weapon" in f.flags else dependency_role(f.span) for f in self.found}
         self.depth = {id(f): clause_depth(f.span) for f in self.found}
+        # "JNIM claimed responsibility": the author of what the report leaves unidentified
+        self.claimant = next((f for f in self.found if f.mention.inter in (2, 3, 4)
+                              and self.roles[id(f)] == AGENT and _governing_verb(f.span) == "claim"
+                              and "responsib" in f.span.sent.text.lower()), None)
 
     def in_range(self, start: int, end: int) -> list[Found]:
         return [f for f in self.found if f.mention.start >= start and f.mention.end <= end]
@@ -171,6 +175,10 @@ class Assigner:
             self._civilians(event, items)
         else:
             self._sides(event, items)
+        unidentified = event.actor1 is not None and event.actor1.name.startswith("Unidentified Armed Group")
+        if unidentified and self.claimant is not None and (
+                event.actor2 is None or event.actor2.name != self.claimant.mention.name):
+            event.actor1 = self.claimant.mention
 
     # --- by event type -------------------------------------------------------------------
     def _protest(self, event: EventMention, items: list[Found]) -> None:
