@@ -266,6 +266,13 @@ def document(quick: bool, speed_articles: int, skip_speed: bool, log, note: str 
                 f"average {load[0]:.1f} / {load[1]:.1f} / {load[2]:.1f} (1/5/15 min) at the end of this run, "
                 f"on {os.cpu_count()} cores, so treat speeds as lower bounds.", ""]
         out += speed_table(speed_rows) + [""]
+    if not quick:
+        import acled_gazetteer
+
+        said, rows = acled_gazetteer.table()
+        out += ["## An analyst's own export in the gazetteer (`gazetteer build --from-acled`)", "",
+                said + " A time split, so no note is scored against its own coding "
+                "(`python benchmarks/acled_gazetteer.py`).", ""] + rows + [""]
     if not skip_speed:
         import stages
 
