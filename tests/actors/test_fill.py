@@ -232,3 +232,10 @@ def test_gang_related_is_a_gang_cue_and_inter_clan_clashes_are_clan_militias(bla
     doc = run(blank_nlp, "One person was killed during inter-clan clashes in Fik zone.", "clashes", "Battles", "Armed clash")
     ev = doc._.event_mentions[0]
     assert ev.actor1.name == ev.actor2.name == "Unidentified Clan Militia ({country})"
+
+
+def test_home_is_found_under_either_spelling_of_a_country():
+    drc = actor("Military Forces of {country}", 8, "Democratic Republic of Congo")
+    rwanda = actor("Military Forces of {country}", 1, "Rwanda")
+    sides = [(drc, "Military Forces of the Democratic Republic of Congo (2019-)"), (rwanda, "Military Forces of Rwanda")]
+    assert state_inters(sides, "Democratic Republic of the Congo") == [1, 8]

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from sitrep.actors.table import DATA, _rows, fill_country, load_state_homes
 from sitrep.mentions import ActorMention, EventMention
+from sitrep.places.countries import country_by_name
 
 STATE, EXTERNAL, PROTESTERS, CIVILIANS = 1, 8, 6, 7
 POLITICAL_VIOLENCE = {"Battles", "Explosions/Remote violence", "Violence against civilians"}
@@ -70,8 +71,18 @@ def is_state(actor: ActorMention | None, name: str | None) -> bool:
             and bool(name) and name.startswith(_STATE_PREFIXES))
 
 
+def same_country(a: str, b: str) -> bool:
+    """One country under two spellings ("Democratic Republic of Congo", ACLED's, and "... of the
+    Congo", the gazetteer's)."""
+    if a == b:
+        return True
+    info_a, info_b = country_by_name(a), country_by_name(b)
+    return info_a is not None and info_b is not None and info_a.iso3 == info_b.iso3
+
+
 def at_home(actor_country: str, country: str) -> bool:
-    return country == actor_country or country in load_state_homes().get(actor_country, ())
+    homes = (actor_country, *load_state_homes().get(actor_country, ()))
+    return any(same_country(home, country) for home in homes)
 
 
 def state_inters(sides: list[tuple[ActorMention | None, str | None]], country: str | None) -> list[int | None]:
