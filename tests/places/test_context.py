@@ -162,3 +162,24 @@ def test_a_world_city_beats_a_small_namesake_in_the_focus_country(blank_nlp, pla
     places(doc)
     rome = next(p for p in doc._.toponyms if p.text == "Rome")
     assert rome.country_code == "IT" and rome.explain.get("prominent")
+
+
+def test_possessive_splits_a_name_and_marks_a_firm(blank_nlp, places):
+    doc = _doc(blank_nlp, "Shells hit a village in Burma's Sagaing Region. Gunmen broke into the Denny's restaurant.",
+               [("Burma's Sagaing Region", "GPE"), ("Denny", "ORG")])
+    places(doc)
+    found = {p.text: p for p in doc._.toponyms}
+    assert found["Burma"].country_code == "MM" and found["Sagaing"].country_code == "MM"
+    assert "Denny" not in found  # Denny, Scotland is no restaurant chain
+
+
+def test_a_name_with_the_arabic_article_is_not_an_english_town(blank_nlp, places):
+    doc = _doc(blank_nlp, "Missiles targeted a building in Al-Ba'ath city.", [("Al-Ba'ath", "GPE")])
+    places(doc)
+    assert all(p.country_code != "GB" for p in doc._.toponyms)
+
+
+def test_township_is_a_generic_word_after_the_name(blank_nlp, places):
+    doc = _doc(blank_nlp, "Residents of three villages in Shwebo Township fled.", [("Shwebo Township", "GPE")])
+    places(doc)
+    assert doc._.toponyms[0].country_code == "MM"

@@ -39,6 +39,7 @@ class Span:
     label: str = ""
     cue_before: str = ""        # lowercase word before the name, when a location cue
     noun_after: str = ""        # "province", "village", ... right after the name
+    possessive: bool = False    # "'s" follows: "the Denny's family restaurant"
 
 
 @lru_cache(maxsize=1)
@@ -83,14 +84,15 @@ def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
 
 
 def _parts(doc: Doc):
-    """(entity, start, end) token ranges of place-like entities, split at commas and brackets:
-    NER reads "Nis, Serbia" and "Bamako (Bamako" as one name."""
+    """(entity, start, end) token ranges of place-like entities, split at commas, brackets and
+    possessives: NER reads "Nis, Serbia", "Bamako (Bamako" and "Burma's Sagaing" as one name."""
     for ent in doc.ents:
         if ent.label_ not in STRONG_LABELS and ent.label_ not in WEAK_LABELS:
             continue
         start = ent.start
         for i in range(ent.start, ent.end + 1):
-            if i == ent.end or doc[i].text in (",", "(", ")", ";"):
+            # "Burma's Sagaing Region": a possessive ends a name as a comma does
+            if i == ent.end or doc[i].text in (",", "(", ")", ";", "'s", "’s"):
                 if i > start:
                     yield ent, start, i
                 start = i + 1
@@ -117,8 +119,9 @@ def find_spans(doc: Doc, known_keys) -> list[Span]:
         source = "ner-strong" if ent.label_ in STRONG_LABELS else "ner-weak"
         if source == "ner-weak" and text.isupper():
             continue  # acronyms tagged PERSON/ORG (SANA, SDF) are outlets and groups
+        possessive = end < len(doc) and doc[end].text in ("'s", "’s")
         spans.append(Span(doc[start].idx, doc[end - 1].idx + len(doc[end - 1]), text, key,
-                          source, ent.label_, before, after))
+                          source, ent.label_, before, after, possessive))
         for i in range(part_start, part_end):
             taken[i] = True
         if ent.label_ in EMBEDDING_LABELS:

@@ -9,6 +9,7 @@ Score of a candidate (weights in WEIGHTS, each term kept in PlaceMention.explain
 from __future__ import annotations
 
 import math
+import re
 from functools import lru_cache
 from collections import Counter
 from collections.abc import Sequence
@@ -41,7 +42,9 @@ WEIGHTS = {
 }
 FUZZY_RATIO = 0.75          # name similarity a consonant-skeleton match needs
 CONTEXT_KM = 60             # a place this close to a context town counts as inside its area
-_GENERIC = {"county", "city", "town", "village", "district", "municipality", "parish", "borough"}
+_ARABIC_ARTICLE = re.compile(r"(?:al|el|ad|ar|as|ash|at|az|an|ed|es|ez)[-‑‐\s]", re.I)
+_GENERIC = {"county", "city", "town", "village", "district", "municipality", "parish", "borough",
+            "township", "area", "camp"}
 # location cues too common to vouch for a name on their own
 _WEAK_CUES = {"of", "to", "and", "from", "through", "via"}
 
@@ -76,6 +79,8 @@ def accept(span: Span, cand: Candidate, chained: bool = False, parts: dict | Non
     if span.source == "ner-weak":
         if cand.is_demonym:
             return span.label == "NORP"
+        if span.possessive:  # a person's or a firm's ("Denny's"), unless a big place's
+            return cand.kind == 0 and cand.population >= 100_000
         return cue or (cand.kind == 0 and cand.population >= 100_000)
     # matcher: capitalised words NER did not tag; a demonym NER did not tag NORP is more often
     # a language or a team ("in English", "English football") than a place
@@ -139,6 +144,10 @@ def candidates_for(gaz: Gazetteer, span: Span) -> list[Candidate]:
                                          or c.population >= 100_000)]
             if found:
                 break
+    if _ARABIC_ARTICLE.match(span.text) and found:
+        # "Al-Ba'ath", "el-Fasher": a name with the Arabic article is not an English town
+        found = [c for c in found if c.country_code in cues()["arabic_article_countries"]
+                 or c.is_country or c.geonameid <= FEATURE_ID]
     if span.source == "ner-weak" and found:
         # PERSON/ORG/NORP spans: only names a place is really called (no alternates-only hits)
         found = [c for c in found if c.kind != 1 or c.population >= 50_000]
