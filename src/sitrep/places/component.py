@@ -74,8 +74,7 @@ def is_site(span: Span) -> bool:
     """A street, building or facility by its words: "Royal Street", "Holy Redeemer Church"."""
     words = span.key.split()
     table = cues()
-    return bool(words) and (words[-1] in table["site_nouns"] or (
-        len(words) > 1 and words[0] in table["site_prefixes"]))
+    return len(words) > 1 and (words[-1] in table["site_nouns"] or words[0] in table["site_prefixes"])
 
 
 def _copy_place(place: PlaceMention, source: PlaceMention, how: str) -> None:
