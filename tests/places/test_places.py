@@ -114,3 +114,10 @@ def test_component_declares_what_it_writes(blank_nlp, tiny_gazetteer):
     meta = blank_nlp.get_pipe_meta("sitrep_places")
     assert set(meta.assigns) == {"doc._.toponyms", "doc._.doc_country"}
     assert meta.requires == ["doc._.event_mentions", "doc._.actor_mentions"]
+
+
+def test_country_names_follow_acled_spelling():
+    assert country_by_code("CD").name == "Democratic Republic of Congo"
+    assert country_by_code("PS").name == "Palestine"
+    # GeoNames' spelling still finds the country
+    assert country_by_name("Democratic Republic of the Congo").iso2 == "CD"

