@@ -26,6 +26,10 @@ def test_extract_sample_prints_jsonl_events():
     assert events, "the sample article yields events"
     assert all(e["article_id"] and e["event_type"] and e["sub_event_type"] for e in events)
     assert all(e["event_date"] is None or e["event_date"] <= "2023-03-14" for e in events)
+    # "airstrikes near Lake Chad": a lake of four countries takes the article's country
+    strike = next(e for e in events if e["sub_event_type"] == "Air/drone strike")
+    assert strike["country"] == "Nigeria" and strike["actor1"].startswith("Military Forces of Nigeria")
+    assert strike["geo_precision"] == 3 and strike["where_prec"] == 5
 
 
 def test_bad_documents_are_named_and_the_batch_goes_on(tmp_path):

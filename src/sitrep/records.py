@@ -224,7 +224,8 @@ def doc_to_events(doc: Doc, article: Article | None = None) -> list[Event]:
 def _mention_to_event(doc: Doc, mention: EventMention, index: int,
                       article: Article | None) -> Event:
     place = mention.place
-    country_code = place.country_code if place else doc._.doc_country
+    # a sea or region shared by several countries (Lake Chad) has none: the article's focus
+    country_code = (place.country_code if place else None) or doc._.doc_country
     info = country_by_code(country_code) if country_code else None
     if info is None and place and place.country:
         info = country_by_name(place.country)
