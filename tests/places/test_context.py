@@ -183,10 +183,3 @@ def test_township_is_a_generic_word_after_the_name(blank_nlp, places):
     doc = _doc(blank_nlp, "Residents of three villages in Shwebo Township fled.", [("Shwebo Township", "GPE")])
     places(doc)
     assert doc._.toponyms[0].country_code == "MM"
-
-
-def test_a_river_inside_an_organisation_name_is_a_toponym(blank_nlp, places):
-    doc = _doc(blank_nlp, "The Cauvery Management Board met on Monday.", [("Cauvery Management Board", "ORG")])
-    places(doc)
-    river = next(p for p in doc._.toponyms if p.text == "Cauvery")
-    assert river.name == "Kaveri" and river.feature_code == "STM"

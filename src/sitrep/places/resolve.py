@@ -71,7 +71,6 @@ def accept(span: Span, cand: Candidate, chained: bool = False, parts: dict | Non
         # ("The Allendale Woman's Club" of a New Jersey article: the Allendale nearby)
         near = parts is not None and "focus" in parts and "near_other" in parts
         return (cand.is_country or cand.is_admin1 or cand.feature_code == "CONT" or cand.is_demonym
-                or cand.geonameid <= FEATURE_ID  # "the Cauvery Management Board": the river
                 or (cand.kind == 0 and (cand.population >= 100_000 or near))
                 or cand.population >= 1_000_000)  # "The New York Times": New York City
     cue = (span.cue_before and span.cue_before not in _WEAK_CUES) or bool(span.noun_after) or chained
