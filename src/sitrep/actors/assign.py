@@ -129,13 +129,17 @@ class Assigner:
     def in_range(self, start: int, end: int) -> list[Found]:
         return [f for f in self.found if f.mention.start >= start and f.mention.end <= end]
 
+    def _sentence(self, event: EventMention):
+        """The event's sentence as a Span, when the Doc has sentence boundaries."""
+        if not self.doc.has_annotation("SENT_START") and not self.doc.has_annotation("DEP"):
+            return None
+        return self.doc.char_span(event.sent_start, event.sent_end, alignment_mode="expand")
+
     def earlier(self, event: EventMention, sentences: int = 2) -> list[Found]:
         """Actors of the sentences before the event's, nearest sentence first, agents first."""
         out: list[Found] = []
-        sent = self.doc.char_span(event.sent_start, event.sent_end, alignment_mode="expand")
+        sent = self._sentence(event)
         if sent is None:
-            return out
-        if not self.doc.has_annotation("SENT_START") and not self.doc.has_annotation("DEP"):
             return out
         index = sent.start
         for _ in range(sentences):
@@ -151,10 +155,8 @@ class Assigner:
     def later(self, event: EventMention, sentences: int = 1) -> list[Found]:
         """Actors of the sentences after the event's, in text order ("Police dispersed them.")."""
         out: list[Found] = []
-        sent = self.doc.char_span(event.sent_start, event.sent_end, alignment_mode="expand")
+        sent = self._sentence(event)
         if sent is None:
-            return out
-        if not self.doc.has_annotation("SENT_START") and not self.doc.has_annotation("DEP"):
             return out
         index = sent.end
         for _ in range(sentences):
