@@ -133,15 +133,20 @@ class GeonameRow:
     population: int
 
 
+def _number(text: str, what: str) -> int:
+    """An integer column; ValueError names the column and the text."""
+    try:
+        return int(text)
+    except ValueError:
+        raise ValueError(f"{what} is not a number: {text!r}") from None
+
+
 def parse_geoname(line: str) -> GeonameRow:
     """One line of the geoname table; ValueError says what is wrong with it."""
     cols = line.split("\t")
     if len(cols) != GEONAME_COLUMNS:
         raise ValueError(f"expected {GEONAME_COLUMNS} tab-separated columns, found {len(cols)}")
-    try:
-        gid = int(cols[0])
-    except ValueError:
-        raise ValueError(f"geonameid is not a number: {cols[0]!r}") from None
+    gid = _number(cols[0], "geonameid")
     try:
         lat, lon = float(cols[4]), float(cols[5])
     except ValueError:
@@ -150,10 +155,7 @@ def parse_geoname(line: str) -> GeonameRow:
         raise ValueError(f"coordinates out of range: {lat}, {lon}")
     if not cols[1].strip():
         raise ValueError("empty name")
-    try:
-        population = int(cols[14] or 0)
-    except ValueError:
-        raise ValueError(f"population is not a number: {cols[14]!r}") from None
+    population = _number(cols[14] or "0", "population")
     return GeonameRow(gid, cols[1].strip(), cols[2].strip(),
                       [a for a in cols[3].split(",") if a], lat, lon, cols[6], cols[7],
                       cols[8], cols[10], cols[11], population)
@@ -172,10 +174,7 @@ def parse_alternate(line: str) -> AlternateRow:
     cols = line.split("\t")
     if len(cols) < 4:
         raise ValueError(f"expected at least 4 tab-separated columns, found {len(cols)}")
-    try:
-        gid = int(cols[1])
-    except ValueError:
-        raise ValueError(f"geonameid is not a number: {cols[1]!r}") from None
+    gid = _number(cols[1], "geonameid")
     return AlternateRow(gid, cols[2], cols[3].strip(), len(cols) > 7 and cols[7] == "1")
 
 
