@@ -20,7 +20,7 @@ from rich.console import Console
 from rich.table import Table
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from common import GOLD, Subset, sha256  # noqa: E402
+from common import Subset, sha256  # noqa: E402
 
 from sitrep.evaluate import evaluate_file  # noqa: E402
 

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import pytest
-from spacy.tokens import Doc
 
 from sitrep.places.component import PlacesComponent
 from sitrep.places.countries import country_by_code, country_by_name

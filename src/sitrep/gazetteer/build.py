@@ -21,7 +21,6 @@ from pathlib import Path
 
 import numpy as np
 
-from sitrep.geo import distance_km
 from sitrep.gazetteer import schema
 from sitrep.gazetteer.normalize import name_key, skeleton_of_key
 
