@@ -14,6 +14,7 @@ from sitrep.evaluate.splits import SEED as SPLIT_SEED
 ROOT = Path(__file__).resolve().parents[1]
 # gold is read from ../shared at run time, never copied into the repository
 GOLD = Path(os.environ.get("SITREP_GOLD", ROOT.parent / "shared" / "gold"))
+DATA = ROOT / "benchmarks" / "data"  # text the team wrote itself (news snippets): lives in the repo
 
 
 @dataclass(frozen=True)
@@ -24,10 +25,11 @@ class Subset:
     file: str
     split: str = "all"
     limit: int | None = None
+    folder: Path | None = None  # None: the shared gold folder; else our own data (benchmarks/data)
 
     @property
     def path(self) -> Path:
-        return GOLD / self.file
+        return (self.folder or GOLD) / self.file
 
 
 def sha256(path: Path) -> str:

@@ -20,7 +20,7 @@ from rich.console import Console
 from rich.table import Table
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from common import Subset, sha256  # noqa: E402
+from common import DATA, Subset, sha256  # noqa: E402
 
 from sitrep.evaluate import evaluate_file  # noqa: E402
 
@@ -32,6 +32,8 @@ SUBSETS: tuple[Subset, ...] = (
     Subset("seed", "seed.jsonl"),
     Subset("ucdp-aec-sample", "ucdp-aec-sample.jsonl"),
     Subset("geowebnews[:50]", "geowebnews.jsonl", "all", 50),
+    # news-wire style, not ACLED notes: the snippets written for tuning (the held-out set is not gated)
+    Subset("news-snippets-dev", "news_snippets_dev.jsonl", folder=DATA),
 )
 # higher is better for every gated figure; error distances and field accuracies on matched
 # events (which may fall when recall rises) are reported by benchmarks/run.py, not gated
