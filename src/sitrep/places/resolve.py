@@ -65,6 +65,11 @@ def accept(span: Span, cand: Candidate, chained: bool = False, parts: dict | Non
     if span.text.isupper() and len(span.text) <= 5 and cand.kind == 1 and not (
             cand.is_country or cand.is_admin1):
         return False  # GNA is not Guna: an acronym only by a place's own name or a variant
+    if cand.is_demonym and span.role:
+        # "Kurdish militia", "Danish developer" name a country; "the Irish", "in English" do not
+        return span.role == "modifier"
+    if span.label == "ADJ":  # an adjective the matcher took only in case it was a demonym
+        return False
     if span.source == "ner-strong":
         return True
     if span.source == "embedded":  # only names that stand out inside an organisation's name

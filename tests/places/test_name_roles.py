@@ -1,0 +1,49 @@
+"""Which names count as toponyms by their role in the sentence (hand-built parsed Docs)."""
+from __future__ import annotations
+
+import pytest
+from spacy.tokens import Doc
+
+from sitrep.places.component import PlacesComponent
+
+
+@pytest.fixture()
+def places(tiny_gazetteer) -> PlacesComponent:
+    return PlacesComponent(gazetteer=tiny_gazetteer)
+
+
+def parsed(nlp, rows: list[tuple[str, str, str, int]]) -> Doc:
+    """A Doc from (word, pos, dep, head index) rows, one sentence, no entities."""
+    words = [r[0] for r in rows]
+    doc = Doc(nlp.vocab, words=words, spaces=[w not in ".," for w in words[1:]] + [False],
+              pos=[r[1] for r in rows], deps=[r[2] for r in rows], heads=[r[3] for r in rows],
+              sent_starts=[True] + [False] * (len(rows) - 1))
+    return doc
+
+
+def test_demonym_modifying_a_noun_is_a_toponym_but_a_language_is_not(blank_nlp, places):
+    # "Turkish forces shelled it and he speaks Turkish ."
+    doc = parsed(blank_nlp, [("Turkish", "ADJ", "amod", 1), ("forces", "NOUN", "nsubj", 2),
+                             ("shelled", "VERB", "ROOT", 2), ("it", "PRON", "dobj", 2),
+                             ("and", "CCONJ", "cc", 2), ("he", "PRON", "nsubj", 6),
+                             ("speaks", "VERB", "conj", 2), ("Turkish", "PROPN", "dobj", 6),
+                             (".", "PUNCT", "punct", 2)])
+    places(doc)
+    found = [(p.start, p.country_code) for p in doc._.toponyms]
+    assert found == [(0, "TR")]
+
+
+def test_demonym_in_a_list_of_modifiers(blank_nlp, places):
+    # "Syrian and Turkish troops" : Turkish is a conjunct of the modifier Syrian
+    doc = parsed(blank_nlp, [("Syrian", "ADJ", "amod", 3), ("and", "CCONJ", "cc", 0),
+                             ("Turkish", "ADJ", "conj", 0), ("troops", "NOUN", "ROOT", 3)])
+    places(doc)
+    assert [p.country_code for p in doc._.toponyms] == ["SY", "TR"]
+
+
+def test_capitalised_adjective_that_is_no_demonym_is_not_taken(blank_nlp, places):
+    # "Paris" as an adjective modifier ("Paris fashion") only counts when it is a demonym
+    doc = parsed(blank_nlp, [("Big", "ADJ", "amod", 1), ("Paris", "ADJ", "amod", 2),
+                             ("fashion", "NOUN", "ROOT", 2)])
+    places(doc)
+    assert doc._.toponyms == []
