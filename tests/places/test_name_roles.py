@@ -4,7 +4,11 @@ from __future__ import annotations
 import pytest
 from spacy.tokens import Doc
 
+from sitrep.places.abbreviations import expand
 from sitrep.places.component import PlacesComponent
+from sitrep.places.finder import Span
+
+from helpers import doc_with_ents
 
 
 @pytest.fixture()
@@ -47,3 +51,21 @@ def test_capitalised_adjective_that_is_no_demonym_is_not_taken(blank_nlp, places
                              ("fashion", "NOUN", "ROOT", 2)])
     places(doc)
     assert doc._.toponyms == []
+
+
+def test_state_abbreviation_with_its_dot_is_the_state(blank_nlp, places):
+    doc = doc_with_ents(blank_nlp, "It rained in Paris, Tex. on Monday.",
+                        [("Paris", "GPE"), ("Tex.", "GPE")])
+    places(doc)
+    state = next(p for p in doc._.toponyms if p.text.startswith("Tex"))
+    assert (state.name, state.feature_code, state.country_code) == ("Texas", "ADM1", "US")
+
+
+def test_abbreviation_needs_its_dot_and_its_capitals(tiny_gazetteer):
+    def span(text: str, word: str) -> Span:
+        start = text.index(word)
+        return Span(start, start + len(word), word, "tex", "ner-strong", "GPE")
+
+    assert expand(tiny_gazetteer, span("Paris, Tex. today", "Tex."), "Paris, Tex. today")
+    assert expand(tiny_gazetteer, span("Paris, Tex today", "Tex"), "Paris, Tex today") is None
+    assert expand(tiny_gazetteer, span("the TEX. index", "TEX"), "the TEX. index") is None

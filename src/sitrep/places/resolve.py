@@ -17,6 +17,7 @@ from difflib import SequenceMatcher
 
 from sitrep.gazetteer import Candidate, Gazetteer, name_key
 from sitrep.geo import distance_km
+from sitrep.places.abbreviations import abbreviations, expand
 from sitrep.places.context import Context, contexts
 from sitrep.places.countries import country_by_code
 from sitrep.places.finder import DATA, Span, cues
@@ -118,9 +119,10 @@ def natural_features() -> dict[str, list[Candidate]]:
 
 
 def known_keys(gaz: Gazetteer):
-    """The index's known_keys, plus the names of natural features."""
+    """The index's known_keys, plus the names of natural features and abbreviations."""
     features = natural_features()
-    return lambda keys: gaz.known_keys(keys) | {k for k in keys if k in features}
+    short = abbreviations()
+    return lambda keys: gaz.known_keys(keys) | {k for k in keys if k in features or k in short}
 
 
 def candidates_for(gaz: Gazetteer, span: Span) -> list[Candidate]:
@@ -348,6 +350,10 @@ def resolve(gaz: Gazetteer, spans: Sequence[Span], text: str = "",
     the article's actors) vote for the focus country.
     """
     cands = [candidates_for(gaz, span) for span in spans]
+    for i, span in enumerate(spans):  # "Haymarket, Va.": Virginia, not a Belgian Waha
+        expanded = expand(gaz, span, text)
+        if expanded:
+            cands[i] = expanded
     focus, votes = focus_country(spans, cands, actor_countries)
     # names NER is sure of but the index lacks: try the consonant skeleton inside the focus
     for i, span in enumerate(spans):
