@@ -69,3 +69,20 @@ def test_abbreviation_needs_its_dot_and_its_capitals(tiny_gazetteer):
     assert expand(tiny_gazetteer, span("Paris, Tex. today", "Tex."), "Paris, Tex. today")
     assert expand(tiny_gazetteer, span("Paris, Tex today", "Tex"), "Paris, Tex today") is None
     assert expand(tiny_gazetteer, span("the TEX. index", "TEX"), "the TEX. index") is None
+
+
+def test_county_is_the_area_among_its_towns_not_a_town(blank_nlp, places):
+    # the tiny index's Paris, Texas lies in Lamar County; no town is called Lamar
+    doc = doc_with_ents(blank_nlp, "Shots were fired in Lamar County, near Paris.",
+                        [("Lamar County", "GPE"), ("Paris", "GPE")])
+    places(doc)
+    county, town = doc._.toponyms
+    assert (county.feature_code, county.admin1, county.country_code) == ("ADM2", "Texas", "US")
+    assert abs(county.latitude - 33.66094) < 0.01
+    assert town.feature_code.startswith("PPL")  # a town called Paris, not an area
+
+
+def test_admin2_areas_group_towns_by_country_and_admin1(tiny_gazetteer):
+    (lamar,) = tiny_gazetteer.admin2_areas("lamar")
+    assert (lamar.name, lamar.admin1, lamar.population) == ("Lamar", "Texas", 24782)
+    assert tiny_gazetteer.admin2_areas("nowhere") == ()

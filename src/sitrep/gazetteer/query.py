@@ -81,6 +81,7 @@ class Gazetteer:
         self._lock = threading.Lock()
         self.lookup_key = lru_cache(maxsize=200_000)(self._lookup_key)
         self.country = lru_cache(maxsize=512)(self._country)
+        self._admin2: dict[str, tuple[Candidate, ...]] | None = None
 
     @classmethod
     def default(cls) -> Gazetteer:
@@ -209,6 +210,25 @@ class Gazetteer:
                     f"SELECT DISTINCT key FROM names WHERE key IN ({marks})", chunk))
         return found
 
+    def admin2_areas(self, key: str) -> tuple[Candidate, ...]:
+        """Second-level areas (counties, districts) whose name key is `key`, one per (country,
+        admin1), most populous first: the embedded index has no ADM2 rows, but its towns name
+        their admin2, so an area lies at the mid-range of its towns (ids count down from
+        ADMIN2_ID). The table is read once per process, on first use."""
+        if self._admin2 is None:
+            with self._lock:  # mid-range of the towns: the middle of their bounding box
+                rows = self._con.execute(
+                    "SELECT country_code, admin1, admin2, (min(latitude) + max(latitude)) / 2, "
+                    "(min(longitude) + max(longitude)) / 2, sum(population) FROM places "
+                    "WHERE admin2 IS NOT NULL AND feature_code LIKE 'PPL%' "
+                    "GROUP BY country_code, admin1, admin2 ORDER BY 1, 2, 3").fetchall()
+            table: dict[str, list[Candidate]] = {}
+            for n, (cc, admin1, admin2, lat, lon, pop) in enumerate(rows):
+                table.setdefault(name_key(admin2), []).append(Candidate(
+                    ADMIN2_ID - n, admin2, lat, lon, cc, admin1, admin2, pop or 0, "ADM2"))
+            self._admin2 = {k: tuple(sorted(v, key=lambda c: -c.population)) for k, v in table.items()}
+        return self._admin2.get(key, ())
+
     def by_id(self, geonameid: int) -> Candidate | None:
         rows = self._rows(f"SELECT {_COLUMNS} FROM places p JOIN names n USING(geonameid) "
                           "WHERE p.geonameid = ? ORDER BY n.kind LIMIT 1", (geonameid,))
@@ -222,6 +242,7 @@ class Gazetteer:
 
 
 _FIELDS = tuple(Candidate.__dataclass_fields__)
+ADMIN2_ID = -2_000_000_000  # ids of admin2 areas made from their towns (admin2_areas)
 
 
 @lru_cache(maxsize=1)

@@ -128,6 +128,16 @@ def known_keys(gaz: Gazetteer):
 def candidates_for(gaz: Gazetteer, span: Span) -> list[Candidate]:
     found = list(gaz.lookup_key(span.key)) + natural_features().get(span.key, [])
     words = span.key.split()
+    county = cues()["county_nouns"]
+    if span.noun_after in county or (len(words) > 1 and words[-1] in county):
+        # "Morris County": the county among its towns, not a town called Morris
+        base = span.key if span.noun_after in county else " ".join(words[:-1])
+        full = f"{span.key} {span.noun_after}" if span.noun_after in county else span.key
+        # a GeoNames index has ADM2 rows; the embedded one knows areas by their towns
+        areas = [c for c in gaz.lookup_key(base) + gaz.lookup_key(full) if c.feature_code == "ADM2"] \
+            or list(gaz.admin2_areas(base) + gaz.admin2_areas(full))
+        if areas:
+            return areas
     if not found and len(words) > 1 and words[-1] in _GENERIC:
         found = list(gaz.lookup_key(" ".join(words[:-1])))  # "Morris County" -> Morris
     directions = cues()["direction_adjectives"] | cues()["direction_words"]
