@@ -86,3 +86,10 @@ def test_admin2_areas_group_towns_by_country_and_admin1(tiny_gazetteer):
     (lamar,) = tiny_gazetteer.admin2_areas("lamar")
     assert (lamar.name, lamar.admin1, lamar.population) == ("Lamar", "Texas", 24782)
     assert tiny_gazetteer.admin2_areas("nowhere") == ()
+
+
+def test_plural_demonym_votes_for_the_focus_but_is_no_toponym(blank_nlp, places):
+    doc = doc_with_ents(blank_nlp, "Syrians met in Paris.", [("Syrians", "NORP"), ("Paris", "GPE")])
+    places(doc)
+    assert doc._.doc_country == "SY"
+    assert [p.text for p in doc._.toponyms] == ["Paris"]

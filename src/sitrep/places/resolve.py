@@ -364,7 +364,10 @@ def resolve(gaz: Gazetteer, spans: Sequence[Span], text: str = "",
         expanded = expand(gaz, span, text)
         if expanded:
             cands[i] = expanded
-    focus, votes = focus_country(spans, cands, actor_countries)
+    # "South Africans", "Syrians": people, not places, but they say which country the story is in
+    peoples = [c.country_code for span, options in zip(spans, cands) if not options
+               and span.key.endswith("s") for c in gaz.lookup_key(span.key[:-1])[:1] if c.is_demonym]
+    focus, votes = focus_country(spans, cands, list(actor_countries) + peoples)
     # names NER is sure of but the index lacks: try the consonant skeleton inside the focus
     for i, span in enumerate(spans):
         if not cands[i] and span.source == "ner-strong" and focus:
