@@ -4,6 +4,7 @@ from __future__ import annotations
 import pytest
 from spacy.tokens import Doc
 
+from sitrep.gazetteer import Gazetteer
 from sitrep.places.abbreviations import expand
 from sitrep.places.component import PlacesComponent
 from sitrep.places.finder import Span
@@ -93,3 +94,26 @@ def test_plural_demonym_votes_for_the_focus_but_is_no_toponym(blank_nlp, places)
     places(doc)
     assert doc._.doc_country == "SY"
     assert [p.text for p in doc._.toponyms] == ["Paris"]
+
+
+@pytest.fixture(scope="module")
+def namesakes(tmp_path_factory) -> PlacesComponent:
+    """Harare, once called Salisbury, and the English Salisbury."""
+    def city(gid, name, lat, lon, cc, pop, alts=()):
+        return {"geonameid": gid, "name": name, "latitude": lat, "longitude": lon, "countrycode": cc,
+                "population": pop, "admin1code": "01", "alternatenames": list(alts)}
+    cities = [city(890299, "Harare", -17.82772, 31.05337, "ZW", 1542813, ["Salisbury"]),
+              city(2638664, "Salisbury", 51.06931, -1.79569, "GB", 40302)]
+    countries = {"ZW": {"geonameid": 878675, "name": "Zimbabwe", "iso": "ZW", "capital": "Harare",
+                        "population": 14439018},
+                 "GB": {"geonameid": 2635167, "name": "United Kingdom", "iso": "GB",
+                        "capital": "London", "population": 66488991}}
+    path = tmp_path_factory.mktemp("gaz") / "namesakes.sqlite"
+    return PlacesComponent(gazetteer=Gazetteer.build(path, cities=cities, countries=countries))
+
+
+def test_a_former_name_of_a_big_city_earns_no_prominence(blank_nlp, namesakes):
+    doc = doc_with_ents(blank_nlp, "British police said he was poisoned in Salisbury.",
+                        [("British", "NORP"), ("Salisbury", "GPE")])
+    namesakes(doc)
+    assert [(p.text, p.country_code) for p in doc._.toponyms][-1] == ("Salisbury", "GB")

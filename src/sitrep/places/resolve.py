@@ -392,6 +392,8 @@ def resolve(gaz: Gazetteer, spans: Sequence[Span], text: str = "",
             pops = sorted((c.population for c in options if not c.is_country), reverse=True)
             big = pops[0] if pops and pops[0] >= 1_000_000 and (
                 len(pops) == 1 or pops[0] >= 20 * pops[1]) else None
+            if big is not None and all(c.kind == 1 for c in options if c.population == big):
+                big = None  # "Salisbury" is an old name of Harare: no more likely than Salisbury, England
             eminent, eminence = prominence(options)
             area = areas[i]
             # "(Salh, Taizz)": where a town shares the province's name, the town is meant
