@@ -17,12 +17,12 @@ def places(tiny_gazetteer) -> PlacesComponent:
     return PlacesComponent(gazetteer=tiny_gazetteer)
 
 
-def parsed(nlp, rows: list[tuple[str, str, str, int]]) -> Doc:
-    """A Doc from (word, pos, dep, head index) rows, one sentence, no entities."""
+def parsed(nlp, rows: list[tuple[str, str, str, int]], ents: list[str] | None = None) -> Doc:
+    """A Doc from (word, pos, dep, head index) rows, one sentence; `ents` in IOB tags."""
     words = [r[0] for r in rows]
     doc = Doc(nlp.vocab, words=words, spaces=[w not in ".," for w in words[1:]] + [False],
               pos=[r[1] for r in rows], deps=[r[2] for r in rows], heads=[r[3] for r in rows],
-              sent_starts=[True] + [False] * (len(rows) - 1))
+              sent_starts=[True] + [False] * (len(rows) - 1), ents=ents)
     return doc
 
 
@@ -117,3 +117,16 @@ def test_a_former_name_of_a_big_city_earns_no_prominence(blank_nlp, namesakes):
                         [("British", "NORP"), ("Salisbury", "GPE")])
     namesakes(doc)
     assert [(p.text, p.country_code) for p in doc._.toponyms][-1] == ("Salisbury", "GB")
+
+
+def test_items_of_a_list_that_starts_with_a_place_are_places(blank_nlp, places):
+    # "Stores in Aleppo and Manbij closed": NER calls Manbij an organisation, the list says place
+    rows = [("Stores", "NOUN", "nsubj", 5), ("in", "ADP", "prep", 0), ("Aleppo", "PROPN", "pobj", 1),
+            ("and", "CCONJ", "cc", 2), ("Manbij", "PROPN", "conj", 2), ("closed", "VERB", "ROOT", 5)]
+    doc = parsed(blank_nlp, rows, ["O", "O", "B-GPE", "O", "B-ORG", "O"])
+    places(doc)
+    assert [p.text for p in doc._.toponyms] == ["Aleppo", "Manbij"]
+    alone = parsed(blank_nlp, [(w, p, "dep" if d == "conj" else d, h) for w, p, d, h in rows],
+                   ["O", "O", "B-GPE", "O", "B-ORG", "O"])
+    places(alone)
+    assert [p.text for p in alone._.toponyms] == ["Aleppo"]  # no list: an organisation

@@ -41,6 +41,7 @@ class Span:
     noun_after: str = ""        # "province", "village", ... right after the name
     possessive: bool = False    # "'s" follows: "the Denny's family restaurant"
     role: str = ""              # "modifier" ("Kurdish militia") or "noun"; "" when unparsed
+    list_head: int = -1         # a list item's first item, as a character offset: "Žilina, Nitra"
 
 
 @lru_cache(maxsize=1)
@@ -83,6 +84,19 @@ def _role(doc: Doc, end_tok: int) -> str:
     if token.dep_ == "conj":
         token = token.head
     return "modifier" if token.dep_ in modifiers else "noun"
+
+
+def _list_head(doc: Doc, end_tok: int) -> int:
+    """Start of the first item of the list the name ending before `end_tok` belongs to
+    ("Žilina, Nitra, Prešov and Košice": Žilina for each), or -1."""
+    if not doc.has_annotation("DEP"):
+        return -1
+    token = doc[end_tok - 1]
+    if token.dep_ != "conj":
+        return -1
+    while token.dep_ == "conj" and token.head.i != token.i:
+        token = token.head
+    return token.idx
 
 
 def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
@@ -134,7 +148,8 @@ def find_spans(doc: Doc, known_keys) -> list[Span]:
             continue  # acronyms tagged PERSON/ORG (SANA, SDF) are outlets and groups
         possessive = end < len(doc) and doc[end].text in ("'s", "’s")
         spans.append(Span(doc[start].idx, doc[end - 1].idx + len(doc[end - 1]), text, key,
-                          source, ent.label_, before, after, possessive, _role(doc, end)))
+                          source, ent.label_, before, after, possessive, _role(doc, end),
+                          _list_head(doc, end)))
         for i in range(part_start, part_end):
             taken[i] = True
         if ent.label_ in EMBEDDING_LABELS:
@@ -184,7 +199,7 @@ def find_spans(doc: Doc, known_keys) -> list[Span]:
             continue
         label = "ADJ" if adjective and not (before or after or proper) else ""
         spans.append(Span(first.idx, doc[j - 1].idx + len(doc[j - 1]), doc[i:j].text, key,
-                          "matcher", label, before, after, role=role))
+                          "matcher", label, before, after, role=role, list_head=_list_head(doc, j)))
         for t in range(i, j):
             used[t] = True
     spans.sort(key=lambda s: s.start)

@@ -380,8 +380,12 @@ def resolve(gaz: Gazetteer, spans: Sequence[Span], text: str = "",
     as_context = {link.index for links in links_of for link in links if link.kind != "comma"}
     # first pass without distances, second with the places the first pass found
     anchors: list[tuple[float, float] | None] = []
+    results: list[tuple[Candidate | None, dict]] = []
     for _ in range(2):
-        results: list[tuple[Candidate | None, dict]] = []
+        # "in Žilina, Nitra, Prešov and Košice": items of a list whose first item is a place
+        found = {span.start for span, (cand, _) in zip(spans, results) if cand is not None}
+        listed = {i for i, span in enumerate(spans) if span.list_head in found}
+        results = []
         for i, (span, options) in enumerate(zip(spans, cands)):
             best, best_parts, best_total = None, {}, -1e9
             others = [a for j, a in enumerate(anchors) if j != i and a is not None]
@@ -420,7 +424,7 @@ def resolve(gaz: Gazetteer, spans: Sequence[Span], text: str = "",
                     continue  # a skeleton match far from everything else is a guess
                 if total > best_total:
                     best, best_parts, best_total = cand, parts, total
-            if best is not None and not (accept(span, best, i in chained, best_parts)
+            if best is not None and not (accept(span, best, i in chained or i in listed, best_parts)
                                          and plausible(best, focus, votes)):
                 best = None
             elif best is not None and _stray(span, best, others, best_parts):
