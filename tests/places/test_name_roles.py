@@ -130,3 +130,11 @@ def test_items_of_a_list_that_starts_with_a_place_are_places(blank_nlp, places):
                    ["O", "O", "B-GPE", "O", "B-ORG", "O"])
     places(alone)
     assert [p.text for p in alone._.toponyms] == ["Aleppo"]  # no list: an organisation
+
+
+def test_demonym_of_an_area_is_that_area(blank_nlp, places):
+    # "Texan oil firms": Texas, not the United States
+    doc = parsed(blank_nlp, [("Texan", "ADJ", "amod", 2), ("oil", "NOUN", "compound", 2),
+                             ("firms", "NOUN", "ROOT", 2)])
+    places(doc)
+    assert [(p.name, p.feature_code) for p in doc._.toponyms] == [("Texas", "ADM1")]

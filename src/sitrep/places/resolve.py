@@ -20,6 +20,7 @@ from sitrep.geo import distance_km
 from sitrep.places.abbreviations import abbreviations, expand
 from sitrep.places.context import Context, contexts
 from sitrep.places.countries import country_by_code
+from sitrep.places.demonyms import area_candidates, area_demonyms
 from sitrep.places.finder import DATA, Span, cues
 
 WEIGHTS = {
@@ -119,13 +120,16 @@ def natural_features() -> dict[str, list[Candidate]]:
 
 
 def known_keys(gaz: Gazetteer):
-    """The index's known_keys, plus the names of natural features and abbreviations."""
-    features = natural_features()
-    short = abbreviations()
-    return lambda keys: gaz.known_keys(keys) | {k for k in keys if k in features or k in short}
+    """The index's known_keys, plus the names of natural features, abbreviations and area
+    demonyms."""
+    extra = natural_features().keys() | abbreviations().keys() | area_demonyms().keys()
+    return lambda keys: gaz.known_keys(keys) | {k for k in keys if k in extra}
 
 
 def candidates_for(gaz: Gazetteer, span: Span) -> list[Candidate]:
+    areas = area_candidates(gaz, span.key)  # "English": England, not the United Kingdom
+    if areas:
+        return areas
     found = list(gaz.lookup_key(span.key)) + natural_features().get(span.key, [])
     words = span.key.split()
     county = cues()["county_nouns"]
