@@ -138,3 +138,13 @@ def test_demonym_of_an_area_is_that_area(blank_nlp, places):
                              ("firms", "NOUN", "ROOT", 2)])
     places(doc)
     assert [(p.name, p.feature_code) for p in doc._.toponyms] == [("Texas", "ADM1")]
+
+
+def test_a_resolved_name_is_the_same_place_where_it_recurs_untagged(blank_nlp, places):
+    text = "Shelling hit Manbij. Manbij's market and a shop of John Manbij burned."
+    doc = doc_with_ents(blank_nlp, text, [("Manbij", "GPE"), ("John Manbij", "PERSON")])
+    places(doc)
+    found = [(p.start, p.name) for p in doc._.toponyms]
+    # the possessive occurrence is the town; the person's surname is not
+    assert found == [(13, "Manbij"), (21, "Manbij")]
+    assert doc._.toponyms[1].explain.get("repeated") == 1.0

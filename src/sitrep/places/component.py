@@ -19,6 +19,7 @@ from sitrep.places.context import Context, contexts
 from sitrep.places.countries import country_by_name
 from sitrep.places.finder import Span, cues, find_spans
 from sitrep.places.relative import apply_offset, where_precision
+from sitrep.places.repeats import repeated_mentions
 from sitrep.places.resolve import country_name, known_keys, resolve
 
 # ACLED notes: "in Tafas (Dar'a, Dar'a)" = location (admin2, admin1)
@@ -155,6 +156,7 @@ class PlacesComponent:
                 place.explain["admin_hint"] = 1.0
             places.append(place)
             by_span[i] = place
+        places = sorted(places + repeated_mentions(doc, text, places), key=lambda p: p.start)
         for place in places:
             if place.latitude is not None:
                 place.geo_precision = base_precision(text, place)
