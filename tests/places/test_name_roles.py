@@ -148,3 +148,11 @@ def test_a_resolved_name_is_the_same_place_where_it_recurs_untagged(blank_nlp, p
     # the possessive occurrence is the town; the person's surname is not
     assert found == [(13, "Manbij"), (21, "Manbij")]
     assert doc._.toponyms[1].explain.get("repeated") == 1.0
+
+
+def test_a_word_of_a_persons_name_tagged_as_a_place_is_dropped(blank_nlp, places):
+    doc = doc_with_ents(blank_nlp, "Yulia Skripal was poisoned in Aleppo. Yulia is better. Talks on March 31 failed.",
+                        [("Yulia Skripal", "PERSON"), ("Aleppo", "GPE"), ("Yulia", "GPE"),
+                         ("March 31", "GPE")])
+    places(doc)
+    assert [p.text for p in doc._.toponyms] == ["Aleppo"]

@@ -87,8 +87,21 @@ def _copy_place(place: PlaceMention, source: PlaceMention, how: str) -> None:
     place.explain["inherited_from"] = float(source.start)
 
 
+def people_words(doc: Doc) -> set[str]:
+    """The words of the article's names of people of more than one word ("Yulia Skripal")."""
+    return {t.text for e in doc.ents if e.label_ == "PERSON" and len(e) > 1 for t in e}
+
+
+def _nameless(text: str, people: set[str]) -> bool:
+    """No proper name of a site: lowercase ("veranda"), a date ("March 31"), or a word of a
+    person's name named elsewhere ("Yulia" of "Yulia Skripal")."""
+    return (not text[:1].isupper() or any(ch.isdigit() for ch in text)
+            or (" " not in text and text in people))
+
+
 def inherit_unresolved(spans: list[Span], by_span: dict[int, PlaceMention],
-                       links_of: list[list[Context]], focus: str | None) -> None:
+                       links_of: list[list[Context]], focus: str | None,
+                       people: set[str] = frozenset()) -> None:
     """Names the index lacks take the place of the area around them, at precision 2: the
     area the text names ("the Crown Heights neighborhood of Brooklyn"), else, for sites and
     settlements (NER FAC/GPE, not seas or regions), the place they are named after, else the
@@ -113,7 +126,7 @@ def inherit_unresolved(spans: list[Span], by_span: dict[int, PlaceMention],
             continue
         before = [p for p in settlements if p.end <= place.start
                   and (focus is None or p.country_code == focus)]
-        if before:
+        if before and not _nameless(place.text, people):
             _copy_place(place, before[-1], "inherited_nearby")
 
 
@@ -162,7 +175,10 @@ class PlacesComponent:
                 place.geo_precision = base_precision(text, place)
                 apply_offset(text, place)
         _mark_admin_hints(text, places)
-        inherit_unresolved(spans, by_span, links_of, focus)
+        people = people_words(doc)
+        inherit_unresolved(spans, by_span, links_of, focus, people)
+        # an unplaced name that is no proper name ("veranda", "March 31", "Yulia") is no toponym
+        places = [p for p in places if p.latitude is not None or not _nameless(p.text, people)]
         for place in places:
             if place.latitude is not None:
                 place.where_prec = where_precision(place)
