@@ -156,3 +156,11 @@ def test_a_word_of_a_persons_name_tagged_as_a_place_is_dropped(blank_nlp, places
                          ("March 31", "GPE")])
     places(doc)
     assert [p.text for p in doc._.toponyms] == ["Aleppo"]
+
+
+def test_an_unplaced_single_word_needs_a_place_cue(blank_nlp, places):
+    doc = doc_with_ents(blank_nlp, "Dropbox said fighting in Aleppo spread near Kfarzita.",
+                        [("Dropbox", "GPE"), ("Aleppo", "GPE"), ("Kfarzita", "GPE")])
+    places(doc)
+    # the unknown village after "near" stays a toponym (placed near Aleppo or not at all)
+    assert [p.text for p in doc._.toponyms] == ["Aleppo", "Kfarzita"]

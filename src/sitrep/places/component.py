@@ -20,7 +20,7 @@ from sitrep.places.countries import country_by_name
 from sitrep.places.finder import Span, cues, find_spans
 from sitrep.places.relative import apply_offset, where_precision
 from sitrep.places.repeats import repeated_mentions
-from sitrep.places.resolve import country_name, known_keys, resolve
+from sitrep.places.resolve import WEAK_CUES, country_name, known_keys, resolve
 
 # ACLED notes: "in Tafas (Dar'a, Dar'a)" = location (admin2, admin1)
 # unresolved NER labels that name a site or settlement, which lies near the last town named
@@ -177,8 +177,13 @@ class PlacesComponent:
         _mark_admin_hints(text, places)
         people = people_words(doc)
         inherit_unresolved(spans, by_span, links_of, focus, people)
-        # an unplaced name that is no proper name ("veranda", "March 31", "Yulia") is no toponym
-        places = [p for p in places if p.latitude is not None or not _nameless(p.text, people)]
+        # an unplaced name that is no proper name ("veranda", "March 31", "Yulia") is no toponym,
+        # nor an unplaced single word nothing marks as a place ("Dropbox", "Guhdar said")
+        loose = {id(by_span[i]) for i, span in enumerate(spans) if i in by_span
+                 and " " not in span.text and not is_site(span) and not span.noun_after
+                 and (not span.cue_before or span.cue_before in WEAK_CUES)}
+        places = [p for p in places if p.latitude is not None
+                  or not (_nameless(p.text, people) or id(p) in loose)]
         for place in places:
             if place.latitude is not None:
                 place.where_prec = where_precision(place)

@@ -48,7 +48,7 @@ _ARABIC_ARTICLE = re.compile(r"(?:al|el|ad|ar|as|ash|at|az|an|ed|es|ez)[-‑‐\
 _GENERIC = {"county", "city", "town", "village", "district", "municipality", "parish", "borough",
             "township", "area", "camp"}
 # location cues too common to vouch for a name on their own
-_WEAK_CUES = {"of", "to", "and", "from", "through", "via"}
+WEAK_CUES = {"of", "to", "and", "from", "through", "via"}
 
 
 def plausible(cand: Candidate, focus: str | None, votes: Counter) -> bool:
@@ -80,7 +80,7 @@ def accept(span: Span, cand: Candidate, chained: bool = False, parts: dict | Non
         return (cand.is_country or cand.is_admin1 or cand.feature_code == "CONT" or cand.is_demonym
                 or (cand.kind == 0 and (cand.population >= 100_000 or near))
                 or cand.population >= 1_000_000)  # "The New York Times": New York City
-    cue = (span.cue_before and span.cue_before not in _WEAK_CUES) or bool(span.noun_after) or chained
+    cue = (span.cue_before and span.cue_before not in WEAK_CUES) or bool(span.noun_after) or chained
     if cand.kind == 2 and not cand.fuzzy:
         return True
     if span.source == "ner-weak":
