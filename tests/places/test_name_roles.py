@@ -164,3 +164,14 @@ def test_an_unplaced_single_word_needs_a_place_cue(blank_nlp, places):
     places(doc)
     # the unknown village after "near" stays a toponym (placed near Aleppo or not at all)
     assert [p.text for p in doc._.toponyms] == ["Aleppo", "Kfarzita"]
+
+
+def test_an_admin1_inside_an_organisation_needs_the_articles_country(blank_nlp, places):
+    abroad = doc_with_ents(blank_nlp, "Syrian officials met the Texas Group in Aleppo.",
+                           [("Syrian", "NORP"), ("Texas Group", "ORG"), ("Aleppo", "GPE")])
+    places(abroad)
+    assert "Texas" not in [p.text for p in abroad._.toponyms]
+    home = doc_with_ents(blank_nlp, "American officials met the Texas Group.",
+                         [("American", "NORP"), ("Texas Group", "ORG")])
+    places(home)
+    assert [(p.text, p.feature_code) for p in home._.toponyms][-1] == ("Texas", "ADM1")

@@ -51,9 +51,13 @@ _GENERIC = {"county", "city", "town", "village", "district", "municipality", "pa
 WEAK_CUES = {"of", "to", "and", "from", "through", "via"}
 
 
-def plausible(cand: Candidate, focus: str | None, votes: Counter) -> bool:
+def plausible(cand: Candidate, focus: str | None, votes: Counter, span: Span | None = None) -> bool:
     """A small place abroad that nothing else in the article points to is a false friend
-    (Ali in India for the Mirza-Ali village of an Afghan note)."""
+    (Ali in India for the Mirza-Ali village of an Afghan note); so is an admin1 abroad inside an
+    organisation's name ("Federal Ministry" of a Nigerian article is not Brazil's Federal District)."""
+    if span is not None and span.source == "embedded" and cand.is_admin1 and focus \
+            and cand.country_code != focus and votes.get(cand.country_code, 0) < 1.0:
+        return False
     if not focus or cand.country_code == focus or cand.is_country or not cand.country_code:
         return True
     return cand.population >= 20_000 or votes.get(cand.country_code, 0) >= 1.0
@@ -429,7 +433,7 @@ def resolve(gaz: Gazetteer, spans: Sequence[Span], text: str = "",
                 if total > best_total:
                     best, best_parts, best_total = cand, parts, total
             if best is not None and not (accept(span, best, i in chained or i in listed, best_parts)
-                                         and plausible(best, focus, votes)):
+                                         and plausible(best, focus, votes, span)):
                 best = None
             elif best is not None and _stray(span, best, others, best_parts):
                 best, best_parts["stray"] = None, 1.0
