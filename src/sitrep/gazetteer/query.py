@@ -81,7 +81,7 @@ class Gazetteer:
         self._lock = threading.Lock()
         self.lookup_key = lru_cache(maxsize=200_000)(self._lookup_key)
         self.country = lru_cache(maxsize=512)(self._country)
-        self._admin2: dict[str, tuple[Candidate, ...]] | None = None
+        self.admin2_areas = lru_cache(maxsize=4096)(self._admin2_areas)
 
     @classmethod
     def default(cls) -> Gazetteer:
@@ -210,24 +210,28 @@ class Gazetteer:
                     f"SELECT DISTINCT key FROM names WHERE key IN ({marks})", chunk))
         return found
 
-    def admin2_areas(self, key: str) -> tuple[Candidate, ...]:
+    def _admin2_areas(self, key: str) -> tuple[Candidate, ...]:
         """Second-level areas (counties, districts) whose name key is `key`, one per (country,
         admin1), most populous first: the embedded index has no ADM2 rows, but its towns name
-        their admin2, so an area lies at the mid-range of its towns (ids count down from
-        ADMIN2_ID). The table is read once per process, on first use."""
-        if self._admin2 is None:
-            with self._lock:  # mid-range of the towns: the middle of their bounding box
-                rows = self._con.execute(
-                    "SELECT country_code, admin1, admin2, (min(latitude) + max(latitude)) / 2, "
-                    "(min(longitude) + max(longitude)) / 2, sum(population) FROM places "
-                    "WHERE admin2 IS NOT NULL AND feature_code LIKE 'PPL%' "
-                    "GROUP BY country_code, admin1, admin2 ORDER BY 1, 2, 3").fetchall()
-            table: dict[str, list[Candidate]] = {}
-            for n, (cc, admin1, admin2, lat, lon, pop) in enumerate(rows):
-                table.setdefault(name_key(admin2), []).append(Candidate(
-                    ADMIN2_ID - n, admin2, lat, lon, cc, admin1, admin2, pop or 0, "ADM2"))
-            self._admin2 = {k: tuple(sorted(v, key=lambda c: -c.population)) for k, v in table.items()}
-        return self._admin2.get(key, ())
+        their admin2, so an area lies at the mid-range (middle of the bounding box) of its
+        towns; ids count down from ADMIN2_ID. One scan of the places table per new key."""
+        if len(key) < 2:
+            return ()
+        rows = self._rows(f"SELECT {_PLACE_COLUMNS} FROM places p WHERE p.admin2 LIKE ? "
+                          "AND p.feature_code LIKE 'PPL%'", (key[:2] + "%",))
+        groups: dict[tuple[str, str | None, str], list[Candidate]] = {}
+        for town in rows:
+            if name_key(town.admin2 or "") == key:
+                groups.setdefault((town.country_code, town.admin1, town.admin2 or ""), []).append(town)
+        areas = []
+        for (cc, admin1, admin2), towns in sorted(groups.items(), key=str):
+            lats = [t.latitude for t in towns]
+            lons = [t.longitude for t in towns]
+            # a stable id per area: the smallest geonameid among its towns
+            areas.append(Candidate(ADMIN2_ID - min(t.geonameid for t in towns) % 1_000_000_000,
+                                   admin2, (min(lats) + max(lats)) / 2, (min(lons) + max(lons)) / 2,
+                                   cc, admin1, admin2, sum(t.population for t in towns), "ADM2"))
+        return tuple(sorted(areas, key=lambda c: -c.population))
 
     def by_id(self, geonameid: int) -> Candidate | None:
         rows = self._rows(f"SELECT {_COLUMNS} FROM places p JOIN names n USING(geonameid) "
