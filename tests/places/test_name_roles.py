@@ -175,3 +175,19 @@ def test_an_admin1_inside_an_organisation_needs_the_articles_country(blank_nlp, 
                          [("American", "NORP"), ("Texas Group", "ORG")])
     places(home)
     assert [(p.text, p.feature_code) for p in home._.toponyms][-1] == ("Texas", "ADM1")
+
+
+def test_after_in_a_name_ner_calls_a_person_may_be_a_towns_alternate_name(blank_nlp, tmp_path):
+    towns = [{"geonameid": 3522164, "name": "Matías Romero Avendaño", "latitude": 16.87973,
+              "longitude": -95.03924, "countrycode": "MX", "population": 18944, "admin1code": "20",
+              "alternatenames": ["Matias Romero"]}]
+    countries = {"MX": {"geonameid": 3996063, "name": "Mexico", "iso": "MX", "capital": "Mexico City",
+                        "population": 126190788}}
+    places = PlacesComponent(gazetteer=Gazetteer.build(tmp_path / "mx.sqlite", cities=towns,
+                                                       countries=countries))
+    cued = doc_with_ents(blank_nlp, "Migrants camped in Matias Romero.", [("Matias Romero", "PERSON")])
+    places(cued)
+    assert [p.name for p in cued._.toponyms] == ["Matías Romero Avendaño"]
+    bare = doc_with_ents(blank_nlp, "Matias Romero said so.", [("Matias Romero", "PERSON")])
+    places(bare)
+    assert bare._.toponyms == []

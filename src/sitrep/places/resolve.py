@@ -175,7 +175,9 @@ def candidates_for(gaz: Gazetteer, span: Span) -> list[Candidate]:
                  or c.is_country or c.geonameid <= FEATURE_ID]
     if span.source == "ner-weak" and found:
         # PERSON/ORG/NORP spans: only names a place is really called (no alternates-only hits)
-        found = [c for c in found if c.kind != 1 or c.population >= 50_000]
+        # ("in Matias Romero, Oaxaca": after "in", an alternate name of a town will do)
+        strong = span.cue_before in ("in", "near", "at")
+        found = [c for c in found if c.kind != 1 or c.population >= 50_000 or strong]
     return found
 
 
