@@ -141,12 +141,12 @@ def test_demonym_of_an_area_is_that_area(blank_nlp, places):
 
 
 def test_a_resolved_name_is_the_same_place_where_it_recurs_untagged(blank_nlp, places):
-    text = "Shelling hit Manbij. Manbij's market and a shop of John Manbij burned."
+    text = "Shelling hit the town of Manbij. Manbij's market and a shop of John Manbij burned."
     doc = doc_with_ents(blank_nlp, text, [("Manbij", "GPE"), ("John Manbij", "PERSON")])
     places(doc)
     found = [(p.start, p.name) for p in doc._.toponyms]
     # the possessive occurrence is the town; the person's surname is not
-    assert found == [(13, "Manbij"), (21, "Manbij")]
+    assert found == [(25, "Manbij"), (33, "Manbij")]
     assert doc._.toponyms[1].explain.get("repeated") == 1.0
 
 
@@ -191,3 +191,11 @@ def test_after_in_a_name_ner_calls_a_person_may_be_a_towns_alternate_name(blank_
     bare = doc_with_ents(blank_nlp, "Matias Romero said so.", [("Matias Romero", "PERSON")])
     places(bare)
     assert bare._.toponyms == []
+
+
+def test_a_word_of_a_person_named_in_the_article_needs_a_place_cue(blank_nlp, places):
+    text = "John Manbij scored twice. Manbij is the hero. Shelling hit the town of Manbij."
+    doc = doc_with_ents(blank_nlp, text, [("John Manbij", "PERSON"), ("Manbij", "GPE"),
+                                          ("Manbij", "GPE")])
+    places(doc)
+    assert [p.start for p in doc._.toponyms] == [text.rindex("Manbij")]

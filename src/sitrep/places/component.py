@@ -151,7 +151,8 @@ class PlacesComponent:
             # "the Hadi government": a name inside an actor's words is no event location
             if any(a.start < span.end and span.start < a.end for a in actors):
                 span.source = "embedded"
-        resolved, focus = resolve(gaz, spans, text, actor_countries(doc))
+        people = people_words(doc)
+        resolved, focus = resolve(gaz, spans, text, actor_countries(doc), people)
         links_of = contexts(text, spans)
         hint_spans = {link.index for span, (cand, _), links in zip(spans, resolved, links_of)
                       if cand is not None and span.source != "embedded" for link in links}
@@ -175,7 +176,6 @@ class PlacesComponent:
                 place.geo_precision = base_precision(text, place)
                 apply_offset(text, place)
         _mark_admin_hints(text, places)
-        people = people_words(doc)
         inherit_unresolved(spans, by_span, links_of, focus, people)
         # an unplaced name that is no proper name ("veranda", "March 31", "Yulia") is no toponym,
         # nor an unplaced single word nothing marks as a place ("Dropbox", "Guhdar said")

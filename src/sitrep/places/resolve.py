@@ -12,7 +12,7 @@ import math
 import re
 from functools import lru_cache
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from difflib import SequenceMatcher
 
 from sitrep.gazetteer import Candidate, Gazetteer, name_key
@@ -343,6 +343,13 @@ def _stray(span: Span, cand: Candidate, others: list[tuple[float, float]], parts
     return all(distance_km(cand.latitude, cand.longitude, la, lo) > STRAY_KM for la, lo in others)
 
 
+def _persons_name(span: Span, cand: Candidate, people: Collection[str]) -> bool:
+    """'the next Salah' of an article about Mohamed Salah: a one-word name that is a word of a
+    person named in the article is the person, unless a cue says place or it is a country."""
+    return (span.text in people and " " not in span.text and not (cand.is_country or cand.is_admin1)
+            and not span.noun_after and span.cue_before in ("",) + tuple(WEAK_CUES))
+
+
 def prominence(options: Sequence[Candidate]) -> tuple[Candidate | None, float]:
     """The town a bare name most likely means abroad, and how much (0-1): Rome (Italy) is 64
     times bigger than any Rome elsewhere, Brent (London) 15 times; a ratio of 3 counts nothing."""
@@ -363,7 +370,8 @@ def _similar(span: Span, cand: Candidate) -> bool:
 
 
 def resolve(gaz: Gazetteer, spans: Sequence[Span], text: str = "",
-            actor_countries: Sequence[str] = ()) -> tuple[list[tuple[Candidate | None, dict]], str | None]:
+            actor_countries: Sequence[str] = (), people: Collection[str] = (),
+            ) -> tuple[list[tuple[Candidate | None, dict]], str | None]:
     """Best candidate (or None) with its score parts for each span, and the focus country.
 
     `text` lets the admin areas named around a place constrain it; `actor_countries` (ISO2 of
@@ -439,6 +447,8 @@ def resolve(gaz: Gazetteer, spans: Sequence[Span], text: str = "",
                 best = None
             elif best is not None and _stray(span, best, others, best_parts):
                 best, best_parts["stray"] = None, 1.0
+            elif best is not None and _persons_name(span, best, people):
+                best, best_parts["person_name"] = None, 1.0
             best_parts = {k: round(v, 3) for k, v in best_parts.items()}
             best_parts["total"] = round(best_total, 3) if best else 0.0
             if best is None and outside:
