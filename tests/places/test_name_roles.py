@@ -84,9 +84,10 @@ def test_county_is_the_area_among_its_towns_not_a_town(blank_nlp, places):
 
 
 def test_admin2_areas_group_towns_by_country_and_admin1(tiny_gazetteer):
-    (lamar,) = tiny_gazetteer.admin2_areas("lamar")
+    (lamar,) = tiny_gazetteer.admin2_areas("Lamar")
     assert (lamar.name, lamar.admin1, lamar.population) == ("Lamar", "Texas", 24782)
-    assert tiny_gazetteer.admin2_areas("nowhere") == ()
+    assert tiny_gazetteer.admin2_areas("LAMAR") == (lamar,)  # compared as name keys
+    assert tiny_gazetteer.admin2_areas("Nowhere") == ()
 
 
 def test_plural_demonym_votes_for_the_focus_but_is_no_toponym(blank_nlp, places):

@@ -210,15 +210,18 @@ class Gazetteer:
                     f"SELECT DISTINCT key FROM names WHERE key IN ({marks})", chunk))
         return found
 
-    def _admin2_areas(self, key: str) -> tuple[Candidate, ...]:
-        """Second-level areas (counties, districts) whose name key is `key`, one per (country,
-        admin1), most populous first: the embedded index has no ADM2 rows, but its towns name
-        their admin2, so an area lies at the mid-range (middle of the bounding box) of its
-        towns; ids count down from ADMIN2_ID. One scan of the places table per new key."""
-        if len(key) < 2:
+    def _admin2_areas(self, name: str) -> tuple[Candidate, ...]:
+        """Second-level areas (counties, districts) called `name` (as name keys compare), one
+        per (country, admin1), most populous first: the embedded index has no ADM2 rows, but
+        its towns name their admin2, so an area lies at the mid-range (middle of the bounding
+        box) of its towns; ids count down from ADMIN2_ID. One scan of the places table per new
+        name (its first word as written narrows the rows that need a name key)."""
+        key = name_key(name)
+        words = name.split()
+        if not key or not words:
             return ()
         rows = self._rows(f"SELECT {_PLACE_COLUMNS} FROM places p WHERE p.admin2 LIKE ? "
-                          "AND p.feature_code LIKE 'PPL%'", (key[:2] + "%",))
+                          "AND p.feature_code LIKE 'PPL%'", (words[0].replace("%", "") + "%",))
         groups: dict[tuple[str, str | None, str], list[Candidate]] = {}
         for town in rows:
             if name_key(town.admin2 or "") == key:

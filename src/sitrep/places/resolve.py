@@ -139,11 +139,12 @@ def candidates_for(gaz: Gazetteer, span: Span) -> list[Candidate]:
     county = cues()["county_nouns"]
     if span.noun_after in county or (len(words) > 1 and words[-1] in county):
         # "Morris County": the county among its towns, not a town called Morris
-        base = span.key if span.noun_after in county else " ".join(words[:-1])
-        full = f"{span.key} {span.noun_after}" if span.noun_after in county else span.key
+        written = span.text.split()
+        base = span.text if span.noun_after in county else " ".join(written[:-1])
+        full = f"{span.text} {span.noun_after}" if span.noun_after in county else span.text
         # a GeoNames index has ADM2 rows; the embedded one knows areas by their towns
-        areas = [c for c in gaz.lookup_key(base) + gaz.lookup_key(full) if c.feature_code == "ADM2"] \
-            or list(gaz.admin2_areas(base) + gaz.admin2_areas(full))
+        areas = [c for c in gaz.lookup_key(name_key(base)) + gaz.lookup_key(name_key(full))
+                 if c.feature_code == "ADM2"] or list(gaz.admin2_areas(base) + gaz.admin2_areas(full))
         if areas:
             return areas
     if not found and len(words) > 1 and words[-1] in _GENERIC:
