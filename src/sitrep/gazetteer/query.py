@@ -81,6 +81,7 @@ class Gazetteer:
         self._lock = threading.Lock()
         self.lookup_key = lru_cache(maxsize=200_000)(self._lookup_key)
         self.country = lru_cache(maxsize=512)(self._country)
+        self.admin2_areas = lru_cache(maxsize=4096)(self._admin2_areas)
 
     @classmethod
     def default(cls) -> Gazetteer:
@@ -209,6 +210,32 @@ class Gazetteer:
                     f"SELECT DISTINCT key FROM names WHERE key IN ({marks})", chunk))
         return found
 
+    def _admin2_areas(self, name: str) -> tuple[Candidate, ...]:
+        """Second-level areas (counties, districts) called `name` (as name keys compare), one
+        per (country, admin1), most populous first: the embedded index has no ADM2 rows, but
+        its towns name their admin2, so an area lies at the mid-range (middle of the bounding
+        box) of its towns; ids count down from ADMIN2_ID. One scan of the places table per new
+        name (its first word as written narrows the rows that need a name key)."""
+        key = name_key(name)
+        words = name.split()
+        if not key or not words:
+            return ()
+        rows = self._rows(f"SELECT {_PLACE_COLUMNS} FROM places p WHERE p.admin2 LIKE ? "
+                          "AND p.feature_code LIKE 'PPL%'", (words[0].replace("%", "") + "%",))
+        groups: dict[tuple[str, str | None, str], list[Candidate]] = {}
+        for town in rows:
+            if name_key(town.admin2 or "") == key:
+                groups.setdefault((town.country_code, town.admin1, town.admin2 or ""), []).append(town)
+        areas = []
+        for (cc, admin1, admin2), towns in sorted(groups.items(), key=str):
+            lats = [t.latitude for t in towns]
+            lons = [t.longitude for t in towns]
+            # a stable id per area: the smallest geonameid among its towns
+            areas.append(Candidate(ADMIN2_ID - min(t.geonameid for t in towns) % 1_000_000_000,
+                                   admin2, (min(lats) + max(lats)) / 2, (min(lons) + max(lons)) / 2,
+                                   cc, admin1, admin2, sum(t.population for t in towns), "ADM2"))
+        return tuple(sorted(areas, key=lambda c: -c.population))
+
     def by_id(self, geonameid: int) -> Candidate | None:
         rows = self._rows(f"SELECT {_COLUMNS} FROM places p JOIN names n USING(geonameid) "
                           "WHERE p.geonameid = ? ORDER BY n.kind LIMIT 1", (geonameid,))
@@ -222,6 +249,7 @@ class Gazetteer:
 
 
 _FIELDS = tuple(Candidate.__dataclass_fields__)
+ADMIN2_ID = -2_000_000_000  # ids of admin2 areas made from their towns (admin2_areas)
 
 
 @lru_cache(maxsize=1)

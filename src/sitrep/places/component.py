@@ -19,7 +19,8 @@ from sitrep.places.context import Context, contexts
 from sitrep.places.countries import country_by_name
 from sitrep.places.finder import Span, cues, find_spans
 from sitrep.places.relative import apply_offset, where_precision
-from sitrep.places.resolve import country_name, known_keys, resolve
+from sitrep.places.repeats import repeated_mentions
+from sitrep.places.resolve import WEAK_CUES, country_name, known_keys, resolve
 
 # ACLED notes: "in Tafas (Dar'a, Dar'a)" = location (admin2, admin1)
 # unresolved NER labels that name a site or settlement, which lies near the last town named
@@ -86,8 +87,21 @@ def _copy_place(place: PlaceMention, source: PlaceMention, how: str) -> None:
     place.explain["inherited_from"] = float(source.start)
 
 
+def people_words(doc: Doc) -> set[str]:
+    """The words of the article's names of people of more than one word ("Yulia Skripal")."""
+    return {t.text for e in doc.ents if e.label_ == "PERSON" and len(e) > 1 for t in e}
+
+
+def _nameless(text: str, people: set[str]) -> bool:
+    """No proper name of a site: lowercase ("veranda"), a date ("March 31"), or a word of a
+    person's name named elsewhere ("Yulia" of "Yulia Skripal")."""
+    return (not text[:1].isupper() or any(ch.isdigit() for ch in text)
+            or (" " not in text and text in people))
+
+
 def inherit_unresolved(spans: list[Span], by_span: dict[int, PlaceMention],
-                       links_of: list[list[Context]], focus: str | None) -> None:
+                       links_of: list[list[Context]], focus: str | None,
+                       people: set[str] = frozenset()) -> None:
     """Names the index lacks take the place of the area around them, at precision 2: the
     area the text names ("the Crown Heights neighborhood of Brooklyn"), else, for sites and
     settlements (NER FAC/GPE, not seas or regions), the place they are named after, else the
@@ -112,7 +126,7 @@ def inherit_unresolved(spans: list[Span], by_span: dict[int, PlaceMention],
             continue
         before = [p for p in settlements if p.end <= place.start
                   and (focus is None or p.country_code == focus)]
-        if before:
+        if before and not _nameless(place.text, people):
             _copy_place(place, before[-1], "inherited_nearby")
 
 
@@ -137,7 +151,8 @@ class PlacesComponent:
             # "the Hadi government": a name inside an actor's words is no event location
             if any(a.start < span.end and span.start < a.end for a in actors):
                 span.source = "embedded"
-        resolved, focus = resolve(gaz, spans, text, actor_countries(doc))
+        people = people_words(doc)
+        resolved, focus = resolve(gaz, spans, text, actor_countries(doc), people)
         links_of = contexts(text, spans)
         hint_spans = {link.index for span, (cand, _), links in zip(spans, resolved, links_of)
                       if cand is not None and span.source != "embedded" for link in links}
@@ -155,12 +170,20 @@ class PlacesComponent:
                 place.explain["admin_hint"] = 1.0
             places.append(place)
             by_span[i] = place
+        places = sorted(places + repeated_mentions(doc, text, places), key=lambda p: p.start)
         for place in places:
             if place.latitude is not None:
                 place.geo_precision = base_precision(text, place)
                 apply_offset(text, place)
         _mark_admin_hints(text, places)
-        inherit_unresolved(spans, by_span, links_of, focus)
+        inherit_unresolved(spans, by_span, links_of, focus, people)
+        # an unplaced name that is no proper name ("veranda", "March 31", "Yulia") is no toponym,
+        # nor an unplaced single word nothing marks as a place ("Dropbox", "Guhdar said")
+        loose = {id(by_span[i]) for i, span in enumerate(spans) if i in by_span
+                 and " " not in span.text and not is_site(span) and not span.noun_after
+                 and (not span.cue_before or span.cue_before in WEAK_CUES)}
+        places = [p for p in places if p.latitude is not None
+                  or not (_nameless(p.text, people) or id(p) in loose)]
         for place in places:
             if place.latitude is not None:
                 place.where_prec = where_precision(place)

@@ -40,6 +40,8 @@ class Span:
     cue_before: str = ""        # lowercase word before the name, when a location cue
     noun_after: str = ""        # "province", "village", ... right after the name
     possessive: bool = False    # "'s" follows: "the Denny's family restaurant"
+    role: str = ""              # "modifier" ("Kurdish militia") or "noun"; "" when unparsed
+    list_head: int = -1         # a list item's first item, as a character offset: "Žilina, Nitra"
 
 
 @lru_cache(maxsize=1)
@@ -70,6 +72,31 @@ def _context(doc: Doc, start_tok: int, end_tok: int) -> tuple[str, str]:
     if end_tok < len(doc) and doc[end_tok].lower_ in table["place_nouns"]:
         after = doc[end_tok].lower_
     return before, after
+
+
+def _role(doc: Doc, end_tok: int) -> str:
+    """Whether the name ending before `end_tok` modifies a noun ("Danish developer", "German,
+    Irish and other immigrants") or stands as a noun ("the Irish", "in English")."""
+    if not doc.has_annotation("DEP"):
+        return ""
+    token = doc[end_tok - 1]
+    modifiers = cues()["modifier_deps"]
+    if token.dep_ == "conj":
+        token = token.head
+    return "modifier" if token.dep_ in modifiers else "noun"
+
+
+def _list_head(doc: Doc, end_tok: int) -> int:
+    """Start of the first item of the list the name ending before `end_tok` belongs to
+    ("Žilina, Nitra, Prešov and Košice": Žilina for each), or -1."""
+    if not doc.has_annotation("DEP"):
+        return -1
+    token = doc[end_tok - 1]
+    if token.dep_ != "conj":
+        return -1
+    while token.dep_ == "conj" and token.head.i != token.i:
+        token = token.head
+    return token.idx
 
 
 def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
@@ -121,7 +148,8 @@ def find_spans(doc: Doc, known_keys) -> list[Span]:
             continue  # acronyms tagged PERSON/ORG (SANA, SDF) are outlets and groups
         possessive = end < len(doc) and doc[end].text in ("'s", "’s")
         spans.append(Span(doc[start].idx, doc[end - 1].idx + len(doc[end - 1]), text, key,
-                          source, ent.label_, before, after, possessive))
+                          source, ent.label_, before, after, possessive, _role(doc, end),
+                          _list_head(doc, end)))
         for i in range(part_start, part_end):
             taken[i] = True
         if ent.label_ in EMBEDDING_LABELS:
@@ -162,11 +190,16 @@ def find_spans(doc: Doc, known_keys) -> list[Span]:
         first = doc[i]
         sentence_initial = first.is_sent_start or i == 0
         proper = first.pos_ == "PROPN" if doc.has_annotation("POS") else not sentence_initial
+        role = _role(doc, j)
+        # "Danish wave energy developer": an adjective modifier may be a demonym (label ADJ:
+        # accept() keeps it only as one)
+        adjective = j == i + 1 and first.pos_ == "ADJ" and role == "modifier"
         # "US" is the stop word "us" in lower case: capitals say it is a name
-        if not (before or after or proper) or (first.is_stop and not first.text.isupper()):
+        if not (before or after or proper or adjective) or (first.is_stop and not first.text.isupper()):
             continue
+        label = "ADJ" if adjective and not (before or after or proper) else ""
         spans.append(Span(first.idx, doc[j - 1].idx + len(doc[j - 1]), doc[i:j].text, key,
-                          "matcher", "", before, after))
+                          "matcher", label, before, after, role=role, list_head=_list_head(doc, j)))
         for t in range(i, j):
             used[t] = True
     spans.sort(key=lambda s: s.start)

@@ -12,13 +12,15 @@ import math
 import re
 from functools import lru_cache
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from difflib import SequenceMatcher
 
 from sitrep.gazetteer import Candidate, Gazetteer, name_key
 from sitrep.geo import distance_km
+from sitrep.places.abbreviations import abbreviations, expand
 from sitrep.places.context import Context, contexts
 from sitrep.places.countries import country_by_code
+from sitrep.places.demonyms import area_candidates, area_demonyms
 from sitrep.places.finder import DATA, Span, cues
 
 WEIGHTS = {
@@ -46,12 +48,16 @@ _ARABIC_ARTICLE = re.compile(r"(?:al|el|ad|ar|as|ash|at|az|an|ed|es|ez)[-‑‐\
 _GENERIC = {"county", "city", "town", "village", "district", "municipality", "parish", "borough",
             "township", "area", "camp"}
 # location cues too common to vouch for a name on their own
-_WEAK_CUES = {"of", "to", "and", "from", "through", "via"}
+WEAK_CUES = {"of", "to", "and", "from", "through", "via"}
 
 
-def plausible(cand: Candidate, focus: str | None, votes: Counter) -> bool:
+def plausible(cand: Candidate, focus: str | None, votes: Counter, span: Span | None = None) -> bool:
     """A small place abroad that nothing else in the article points to is a false friend
-    (Ali in India for the Mirza-Ali village of an Afghan note)."""
+    (Ali in India for the Mirza-Ali village of an Afghan note); so is an admin1 abroad inside an
+    organisation's name ("Federal Ministry" of a Nigerian article is not Brazil's Federal District)."""
+    if span is not None and span.source == "embedded" and cand.is_admin1 and focus \
+            and cand.country_code != focus and votes.get(cand.country_code, 0) < 1.0:
+        return False
     if not focus or cand.country_code == focus or cand.is_country or not cand.country_code:
         return True
     return cand.population >= 20_000 or votes.get(cand.country_code, 0) >= 1.0
@@ -65,6 +71,11 @@ def accept(span: Span, cand: Candidate, chained: bool = False, parts: dict | Non
     if span.text.isupper() and len(span.text) <= 5 and cand.kind == 1 and not (
             cand.is_country or cand.is_admin1):
         return False  # GNA is not Guna: an acronym only by a place's own name or a variant
+    if cand.is_demonym and span.role:
+        # "Kurdish militia", "Danish developer" name a country; "the Irish", "in English" do not
+        return span.role == "modifier"
+    if span.label == "ADJ":  # an adjective the matcher took only in case it was a demonym
+        return False
     if span.source == "ner-strong":
         return True
     if span.source == "embedded":  # only names that stand out inside an organisation's name
@@ -73,7 +84,7 @@ def accept(span: Span, cand: Candidate, chained: bool = False, parts: dict | Non
         return (cand.is_country or cand.is_admin1 or cand.feature_code == "CONT" or cand.is_demonym
                 or (cand.kind == 0 and (cand.population >= 100_000 or near))
                 or cand.population >= 1_000_000)  # "The New York Times": New York City
-    cue = (span.cue_before and span.cue_before not in _WEAK_CUES) or bool(span.noun_after) or chained
+    cue = (span.cue_before and span.cue_before not in WEAK_CUES) or bool(span.noun_after) or chained
     if cand.kind == 2 and not cand.fuzzy:
         return True
     if span.source == "ner-weak":
@@ -113,14 +124,29 @@ def natural_features() -> dict[str, list[Candidate]]:
 
 
 def known_keys(gaz: Gazetteer):
-    """The index's known_keys, plus the names of natural features."""
-    features = natural_features()
-    return lambda keys: gaz.known_keys(keys) | {k for k in keys if k in features}
+    """The index's known_keys, plus the names of natural features, abbreviations and area
+    demonyms."""
+    extra = natural_features().keys() | abbreviations().keys() | area_demonyms().keys()
+    return lambda keys: gaz.known_keys(keys) | {k for k in keys if k in extra}
 
 
 def candidates_for(gaz: Gazetteer, span: Span) -> list[Candidate]:
+    areas = area_candidates(gaz, span.key)  # "English": England, not the United Kingdom
+    if areas:
+        return areas
     found = list(gaz.lookup_key(span.key)) + natural_features().get(span.key, [])
     words = span.key.split()
+    county = cues()["county_nouns"]
+    if span.noun_after in county or (len(words) > 1 and words[-1] in county):
+        # "Morris County": the county among its towns, not a town called Morris
+        written = span.text.split()
+        base = span.text if span.noun_after in county else " ".join(written[:-1])
+        full = f"{span.text} {span.noun_after}" if span.noun_after in county else span.text
+        # a GeoNames index has ADM2 rows; the embedded one knows areas by their towns
+        areas = [c for c in gaz.lookup_key(name_key(base)) + gaz.lookup_key(name_key(full))
+                 if c.feature_code == "ADM2"] or list(gaz.admin2_areas(base) + gaz.admin2_areas(full))
+        if areas:
+            return areas
     if not found and len(words) > 1 and words[-1] in _GENERIC:
         found = list(gaz.lookup_key(" ".join(words[:-1])))  # "Morris County" -> Morris
     directions = cues()["direction_adjectives"] | cues()["direction_words"]
@@ -150,7 +176,9 @@ def candidates_for(gaz: Gazetteer, span: Span) -> list[Candidate]:
                  or c.is_country or c.geonameid <= FEATURE_ID]
     if span.source == "ner-weak" and found:
         # PERSON/ORG/NORP spans: only names a place is really called (no alternates-only hits)
-        found = [c for c in found if c.kind != 1 or c.population >= 50_000]
+        # ("in Matias Romero, Oaxaca": after "in", an alternate name of a town will do)
+        strong = span.cue_before in ("in", "near", "at")
+        found = [c for c in found if c.kind != 1 or c.population >= 50_000 or strong]
     return found
 
 
@@ -316,6 +344,13 @@ def _stray(span: Span, cand: Candidate, others: list[tuple[float, float]], parts
     return all(distance_km(cand.latitude, cand.longitude, la, lo) > STRAY_KM for la, lo in others)
 
 
+def _persons_name(span: Span, cand: Candidate, people: Collection[str]) -> bool:
+    """'the next Salah' of an article about Mohamed Salah: a one-word name that is a word of a
+    person named in the article is the person, unless a cue says place or it is a country."""
+    return (span.text in people and " " not in span.text and not (cand.is_country or cand.is_admin1)
+            and not span.noun_after and span.cue_before in ("",) + tuple(WEAK_CUES))
+
+
 def prominence(options: Sequence[Candidate]) -> tuple[Candidate | None, float]:
     """The town a bare name most likely means abroad, and how much (0-1): Rome (Italy) is 64
     times bigger than any Rome elsewhere, Brent (London) 15 times; a ratio of 3 counts nothing."""
@@ -336,14 +371,22 @@ def _similar(span: Span, cand: Candidate) -> bool:
 
 
 def resolve(gaz: Gazetteer, spans: Sequence[Span], text: str = "",
-            actor_countries: Sequence[str] = ()) -> tuple[list[tuple[Candidate | None, dict]], str | None]:
+            actor_countries: Sequence[str] = (), people: Collection[str] = (),
+            ) -> tuple[list[tuple[Candidate | None, dict]], str | None]:
     """Best candidate (or None) with its score parts for each span, and the focus country.
 
     `text` lets the admin areas named around a place constrain it; `actor_countries` (ISO2 of
     the article's actors) vote for the focus country.
     """
     cands = [candidates_for(gaz, span) for span in spans]
-    focus, votes = focus_country(spans, cands, actor_countries)
+    for i, span in enumerate(spans):  # "Haymarket, Va.": Virginia, not a Belgian Waha
+        expanded = expand(gaz, span, text)
+        if expanded:
+            cands[i] = expanded
+    # "South Africans", "Syrians": people, not places, but they say which country the story is in
+    peoples = [c.country_code for span, options in zip(spans, cands) if not options
+               and span.key.endswith("s") for c in gaz.lookup_key(span.key[:-1])[:1] if c.is_demonym]
+    focus, votes = focus_country(spans, cands, list(actor_countries) + peoples)
     # names NER is sure of but the index lacks: try the consonant skeleton inside the focus
     for i, span in enumerate(spans):
         if not cands[i] and span.source == "ner-strong" and focus:
@@ -356,8 +399,12 @@ def resolve(gaz: Gazetteer, spans: Sequence[Span], text: str = "",
     as_context = {link.index for links in links_of for link in links if link.kind != "comma"}
     # first pass without distances, second with the places the first pass found
     anchors: list[tuple[float, float] | None] = []
+    results: list[tuple[Candidate | None, dict]] = []
     for _ in range(2):
-        results: list[tuple[Candidate | None, dict]] = []
+        # "in Žilina, Nitra, Prešov and Košice": items of a list whose first item is a place
+        found = {span.start for span, (cand, _) in zip(spans, results) if cand is not None}
+        listed = {i for i, span in enumerate(spans) if span.list_head in found}
+        results = []
         for i, (span, options) in enumerate(zip(spans, cands)):
             best, best_parts, best_total = None, {}, -1e9
             others = [a for j, a in enumerate(anchors) if j != i and a is not None]
@@ -368,6 +415,8 @@ def resolve(gaz: Gazetteer, spans: Sequence[Span], text: str = "",
             pops = sorted((c.population for c in options if not c.is_country), reverse=True)
             big = pops[0] if pops and pops[0] >= 1_000_000 and (
                 len(pops) == 1 or pops[0] >= 20 * pops[1]) else None
+            if big is not None and all(c.kind == 1 for c in options if c.population == big):
+                big = None  # "Salisbury" is an old name of Harare: no more likely than Salisbury, England
             eminent, eminence = prominence(options)
             area = areas[i]
             # "(Salh, Taizz)": where a town shares the province's name, the town is meant
@@ -394,11 +443,13 @@ def resolve(gaz: Gazetteer, spans: Sequence[Span], text: str = "",
                     continue  # a skeleton match far from everything else is a guess
                 if total > best_total:
                     best, best_parts, best_total = cand, parts, total
-            if best is not None and not (accept(span, best, i in chained, best_parts)
-                                         and plausible(best, focus, votes)):
+            if best is not None and not (accept(span, best, i in chained or i in listed, best_parts)
+                                         and plausible(best, focus, votes, span)):
                 best = None
             elif best is not None and _stray(span, best, others, best_parts):
                 best, best_parts["stray"] = None, 1.0
+            elif best is not None and _persons_name(span, best, people):
+                best, best_parts["person_name"] = None, 1.0
             best_parts = {k: round(v, 3) for k, v in best_parts.items()}
             best_parts["total"] = round(best_total, 3) if best else 0.0
             if best is None and outside:
