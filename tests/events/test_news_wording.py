@@ -59,6 +59,8 @@ def first(nlp, text: str) -> str:
      "Looting/property destruction"),
     ("Unidentified men lobbed an explosive into a police post in Yala, wounding two officers.", "Grenade"),
     ("Demonstrators hurled petrol bombs at riot police during a march in Santiago.", "Violent demonstration"),
+    ("Police detained 14 people who held up placards reading 'No to war' outside parliament.",
+     "Protest with intervention"),
 ])
 def test_news_wire_wording(events_nlp, text, expected):
     assert first(events_nlp, text) == expected
@@ -78,6 +80,8 @@ def test_news_wire_wording(events_nlp, text, expected):
     ("Fighters lobbed mortar shells into the market, killing four.", "Grenade"),
     # a suicide cue needs explosives in the vehicle
     ("A drunk driver drove his car into a crowd of shoppers.", "Suicide bomb"),
+    # arrests with no protest act in sight stay arrests
+    ("Police detained 14 people suspected of smuggling fuel outside the port.", "Protest with intervention"),
 ])
 def test_look_alikes_keep_their_own_type(events_nlp, text, not_expected):
     assert first(events_nlp, text) != not_expected
