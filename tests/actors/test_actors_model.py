@@ -144,3 +144,19 @@ def test_who_claimed_responsibility_is_the_author(parser):
                  "One soldier was severely wounded in the explosion. JNIM claimed responsibility.")
     got = run(parser, doc, ("IED", "Explosions/Remote violence", "Remote explosive/landmine/IED"))
     assert got == [("JNIM: Group for Support of Islam and Muslims", 2, "Military Forces of Mali (2013-)")]
+
+
+def test_the_side_killed_in_a_clash_comes_second(parser):
+    doc = parser("On 3 June 2021, in Itabuna, Bahia, a drug trafficker was killed after exchanging fire "
+                 "with military police forces during a patrol.")
+    got = run(parser, doc, ("exchanging", "Battles", "Armed clash"))
+    assert got == [("Military Forces of {country}", 1, "Unidentified Gang ({country})")]
+    doc = parser("On 9 June 2021, three Kenyan soldiers were killed during clashes with Al Shabaab militants.")
+    got = run(parser, doc, ("clashes", "Battles", "Armed clash"))
+    assert got[0][0].startswith("Al Shabaab") and got[0][2] == "Military Forces of Kenya (2013-)"
+
+
+def test_when_both_sides_were_killed_text_order_stands(parser):
+    doc = parser("On 4 June 2021, one French soldier and two ISGS fighters were killed in fighting near Menaka.")
+    got = run(parser, doc, ("fighting", "Battles", "Armed clash"))
+    assert got[0][0] == "Military Forces of France (2017-)"

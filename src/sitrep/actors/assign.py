@@ -252,10 +252,15 @@ class Assigner:
             elif second is not None and first is None and self.roles[id(second)] != PATIENT:
                 first, second = second, None
             elif second is not None and first is None:
-                # only patients ("12 Taliban were killed in clashes with ANDSF"): text order
+                # only patients: the side that was killed or hurt is the one acted upon ("a
+                # trafficker was killed after exchanging fire with police": police first),
+                # else text order
                 others = [f for f in rest if f.mention.name != second.mention.name]
                 if others:
-                    first, second = sorted((others[0], second), key=lambda f: f.mention.start)
+                    pair = sorted((others[0], second), key=lambda f: f.mention.start)
+                    if _suffered(pair[0].span) and not _suffered(pair[1].span):
+                        pair.reverse()
+                    first, second = pair
         if second is None and event.event_type == "Battles":
             # "GNA and LNA forces clashed": coordinated subjects fight each other, in text order
             agents = [f for f in armed if self.roles[id(f)] == AGENT and f not in allies]
@@ -301,6 +306,10 @@ class Assigner:
                 and event.sub_event_type == "Disrupted weapons use"):
             # weapons seized or bombs defused belonged to someone the report does not name
             event.actor2 = _synth("Unidentified Armed Group ({country})", 3, event)
+        if (first is not None and second is not None and event.event_type == "Battles"
+                and self.roles[id(first)] != AGENT and _suffered(first.span)
+                and not _suffered(second.span)):
+            first, second = second, first  # the side killed or hurt was acted upon
         if first is not None and _governing_verb(first.span) in _REPEL_VERBS:
             # "Afghan forces repulsed their attack": ACLED puts the attacking side first
             other = second or next((f for f in armed if f.mention.name != first.mention.name
@@ -374,6 +383,26 @@ def _same_state(a: Found, b: Found) -> bool:
 
 
 _REPEL_VERBS = {"repel", "repulse", "thwart", "foil", "rebuff", "repell", "repulsed", "repelled"}
+
+
+# verbs whose passive subject (or, for "die", subject) suffered the violence
+_HARM_VERBS = {"kill", "injure", "wound", "hurt", "shoot", "die", "capture", "arrest"}
+
+
+def _suffered(span: Span) -> bool:
+    """"Two soldiers were killed", "five members died": the phrase is what the violence hit."""
+    after = span.doc[span.end] if span.end < len(span.doc) else None
+    if after is not None and after.dep_ == "auxpass" and after.head.lemma_.lower() in _HARM_VERBS:
+        return True  # "..., a drug trafficker was killed" misparsed as an apposition
+    root = span.root
+    for _ in range(4):  # "ISGS fighters", "in Mato Grosso, a trafficker": up to the noun phrase
+        if root.dep_ not in ("appos", "conj", "compound", "amod", "nmod") or root.head.i == root.i:
+            break
+        root = root.head
+    head = root.head
+    if root.dep_ == "nsubjpass" or (root.dep_ == "nsubj" and head.lemma_.lower() == "die"):
+        return head.lemma_.lower() in _HARM_VERBS
+    return False
 
 
 def _governing_verb(span: Span) -> str | None:
