@@ -239,3 +239,16 @@ def test_home_is_found_under_either_spelling_of_a_country():
     rwanda = actor("Military Forces of {country}", 1, "Rwanda")
     sides = [(drc, "Military Forces of the Democratic Republic of Congo (2019-)"), (rwanda, "Military Forces of Rwanda")]
     assert state_inters(sides, "Democratic Republic of the Congo") == [1, 8]
+
+
+def test_foreign_forces_take_their_coalition_name_where_abroad_tsv_says():
+    us = actor("Military Forces of the United States (2017-)", 8, "United States")
+    iraq = event_sides(event("Battles", "Armed clash", us, actor("Islamic State ({country})", 2)), "Iraq")
+    assert (iraq.actor1, iraq.inter1) == ("Global Coalition Against Daesh", 8)
+    assert event_sides(event("Explosions/Remote violence", "Air/drone strike", us), "Afghanistan").actor1 \
+        == "NATO: North Atlantic Treaty Organization"
+    # elsewhere (no row) the state's own name stands
+    somalia = event_sides(event("Explosions/Remote violence", "Air/drone strike", us), "Somalia")
+    assert somalia.actor1 == "Military Forces of the United States (2017-)"
+    saudi = actor("Military Forces of Saudi Arabia (2015-)", 8, "Saudi Arabia")
+    assert event_sides(event("Battles", "Armed clash", None, saudi), "Yemen").actor2 == "Operation Restoring Hope"

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from sitrep.actors.table import DATA, _rows, fill_country, load_state_homes
+from sitrep.actors.table import DATA, _rows, fill_country, load_abroad, load_state_homes
 from sitrep.mentions import ActorMention, EventMention
 from sitrep.places.countries import country_by_name
 
@@ -64,6 +64,14 @@ def fill_actor(actor: ActorMention | None, country: str | None, context: str = "
     own = actor.country or country
     name = generic_name(actor.name, own, context) if actor.name.startswith("Unidentified") else actor.name
     return fill_country(name, own or "Unknown")
+
+
+def as_coded_in(name: str | None, country: str | None) -> tuple[str, int] | None:
+    """The name (and inter) ACLED gives these forces in the event's country, where abroad.tsv
+    has one ("Military Forces of the United States" in Syria: the Global Coalition)."""
+    if not name or not country:
+        return None
+    return load_abroad().get((name.split(" (")[0], country))
 
 
 def is_state(actor: ActorMention | None, name: str | None) -> bool:
@@ -151,6 +159,13 @@ def event_sides(mention: EventMention, country: str | None, context: str = "") -
     assoc1 = [fill_actor(a, country, context) or "" for a in mention.assoc_actor_1]
     assoc2 = [fill_actor(a, country, context) or "" for a in mention.assoc_actor_2]
     inter1, inter2 = state_inters([(mention.actor1, actor1), (mention.actor2, actor2)], country)
+    coded1, coded2 = as_coded_in(actor1, country), as_coded_in(actor2, country)
+    if coded1:
+        actor1, inter1 = coded1
+    if coded2:
+        actor2, inter2 = coded2
+    assoc1 = [(as_coded_in(a, country) or (a, 0))[0] for a in assoc1]
+    assoc2 = [(as_coded_in(a, country) or (a, 0))[0] for a in assoc2]
     if actor2 is not None and actor2 == actor1:  # one side named twice is one side
         actor2, inter2 = None, None
     assoc_inters = tuple(a.inter for a in (*mention.assoc_actor_1, *mention.assoc_actor_2))
