@@ -252,3 +252,10 @@ def test_foreign_forces_take_their_coalition_name_where_abroad_tsv_says():
     assert somalia.actor1 == "Military Forces of the United States (2017-)"
     saudi = actor("Military Forces of Saudi Arabia (2015-)", 8, "Saudi Arabia")
     assert event_sides(event("Battles", "Armed clash", None, saudi), "Yemen").actor2 == "Operation Restoring Hope"
+
+
+def test_state_forces_of_an_unknown_country_are_named_without_one():
+    police = actor("Police Forces of {country}", 1)
+    assert fill_actor(police, None) == "Police Forces"
+    assert fill_actor(police, "Kenya") == "Police Forces of Kenya (2013-)"
+    assert fill_actor(actor("Civilians ({country})", 7), None) == "Civilians (Unknown)"

@@ -63,6 +63,9 @@ def fill_actor(actor: ActorMention | None, country: str | None, context: str = "
         return None
     own = actor.country or country
     name = generic_name(actor.name, own, context) if actor.name.startswith("Unidentified") else actor.name
+    if not own and " of {country}" in name:
+        # no country known: "Police Forces", not a state called "Unknown"
+        return name.replace(" of {country}", "")
     return fill_country(name, own or "Unknown")
 
 
