@@ -160,3 +160,21 @@ def test_when_both_sides_were_killed_text_order_stands(parser):
     doc = parser("On 4 June 2021, one French soldier and two ISGS fighters were killed in fighting near Menaka.")
     got = run(parser, doc, ("fighting", "Battles", "Armed clash"))
     assert got[0][0] == "Military Forces of France (2017-)"
+
+
+def test_a_group_named_as_the_suspected_author_is_actor1(parser):
+    doc = parser("On 3 June 2021, a bus struck a landmine near Gossi, wounding four passengers. "
+                 "The device was likely planted by JNIM militants.")
+    got = run(parser, doc, ("landmine", "Explosions/Remote violence", "Remote explosive/landmine/IED"))
+    assert got[0][0] == "JNIM: Group for Support of Islam and Muslims"
+    doc = parser("On 3 June 2021, helicopter gunships attacked Islamist militants near Mocimboa da Praia. "
+                 "Dyck Advisory Group are the suspected attackers.")
+    got = run(parser, doc, ("attacked", "Explosions/Remote violence", "Air/drone strike"))
+    assert got[0][0] == "Dyck Advisory Group"
+
+
+def test_a_group_merely_present_is_not_the_author(parser):
+    doc = parser("On 3 June 2021, a bus struck a landmine near Gossi, wounding four passengers. "
+                 "JNIM militants are active in the area.")
+    got = run(parser, doc, ("landmine", "Explosions/Remote violence", "Remote explosive/landmine/IED"))
+    assert got[0][0] == "Unidentified Armed Group ({country})"

@@ -121,10 +121,9 @@ class Assigner:
         # "Saudi shelling was reported on villages": a weapon's forces act, whatever the parse
         self.roles = {id(f): AGENT if "weapon" in f.flags else dependency_role(f.span) for f in self.found}
         self.depth = {id(f): clause_depth(f.span) for f in self.found}
-        # "JNIM claimed responsibility": the author of what the report leaves unidentified
-        self.claimant = next((f for f in self.found if f.mention.inter in (2, 3, 4)
-                              and self.roles[id(f)] == AGENT and _governing_verb(f.span) == "claim"
-                              and "responsib" in f.span.sent.text.lower()), None)
+        # "JNIM claimed responsibility", "the device was likely planted by JNIM", "DAG are the
+        # suspected attackers": the author of what the report leaves unidentified
+        self.claimant = next((f for f in self.found if _is_author(f, self.roles[id(f)])), None)
 
     def in_range(self, start: int, end: int) -> list[Found]:
         return [f for f in self.found if f.mention.start >= start and f.mention.end <= end]
@@ -177,7 +176,7 @@ class Assigner:
             self._civilians(event, items)
         else:
             self._sides(event, items)
-        unidentified = event.actor1 is not None and event.actor1.name.startswith("Unidentified Armed Group")
+        unidentified = event.actor1 is None or event.actor1.name.startswith("Unidentified Armed Group")
         if unidentified and self.claimant is not None and (
                 event.actor2 is None or event.actor2.name != self.claimant.mention.name):
             event.actor1 = self.claimant.mention
@@ -403,6 +402,25 @@ def _suffered(span: Span) -> bool:
     if root.dep_ == "nsubjpass" or (root.dep_ == "nsubj" and head.lemma_.lower() == "die"):
         return head.lemma_.lower() in _HARM_VERBS
     return False
+
+
+# words that make an armed group named in a report the suspected author of its attack
+_AUTHOR_WORDS = ("suspected attacker", "suspected perpetrator", "suspected of", "believed to be behind",
+                 "blamed", "attributed")
+
+
+def _is_author(item: Found, role: str | None) -> bool:
+    """An armed group the report names as the author: it claimed the attack, planted the device,
+    or is the suspected attacker."""
+    if item.mention.inter not in (2, 3, 4, 8) or item.speaker:
+        return False
+    sentence = item.span.sent.text.lower()
+    verb = _governing_verb(item.span)
+    if role == AGENT and verb == "claim" and "responsib" in sentence:
+        return True
+    if role == AGENT and verb == "plant":
+        return True
+    return any(words in sentence for words in _AUTHOR_WORDS)
 
 
 def _governing_verb(span: Span) -> str | None:
