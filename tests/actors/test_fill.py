@@ -259,3 +259,16 @@ def test_state_forces_of_an_unknown_country_are_named_without_one():
     assert fill_actor(police, None) == "Police Forces"
     assert fill_actor(police, "Kenya") == "Police Forces of Kenya (2013-)"
     assert fill_actor(actor("Civilians ({country})", 7), None) == "Civilians (Unknown)"
+
+
+def test_clan_and_communal_cues_make_identity_militias_with_their_inter():
+    text = "Fighting between two clans over grazing land left three dead."
+    assert generic_name(UNIDENTIFIED, "Somalia", text) == "Unidentified Clan Militia ({country})"
+    sides = event_sides(event("Battles", "Armed clash", actor(UNIDENTIFIED, 3)), "Somalia", text)
+    assert (sides.actor1, sides.inter1) == ("Unidentified Clan Militia (Somalia)", 4)
+    raid = "Unknown raiders attacked a cattle camp, killing a herder."
+    assert generic_name(UNIDENTIFIED, "Kenya", raid) == "Unidentified Communal Militia ({country})"
+    # a proper name is no cue; without a row the inter code stands
+    council = "Gunmen shot dead the president of the Council of Communal Action."
+    sides = event_sides(event("Violence against civilians", "Attack", actor(UNIDENTIFIED, 3)), "Colombia", council)
+    assert (sides.actor1, sides.inter1) == ("Unidentified Armed Group (Colombia)", 3)

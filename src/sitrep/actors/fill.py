@@ -30,31 +30,46 @@ class Generic:
     country: str
     cues: re.Pattern | None   # None: any report
     name: str
+    inter: int | None = None  # the inter code that goes with the name, when it is another
 
 
 @lru_cache(maxsize=4)
 def load_generics(path: str | None = None) -> tuple[Generic, ...]:
     rows = []
     for row in _rows(Path(path) if path else DATA / "generics.tsv"):
-        generic, country, cues, name = (row + [""] * 4)[:4]
+        generic, country, cues, name, inter = (row + [""] * 5)[:5]
         pattern = None
         if cues != "*":
             words = sorted((w.strip() for w in cues.split("|") if w.strip()), key=len, reverse=True)
             # whole words ("anti-gang" is no gang, nor "gang-raped"; "gang-related" is)
             pattern = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(w) for w in words) + r")(?!\w)(?!-rap)", re.I)
-        rows.append(Generic(generic, country, pattern, name))
+        rows.append(Generic(generic, country, pattern, name, int(inter) if inter else None))
     return tuple(rows)
 
 
-def generic_name(name: str, country: str | None, context: str) -> str:
-    """The country's own generic name for an unnamed actor, where generics.tsv has one."""
+def generic_row(name: str, country: str | None, context: str) -> Generic | None:
+    """The generics.tsv row naming this unnamed actor in this country and report, if any."""
     base = name.split(" (")[0]
     for row in load_generics():
         if row.generic != base or row.country not in ("*", country or ""):
             continue
         if row.cues is None or row.cues.search(context):
-            return row.name
-    return name
+            return row
+    return None
+
+
+def generic_name(name: str, country: str | None, context: str) -> str:
+    """The country's own generic name for an unnamed actor, where generics.tsv has one."""
+    row = generic_row(name, country, context)
+    return row.name if row else name
+
+
+def generic_inter(actor: ActorMention | None, country: str | None, context: str) -> int | None:
+    """The inter code generics.tsv gives the actor's generic name ("clan militia": 4), if any."""
+    if actor is None or not actor.name.startswith("Unidentified"):
+        return None
+    row = generic_row(actor.name, actor.country or country, context)
+    return row.inter if row else None
 
 
 def fill_actor(actor: ActorMention | None, country: str | None, context: str = "") -> str | None:
@@ -162,6 +177,8 @@ def event_sides(mention: EventMention, country: str | None, context: str = "") -
     assoc1 = [fill_actor(a, country, context) or "" for a in mention.assoc_actor_1]
     assoc2 = [fill_actor(a, country, context) or "" for a in mention.assoc_actor_2]
     inter1, inter2 = state_inters([(mention.actor1, actor1), (mention.actor2, actor2)], country)
+    inter1 = generic_inter(mention.actor1, country, context) or inter1
+    inter2 = generic_inter(mention.actor2, country, context) or inter2
     coded1, coded2 = as_coded_in(actor1, country), as_coded_in(actor2, country)
     if coded1:
         actor1, inter1 = coded1
