@@ -178,3 +178,18 @@ def test_a_group_merely_present_is_not_the_author(parser):
                  "JNIM militants are active in the area.")
     got = run(parser, doc, ("landmine", "Explosions/Remote violence", "Remote explosive/landmine/IED"))
     assert got[0][0] == "Unidentified Armed Group ({country})"
+
+
+def test_a_group_in_coalition_with_another_acts_with_it(parser):
+    doc = parser("On 5 June 2021, APCLS cadres in coalition with Nyatura combatants beat and injured "
+                 "three civilians near Kahira.")
+    got = run(parser, doc, ("injured", "Violence against civilians", "Attack"))
+    assert got == [("APCLS: Alliance of Patriots for a Free and Sovereign Congo", 3, "Civilians ({country})")]
+    assert doc._.event_mentions[0].assoc_actor_1 == [] or all(
+        "Restoring Hope" not in a.name for a in doc._.event_mentions[0].assoc_actor_1)
+
+
+def test_a_foreign_patrol_or_column_is_that_states_forces(parser):
+    doc = parser("Movement of forces: On 5 June 2021, a Russian patrol took place near Ras Al Ain.")
+    got = run(parser, doc, ("patrol", "Strategic developments", "Change to group/activity"))
+    assert got[0][0] == "Military Forces of Russia (2000-)"

@@ -152,7 +152,7 @@ def test_coordinated_countries_are_two_state_actors(blank_nlp):
     assert [(m.text, m.country) for m in doc._.actor_mentions] == [
         ("Military forces of India", "India"), ("Pakistan", "Pakistan")]
     doc = run(blank_nlp, "Burundian and Rwandan soldiers clashed on Lake Rweru.", "clashed", "Battles", "Armed clash")
-    assert [m.name for m in doc._.actor_mentions] == ["Military Forces of Burundi (2005-)", "Military Forces of Rwanda"]
+    assert [m.name for m in doc._.actor_mentions] == ["Military Forces of Burundi (2005-)", "Military Forces of Rwanda (1994-)"]
 
 
 def test_a_decree_with_no_one_named_is_the_government(blank_nlp):

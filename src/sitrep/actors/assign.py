@@ -23,6 +23,9 @@ _RECEIVE_VERBS = {"receive", "get", "obtain", "request"}
 # verbs whose subject undergoes the violence ("forces suffered casualties")
 _UNDERGO_VERBS = {"suffer", "sustain", "incur", "endure", "undergo"}
 _HELP_NOUNS = {"help", "support", "backing", "assistance", "cover", "reinforcement", "reinforcements"}
+# "in coalition with X", "in cooperation with X": X fights on the acting side
+_ALLIANCE_NOUNS = {"coalition", "cooperation", "collaboration", "conjunction", "coordination",
+                   "alliance", "partnership", "concert"}
 _PATIENT_PREPS = {"against", "on", "at", "upon", "with", "towards", "toward", "into", "targeting",
                   "inside", "near"}
 _CLIMB = {"compound", "amod", "nmod", "poss", "appos", "nummod", "det", "npadvmod", "conj",
@@ -48,6 +51,11 @@ def clause_depth(span: Span) -> int:
 def dependency_role(span: Span) -> str | None:
     """How the actor phrase relates to the clause it sits in, read off the parse."""
     token: Token = span.root
+    doc, before = span.doc, span.start - 1
+    if before > 0 and doc[before].lower_ in ("the", "a", "an"):
+        before -= 1
+    if before > 0 and doc[before].lower_ == "with" and doc[before - 1].lemma_.lower() in _ALLIANCE_NOUNS:
+        return ALLY  # "in coalition with X", whatever the parse makes of X
     passed_help_noun = False
     for _ in range(12):
         dep = token.dep_
@@ -74,6 +82,8 @@ def dependency_role(span: Span) -> str | None:
                 return BETWEEN
             if word == "from" and passed_help_noun:
                 return AGENT
+            if word == "with" and prep.head.lemma_.lower() in _ALLIANCE_NOUNS:
+                return ALLY  # "APCLS, in coalition with Nyatura combatants"
             if word in _PATIENT_PREPS:
                 return ALLY if passed_help_noun else PATIENT
             token = prep.head

@@ -76,6 +76,8 @@ class Matchers:
     def actor_spans(self, doc: Doc) -> list[tuple[Span, Alias]]:
         spans = []
         for match_id, start, end in list(self.lower(doc)) + list(self.orth(doc)):
+            if _in_coalition_with(doc, start, end):
+                continue
             spans.append(Span(doc, start, end, label=match_id))
         return [(span, self.by_id[span.label]) for span in filter_spans(spans)]
 
@@ -83,6 +85,12 @@ class Matchers:
         spans = [Span(doc, s, e, label=m) for m, s, e in
                  list(self.places_lower(doc)) + list(self.places_orth(doc))]
         return filter_spans(spans)
+
+
+def _in_coalition_with(doc: Doc, start: int, end: int) -> bool:
+    """"APCLS, in coalition with Nyatura": an alliance between named groups, no coalition actor."""
+    return (end - start == 1 and doc[start].lower_ == "coalition" and start > 0
+            and doc[start - 1].lower_ == "in" and end < len(doc) and doc[end].lower_ == "with")
 
 
 _CACHE: dict[int, Matchers] = {}
