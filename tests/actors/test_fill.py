@@ -272,3 +272,11 @@ def test_clan_and_communal_cues_make_identity_militias_with_their_inter():
     council = "Gunmen shot dead the president of the Council of Communal Action."
     sides = event_sides(event("Violence against civilians", "Attack", actor(UNIDENTIFIED, 3)), "Colombia", council)
     assert (sides.actor1, sides.inter1) == ("Unidentified Armed Group (Colombia)", 3)
+
+
+def test_militias_from_named_places_are_their_communal_militias(blank_nlp):
+    doc = run(blank_nlp, "Militias from Umuleri and Aguleri clashed over farmland.", "clashed", "Battles", "Armed clash")
+    assert [(m.name, m.inter) for m in doc._.actor_mentions] == [
+        ("Umuleri Communal Militia ({country})", 4), ("Aguleri Communal Militia ({country})", 4)]
+    doc = run(blank_nlp, "Militias attacked the village from the north.", "attacked", "Battles", "Armed clash")
+    assert not any("Communal" in m.name for m in doc._.actor_mentions)

@@ -268,11 +268,58 @@ def _name_tokens(doc: Doc, end: int) -> list[list[int]]:
     return names[::-1]
 
 
+def _names_after(doc: Doc, start: int) -> list[list[int]]:
+    """Capitalised names from token `start` on ("Umumubu and Omor in ..."), split at "and"."""
+    names: list[list[int]] = [[]]
+    i = start
+    while i < len(doc):
+        token = doc[i]
+        if token.lower_ == "and" and names[-1]:
+            names.append([])
+        elif token.is_alpha and token.is_title and token.lower_ not in _NOT_NAMES:
+            names[-1].append(i)
+        else:
+            break
+        i += 1
+    return [name for name in names if name]
+
+
+# generic militia words that "from <place>" turns into that place's communal militia
+_MILITIA_WORDS = {"militia", "militias", "militiamen"}
+
+
+def _communal_from(item: Found) -> list[Found]:
+    """"militias from Umumubu and Omor": one communal militia per place, as ACLED names them
+    ("Omor Communal Militia ({country})")."""
+    span, doc = item.span, item.span.doc
+    if span[-1].lower_ not in _MILITIA_WORDS or item.alias.inter not in (3, 4) or not _generic(item):
+        return []
+    at = span.end
+    if at >= len(doc) or doc[at].lower_ != "from":
+        return []
+    at += 1 + (at + 1 < len(doc) and doc[at + 1].lower_ == "the")
+    out = []
+    for index, tokens in enumerate(_names_after(doc, at)):
+        words = " ".join(doc[i].text for i in tokens)
+        # the first name carries the militia word ("militias from Umumubu"), the others stand alone
+        whole = doc[span.start if index == 0 else tokens[0]:tokens[-1] + 1]
+        mention = ActorMention(whole.start_char, whole.end_char, whole.text,
+                               f"{words} Communal Militia ({{country}})", 4, item.mention.country,
+                               f"{item.alias.key}:{words}")
+        out.append(Found(mention, span if index == 0 else whole, item.alias, item.speaker))
+    return out
+
+
 def _named_militias(found: list[Found]) -> list[Found]:
     """"Tiv and Ichen ethnic militias", "Al Awad tribesmen": the names before a generic
-    identity militia name it, one actor per name ("Tiv Ethnic Militia ({country})")."""
+    identity militia name it, one actor per name ("Tiv Ethnic Militia ({country})"); "militias
+    from Okpanam" are Okpanam's communal militia."""
     out: list[Found] = []
     for item in found:
+        communal = _communal_from(item)
+        if communal:
+            out += communal
+            continue
         kind = next((_KINDS[t.lower_] for t in item.span if t.lower_ in _KINDS), None)
         if kind is None or item.alias.inter != 4 or not item.alias.name.startswith("Unidentified") \
                 or item.span[0].lower_ not in _KINDS:
