@@ -193,3 +193,17 @@ def test_a_foreign_patrol_or_column_is_that_states_forces(parser):
     doc = parser("Movement of forces: On 5 June 2021, a Russian patrol took place near Ras Al Ain.")
     got = run(parser, doc, ("patrol", "Strategic developments", "Change to group/activity"))
     assert got[0][0] == "Military Forces of Russia (2000-)"
+
+
+def test_forces_operating_under_an_operation_are_coded_as_it(parser):
+    doc = parser("On 4 June 2021, Turkish forces and allied factions, operating under OPS, shelled the "
+                 "village of Umm Shaifa.")
+    got = run(parser, doc, ("shelled", "Explosions/Remote violence", "Shelling/artillery/missile attack"))
+    assert got[0][0] == "Operation Peace Spring"
+    assert "Military Forces of Turkey (2016-)" in [a.name for a in doc._.event_mentions[0].assoc_actor_1]
+
+
+def test_places_under_an_operations_control_do_not_make_it_the_actor(parser):
+    doc = parser("On 4 June 2021, QSD fighters shelled villages under OPS control near Ain Issa.")
+    got = run(parser, doc, ("shelled", "Explosions/Remote violence", "Shelling/artillery/missile attack"))
+    assert got[0][0] == "QSD: Syrian Democratic Forces"

@@ -130,6 +130,10 @@ class Assigner:
                               if "observer" in f.flags and f.mention.name in defaults), None)
         # "Saudi shelling was reported on villages": a weapon's forces act, whatever the parse
         self.roles = {id(f): AGENT if "weapon" in f.flags else dependency_role(f.span) for f in self.found}
+        # "Turkish forces, operating under OPS, shelled ...": the umbrella is no side of its own
+        self.umbrellas = [f for f in self.found if _under_umbrella(f)]
+        for item in self.umbrellas:
+            self.roles[id(item)] = ALLY
         self.depth = {id(f): clause_depth(f.span) for f in self.found}
         # "JNIM claimed responsibility", "the device was likely planted by JNIM", "DAG are the
         # suspected attackers": the author of what the report leaves unidentified
@@ -186,6 +190,18 @@ class Assigner:
             self._civilians(event, items)
         else:
             self._sides(event, items)
+        umbrella = next((f for f in self.umbrellas if event.sent_start <= f.mention.start < event.sent_end), None)
+        first = event.actor1
+        if umbrella is not None and (first is None or first.key is None or (
+                first.inter in (1, 2, 3, 8) and not first.name.startswith("Unidentified"))):
+            # ACLED codes the operation the forces act under, with them as associates; an actor
+            # the rules made up (key None) gives way to it
+            name = umbrella.mention.name
+            named = [first] if first is not None and first.key is not None else []
+            event.assoc_actor_1 = [m for m in (*named, *event.assoc_actor_1) if m.name != name]
+            event.actor1 = umbrella.mention
+            if event.actor2 is not None and event.actor2.name == name:
+                event.actor2 = None
         unidentified = event.actor1 is None or event.actor1.name.startswith("Unidentified Armed Group")
         if unidentified and self.claimant is not None and (
                 event.actor2 is None or event.actor2.name != self.claimant.mention.name):
@@ -431,6 +447,16 @@ def _is_author(item: Found, role: str | None) -> bool:
     if role == AGENT and verb == "plant":
         return True
     return any(words in sentence for words in _AUTHOR_WORDS)
+
+
+def _under_umbrella(item: Found) -> bool:
+    """An operation or coalition named after "under" ("rebels under OPS"), not "under X control"."""
+    doc, start, end = item.span.doc, item.span.start, item.span.end
+    if "umbrella" not in item.flags:
+        return False
+    before = start - 1 - (start >= 2 and doc[start - 1].lower_ == "the")
+    following = doc[end].lower_ if end < len(doc) else ""
+    return before >= 0 and doc[before].lower_ == "under" and following not in ("control", "-", "rule")
 
 
 def _governing_verb(span: Span) -> str | None:
