@@ -207,3 +207,19 @@ def test_places_under_an_operations_control_do_not_make_it_the_actor(parser):
     doc = parser("On 4 June 2021, QSD fighters shelled villages under OPS control near Ain Issa.")
     got = run(parser, doc, ("shelled", "Explosions/Remote violence", "Shelling/artillery/missile attack"))
     assert got[0][0] == "QSD: Syrian Democratic Forces"
+
+
+def test_who_planted_a_device_is_its_author_and_who_ran_into_it_the_target(parser):
+    doc = parser("On 6 June 2021, an IED planted in a QSD military vehicle by an unknown armed group "
+                 "exploded near Hasakah.")
+    got = run(parser, doc, ("IED", "Explosions/Remote violence", "Remote explosive/landmine/IED"))
+    assert got[0][0] == "Unidentified Armed Group ({country})"
+    doc = parser("On 4 June 2021, an IED exploded near Basira when QSD fighters passed by it.")
+    got = run(parser, doc, ("IED", "Explosions/Remote violence", "Remote explosive/landmine/IED"))
+    assert got[0][0] == "Unidentified Armed Group ({country})" and got[0][2] == "QSD: Syrian Democratic Forces"
+
+
+def test_a_group_that_detonates_a_device_is_its_author(parser):
+    doc = parser("On 3 June 2021, JNIM fighters detonated an IED against an army vehicle near Torodi.")
+    got = run(parser, doc, ("IED", "Explosions/Remote violence", "Remote explosive/landmine/IED"))
+    assert got[0][0] == "JNIM: Group for Support of Islam and Muslims"

@@ -259,7 +259,16 @@ class Assigner:
         if first is None:
             first = self._best(armed, event, (AGENT,), avoid=(PATIENT, ALLY))
         hidden = event.sub_event_type in _HIDDEN_AUTHOR
-        if hidden and first is not None and first.mention.inter in (STATE, 8) and (
+        planter = next((f for f in armed if f.span.root.head.lower_ == "by"
+                        and _governing_verb(f.span) == "plant"), None) if hidden else None
+        if planter is not None and first is not None and first is not planter:
+            # "an IED planted in a JWS vehicle by an unknown group": who planted it is the author
+            second, first = (first if second is None else second), planter
+        elif hidden and first is not None and first.mention.inter not in (STATE, 8) \
+                and _governing_verb(first.span) in _RAN_INTO_VERBS:
+            # "an IED exploded when QSD passed by it": the group that ran into it is the target
+            second, first = first, None
+        elif hidden and first is not None and first.mention.inter in (STATE, 8) and (
                 self.roles[id(first)] != AGENT or _governing_verb(first.span) in _VICTIM_VERBS):
             # state forces seldom plant bombs: unless the report says they did ("planted by
             # regime forces"), they are the target ("a Malian army vehicle struck an IED")
@@ -475,6 +484,8 @@ def _governing_verb(span: Span) -> str | None:
 _HIDDEN_AUTHOR = {"Remote explosive/landmine/IED", "Grenade", "Suicide bomb"}
 # a vehicle or patrol that "struck", "hit" or "detonated" a mine is its victim
 _VICTIM_VERBS = {"strike", "hit", "run", "step", "drive", "trigger", "detonate", "pass"}
+# ... of which those that say a group ran into a device (armed groups do detonate their own)
+_RAN_INTO_VERBS = _VICTIM_VERBS - {"detonate", "trigger"}
 # sub-types where ACLED codes an unnamed perpetrator as an unidentified armed group
 _UNIDENTIFIED_BY_DEFAULT = {"Remote explosive/landmine/IED", "Grenade", "Suicide bomb",
                             "Shelling/artillery/missile attack", "Looting/property destruction"}
