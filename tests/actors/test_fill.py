@@ -280,3 +280,17 @@ def test_militias_from_named_places_are_their_communal_militias(blank_nlp):
         ("Umuleri Communal Militia ({country})", 4), ("Aguleri Communal Militia ({country})", 4)]
     doc = run(blank_nlp, "Militias attacked the village from the north.", "attacked", "Battles", "Armed clash")
     assert not any("Communal" in m.name for m in doc._.actor_mentions)
+
+
+def test_gangland_and_cult_cues_name_the_unidentified_group():
+    assert generic_name(UNIDENTIFIED, "Jamaica", "Police suspect a gangland reprisal.") == "Unidentified Gang ({country})"
+    cult = "Unidentified cult militias clashed in Asaga village."
+    sides = event_sides(event("Battles", "Armed clash", actor(UNIDENTIFIED, 3)), "Nigeria", cult)
+    assert (sides.actor1, sides.inter1) == ("Unidentified Cult Militia (Nigeria)", 4)
+    assert generic_name(UNIDENTIFIED, "Nigeria", "Gunmen attacked a church.") == UNIDENTIFIED
+
+
+def test_unidentified_warplanes_are_unidentified_military_forces(blank_nlp):
+    doc = run(blank_nlp, "Unidentified warplanes carried out airstrikes on a site near Al Bukamal.",
+              "airstrikes", "Explosions/Remote violence", "Air/drone strike")
+    assert doc._.event_mentions[0].actor1.name == "Unidentified Military Forces"
