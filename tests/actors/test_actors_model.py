@@ -223,3 +223,10 @@ def test_a_group_that_detonates_a_device_is_its_author(parser):
     doc = parser("On 3 June 2021, JNIM fighters detonated an IED against an army vehicle near Torodi.")
     got = run(parser, doc, ("IED", "Explosions/Remote violence", "Remote explosive/landmine/IED"))
     assert got[0][0] == "JNIM: Group for Support of Islam and Muslims"
+
+
+def test_a_side_that_fought_and_repelled_an_attack_comes_second(parser):
+    doc = parser("On 7 June 2021, the military forces engaged in a fire fight and repelled an attack of "
+                 "Boko Haram in Kolofata town.")
+    got = run(parser, doc, ("fire fight", "Battles", "Armed clash"))
+    assert got[0][0].startswith("Boko Haram") and got[0][2].startswith("Military Forces of")

@@ -344,7 +344,7 @@ class Assigner:
                 and self.roles[id(first)] != AGENT and _suffered(first.span)
                 and not _suffered(second.span)):
             first, second = second, first  # the side killed or hurt was acted upon
-        if first is not None and _governing_verb(first.span) in _REPEL_VERBS:
+        if first is not None and _repels(first.span):
             # "Afghan forces repulsed their attack": ACLED puts the attacking side first
             other = second or next((f for f in armed if f.mention.name != first.mention.name
                                     and f not in allies), None)
@@ -466,6 +466,20 @@ def _under_umbrella(item: Found) -> bool:
     before = start - 1 - (start >= 2 and doc[start - 1].lower_ == "the")
     following = doc[end].lower_ if end < len(doc) else ""
     return before >= 0 and doc[before].lower_ == "under" and following not in ("control", "-", "rule")
+
+
+def _repels(span: Span) -> bool:
+    """The actor repelled an attack: its verb is one of repelling, or is coordinated with one
+    ("the military engaged in a fire fight and repelled an attack of Boko Haram")."""
+    token = span.root
+    for _ in range(12):
+        if token.pos_ == "VERB":
+            return token.lemma_.lower() in _REPEL_VERBS or any(
+                child.dep_ == "conj" and child.lemma_.lower() in _REPEL_VERBS for child in token.children)
+        if token.head.i == token.i:
+            return False
+        token = token.head
+    return False
 
 
 def _governing_verb(span: Span) -> str | None:
