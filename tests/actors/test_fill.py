@@ -286,7 +286,7 @@ def test_gangland_and_cult_cues_name_the_unidentified_group():
     assert generic_name(UNIDENTIFIED, "Jamaica", "Police suspect a gangland reprisal.") == "Unidentified Gang ({country})"
     cult = "Unidentified cult militias clashed in Asaga village."
     sides = event_sides(event("Battles", "Armed clash", actor(UNIDENTIFIED, 3)), "Nigeria", cult)
-    assert (sides.actor1, sides.inter1) == ("Unidentified Cult Militia (Nigeria)", 4)
+    assert (sides.actor1, sides.inter1) == ("Unidentified Cult Militia (Nigeria)", 3)
     assert generic_name(UNIDENTIFIED, "Nigeria", "Gunmen attacked a church.") == UNIDENTIFIED
 
 
