@@ -230,3 +230,9 @@ def test_a_side_that_fought_and_repelled_an_attack_comes_second(parser):
                  "Boko Haram in Kolofata town.")
     got = run(parser, doc, ("fire fight", "Battles", "Armed clash"))
     assert got[0][0].startswith("Boko Haram") and got[0][2].startswith("Military Forces of")
+
+
+def test_an_unnamed_attacker_of_named_forces_comes_first(parser):
+    doc = parser("On 2 June 2021, a man attacked a police officer with a machete in Nakuru town.")
+    got = run(parser, doc, ("attacked", "Battles", "Armed clash"))
+    assert got == [("Unidentified Armed Group ({country})", 3, "Police Forces of {country}")]

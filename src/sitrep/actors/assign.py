@@ -362,10 +362,16 @@ class Assigner:
             event.actor2 = _synth("Unidentified Armed Group ({country})", 3, event)
             return
         if first is None and second is not None and event.sub_event_type == "Armed clash":
+            unnamed = _synth("Unidentified Armed Group ({country})", 3, event)
+            if self.roles[id(second)] == PATIENT and _preposition(second.span) != "with":
+                # "officers were shot by a man", "a man attacked a police officer": the unnamed
+                # attacker acted on the named side
+                event.actor1, event.actor2 = unnamed, second.mention
+                return
             # "a man was killed after exchanging fire with police": the named side is actor1,
             # the unnamed one an unidentified group
             event.actor1 = second.mention
-            event.actor2 = _synth("Unidentified Armed Group ({country})", 3, event)
+            event.actor2 = unnamed
             event.assoc_actor_1 = [f.mention for f in allies if f.mention.name != second.mention.name]
             return
         if first is None and event.sub_event_type in _UNIDENTIFIED_BY_DEFAULT:
@@ -480,6 +486,18 @@ def _repels(span: Span) -> bool:
             return False
         token = token.head
     return False
+
+
+def _preposition(span: Span) -> str | None:
+    """The preposition the actor phrase hangs from ("with" in "exchanged fire with police")."""
+    token = span.root
+    for _ in range(6):
+        if token.dep_ == "pobj":
+            return token.head.lower_
+        if token.dep_ not in ("compound", "amod", "conj", "appos", "nmod") or token.head.i == token.i:
+            return None
+        token = token.head
+    return None
 
 
 def _governing_verb(span: Span) -> str | None:
