@@ -294,3 +294,12 @@ def test_unidentified_warplanes_are_unidentified_military_forces(blank_nlp):
     doc = run(blank_nlp, "Unidentified warplanes carried out airstrikes on a site near Al Bukamal.",
               "airstrikes", "Explosions/Remote violence", "Air/drone strike")
     assert doc._.event_mentions[0].actor1.name == "Unidentified Military Forces"
+
+
+def test_named_groups_of_the_alias_table_are_found(blank_nlp):
+    doc = run(blank_nlp, "HBDH militants carried out a remote explosive attack on a factory.",
+              "attack", "Explosions/Remote violence", "Remote explosive/landmine/IED")
+    assert doc._.event_mentions[0].actor1.name == "HBDH: Peoples United Revolutionary Movement"
+    doc = run(blank_nlp, "An Auxiliary Force officer assaulted two journalists in Tiflet.",
+              "assaulted", "Violence against civilians", "Attack")
+    assert doc._.event_mentions[0].actor1.name.startswith("Military Forces of Morocco")
