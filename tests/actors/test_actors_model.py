@@ -236,3 +236,9 @@ def test_an_unnamed_attacker_of_named_forces_comes_first(parser):
     doc = parser("On 2 June 2021, a man attacked a police officer with a machete in Nakuru town.")
     got = run(parser, doc, ("attacked", "Battles", "Armed clash"))
     assert got == [("Unidentified Armed Group ({country})", 3, "Police Forces of {country}")]
+
+
+def test_a_group_the_unnamed_attackers_are_believed_to_belong_to_is_actor1(parser):
+    doc = parser("On 30 May 2021, gunmen believed to belong to Al Shabaab shot and killed a man near Afgoye.")
+    got = run(parser, doc, ("shot", "Violence against civilians", "Attack"))
+    assert got[0][0] == "Al Shabaab"

@@ -450,6 +450,9 @@ _AUTHOR_WORDS = ("suspected attacker", "suspected perpetrator", "suspected of", 
                  "blamed", "attributed")
 
 
+_SUSPECT_WORDS = {"suspected", "believed", "presumed", "presumably", "allegedly", "likely"}
+
+
 def _is_author(item: Found, role: str | None) -> bool:
     """An armed group the report names as the author: it claimed the attack, planted the device,
     or is the suspected attacker."""
@@ -460,6 +463,10 @@ def _is_author(item: Found, role: str | None) -> bool:
     if role == AGENT and verb == "claim" and "responsib" in sentence:
         return True
     if role == AGENT and verb == "plant":
+        return True
+    # "militants (suspected TTP)", "gunmen believed to belong to IS"
+    before = item.span.doc[max(item.span.sent.start, item.span.start - 4):item.span.start]
+    if any(token.lower_ in _SUSPECT_WORDS for token in before) and not item.mention.name.startswith("Unidentified"):
         return True
     return any(words in sentence for words in _AUTHOR_WORDS)
 
