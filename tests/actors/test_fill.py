@@ -303,3 +303,13 @@ def test_named_groups_of_the_alias_table_are_found(blank_nlp):
     doc = run(blank_nlp, "An Auxiliary Force officer assaulted two journalists in Tiflet.",
               "assaulted", "Violence against civilians", "Attack")
     assert doc._.event_mentions[0].actor1.name.startswith("Military Forces of Morocco")
+
+
+def test_a_bracketed_name_after_an_actor_spells_it_out(blank_nlp):
+    doc = run(blank_nlp, "EPP (Paraguayan People's Army) members burned a farm house near Yby Yau.",
+              "burned", "Strategic developments", "Looting/property destruction")
+    assert [m.name for m in doc._.actor_mentions] == ["EPP: Paraguayan People's Army"]
+    # a generic word before the bracket is not spelled out by it
+    doc = run(blank_nlp, "Soldiers (Nigerian Army) and ISWAP fighters clashed near Monguno.",
+              "clashed", "Battles", "Armed clash")
+    assert len(doc._.actor_mentions) >= 2

@@ -196,7 +196,7 @@ def find_actors(doc: Doc, matchers: Matchers) -> tuple[list[Found], str | None]:
         mention = ActorMention(span.start_char, span.end_char, span.text, entry.name,
                                entry.inter, country, str(entry.key))
         found.append(Found(mention, span, entry, is_speaker(span)))
-    found = _named_militias(_drop_generic_heads(found))
+    found = _named_militias(_drop_generic_heads(_drop_expansions(found)))
     doc_country = guess_country([f for f in found if not f.mention.name.startswith("@")], free)
     return _resolve(found, doc_country), doc_country
 
@@ -339,6 +339,22 @@ def _named_militias(found: list[Found]) -> list[Found]:
                                    item.mention.country, f"{item.alias.key}:{words}")
             out.append(Found(mention, span, item.alias, item.speaker))
     return out
+
+
+def _drop_expansions(found: list[Found]) -> list[Found]:
+    """"EPP (Paraguayan People's Army)", "the Islamic State (ISIS/ISIL)": a bracketed name right
+    after a named actor spells that actor out; it is no second actor ("Paraguayan ... Army")."""
+    keep: list[Found] = []
+    for item in found:
+        doc, start = item.span.doc, item.span.start
+        opened = next((i for i in range(start - 1, max(start - 8, -1), -1) if doc[i].text in "()"), None)
+        opened = opened if opened is not None and doc[opened].text == "(" else None
+        previous = keep[-1] if keep else None
+        if (opened is not None and previous is not None and not _generic(previous)
+                and previous.span.end == opened):
+            continue
+        keep.append(item)
+    return keep
 
 
 def _generic(item: Found) -> bool:
