@@ -242,3 +242,16 @@ def test_a_group_the_unnamed_attackers_are_believed_to_belong_to_is_actor1(parse
     doc = parser("On 30 May 2021, gunmen believed to belong to Al Shabaab shot and killed a man near Afgoye.")
     got = run(parser, doc, ("shot", "Violence against civilians", "Attack"))
     assert got[0][0] == "Al Shabaab"
+
+
+def test_of_coordinated_forces_the_first_named_leads(parser):
+    doc = parser("On 7 June 2021, a joint team of police and army arrested five militants and recovered "
+                 "weapons near Kokrajhar.")
+    got = run(parser, doc, ("recovered", "Strategic developments", "Disrupted weapons use"))
+    assert got[0][0] == "Police Forces of {country}"
+
+
+def test_two_sides_exchanging_prisoners_are_both_parties_to_the_agreement(parser):
+    doc = parser("On 9 June 2021, GNA and LNA forces exchanged prisoners near Misrata.")
+    got = run(parser, doc, ("exchanged", "Strategic developments", "Agreement"))
+    assert got[0][0].endswith("Government of National Accord") and got[0][2].endswith("Haftar Faction")

@@ -295,8 +295,9 @@ class Assigner:
                     if _suffered(pair[0].span) and not _suffered(pair[1].span):
                         pair.reverse()
                     first, second = pair
-        if second is None and event.event_type == "Battles":
-            # "GNA and LNA forces clashed": coordinated subjects fight each other, in text order
+        if second is None and (event.event_type == "Battles" or event.sub_event_type == "Agreement"):
+            # "GNA and LNA forces clashed" (or "exchanged prisoners"): coordinated subjects face
+            # each other, in text order
             agents = [f for f in armed if self.roles[id(f)] == AGENT and f not in allies]
             if len({f.mention.name for f in agents}) >= 2 and (first is None or first in agents):
                 agents.sort(key=lambda f: f.mention.start)
@@ -400,9 +401,11 @@ class Assigner:
         """The preferred-role candidate nearest the trigger, else any candidate not avoided."""
         if not items:
             return None
-        def distance(f: Found) -> tuple[int, int]:
+        def distance(f: Found) -> tuple[int, int, int]:
             near = min(abs(f.mention.start - event.start), abs(f.mention.end - event.end))
-            return (0, 0) if ordered else (self.depth[id(f)], near)
+            # of coordinated actors ("police and army arrested"), the first named leads
+            later_conjunct = int(f.span.root.dep_ == "conj")
+            return (0, 0, 0) if ordered else (self.depth[id(f)], later_conjunct, near)
         for role in prefer:
             hits = [f for f in items if self.roles[id(f)] == role]
             if hits:
