@@ -255,3 +255,10 @@ def test_two_sides_exchanging_prisoners_are_both_parties_to_the_agreement(parser
     doc = parser("On 9 June 2021, GNA and LNA forces exchanged prisoners near Misrata.")
     got = run(parser, doc, ("exchanged", "Strategic developments", "Agreement"))
     assert got[0][0].endswith("Government of National Accord") and got[0][2].endswith("Haftar Faction")
+
+
+def test_the_government_regains_territory(parser):
+    doc = parser("On 5 June 2021, Palma, which Islamist militants had seized in March, was recaptured "
+                 "by the Mozambican army.")
+    got = run(parser, doc, ("recaptured", "Battles", "Government regains territory"))
+    assert got[0][0] == "Military Forces of Mozambique (1990-)"

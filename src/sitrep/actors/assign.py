@@ -345,6 +345,9 @@ class Assigner:
                 and self.roles[id(first)] != AGENT and _suffered(first.span)
                 and not _suffered(second.span)):
             first, second = second, first  # the side killed or hurt was acted upon
+        if (event.sub_event_type == "Government regains territory" and second is not None
+                and second.mention.inter == STATE and (first is None or first.mention.inter != STATE)):
+            first, second = second, first  # the government's forces regain it, by definition
         if first is not None and _repels(first.span):
             # "Afghan forces repulsed their attack": ACLED puts the attacking side first
             other = second or next((f for f in armed if f.mention.name != first.mention.name
