@@ -262,3 +262,15 @@ def test_the_government_regains_territory(parser):
                  "by the Mozambican army.")
     got = run(parser, doc, ("recaptured", "Battles", "Government regains territory"))
     assert got[0][0] == "Military Forces of Mozambique (1990-)"
+
+
+def test_an_event_cut_to_its_clause_takes_the_attacker_from_the_rest_of_the_sentence(parser):
+    text = ("On 29 May 2021, 3 soldiers were killed, and 1 was taken hostage following an attack by "
+            "Taliban militants on a base in Kunduz city.")
+    doc = parser(text)
+    start, end = text.index("killed"), text.index(", and 1")
+    doc._.event_mentions = [EventMention(start, start + 6, "killed", 0, end, "Battles", "Armed clash")]
+    doc._.actor_mentions = []
+    ActorsComponent(parser)(doc)
+    event = doc._.event_mentions[0]
+    assert (event.actor1.name, event.actor2.name) == ("Taliban", "Military Forces of {country}")

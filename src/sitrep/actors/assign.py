@@ -148,6 +148,16 @@ class Assigner:
             return None
         return self.doc.char_span(event.sent_start, event.sent_end, alignment_mode="expand")
 
+    def rest_of_sentence(self, event: EventMention) -> list[Found]:
+        """Actors of the event's sentence outside the event's own clause ("3 soldiers were
+        killed ... following an attack by Taliban militants", split into two events)."""
+        span = self._sentence(event)
+        if span is None:
+            return []
+        sent = span.sent
+        return [f for f in self.in_range(sent.start_char, sent.end_char)
+                if f.mention.start < event.sent_start or f.mention.end > event.sent_end]
+
     def earlier(self, event: EventMention, sentences: int = 2) -> list[Found]:
         """Actors of the sentences before the event's, nearest sentence first, agents first."""
         out: list[Found] = []
@@ -303,6 +313,11 @@ class Assigner:
                 agents.sort(key=lambda f: f.mention.start)
                 first = agents[0]
                 second = next(f for f in agents if f.mention.name != first.mention.name)
+        if first is None and event.event_type == "Battles":
+            taken = {f.mention.name for f in (second, *allies) if f is not None}
+            first = next((f for f in self.rest_of_sentence(event) if self.roles[id(f)] == AGENT
+                          and f.mention.name not in taken and f.mention.inter not in (CROWD_5, CROWD_6, CIVILIANS)),
+                         None)
         if first is None or second is None:
             taken = {f.mention.name for f in (first, second, *allies) if f is not None}
             before = [f for f in self.earlier(event) if f.mention.name not in taken
