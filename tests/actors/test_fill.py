@@ -313,3 +313,12 @@ def test_a_bracketed_name_after_an_actor_spells_it_out(blank_nlp):
     doc = run(blank_nlp, "Soldiers (Nigerian Army) and ISWAP fighters clashed near Monguno.",
               "clashed", "Battles", "Armed clash")
     assert len(doc._.actor_mentions) >= 2
+
+
+def test_a_gang_named_before_the_word_gang_is_that_gang(blank_nlp):
+    doc = run(blank_nlp, "Two persons were killed by the Village de Dieu gang in Port-au-Prince.",
+              "killed", "Violence against civilians", "Attack")
+    assert doc._.event_mentions[0].actor1.name == "Village de Dieu Gang"
+    doc = run(blank_nlp, "Two persons were killed by a local gang in Kingston.",
+              "killed", "Violence against civilians", "Attack")
+    assert doc._.event_mentions[0].actor1.name == "Unidentified Gang ({country})"

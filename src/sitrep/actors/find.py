@@ -321,8 +321,9 @@ def _named_militias(found: list[Found]) -> list[Found]:
             out += communal
             continue
         kind = next((_KINDS[t.lower_] for t in item.span if t.lower_ in _KINDS), None)
-        if kind is None or item.alias.inter != 4 or not item.alias.name.startswith("Unidentified") \
-                or item.span[0].lower_ not in _KINDS:
+        gang = item.alias.name.startswith("Unidentified Gang") and item.span[0].lower_ in ("gang", "gangs")
+        if not gang and (kind is None or item.alias.inter != 4 or not item.alias.name.startswith("Unidentified")
+                         or item.span[0].lower_ not in _KINDS):
             out.append(item)
             continue
         doc = item.span.doc
@@ -334,8 +335,9 @@ def _named_militias(found: list[Found]) -> list[Found]:
             last = index == len(names) - 1
             span = doc[tokens[0]:item.span.end] if last else doc[tokens[0]:tokens[-1] + 1]
             words = " ".join(doc[i].text for i in tokens)
-            mention = ActorMention(span.start_char, span.end_char, span.text,
-                                   f"{words} {kind} Militia ({{country}})", 4,
+            # "the Village de Dieu gang": ACLED names a gang after itself, without a country
+            name, inter = (f"{words} Gang", 3) if gang else (f"{words} {kind} Militia ({{country}})", 4)
+            mention = ActorMention(span.start_char, span.end_char, span.text, name, inter,
                                    item.mention.country, f"{item.alias.key}:{words}")
             out.append(Found(mention, span, item.alias, item.speaker))
     return out
