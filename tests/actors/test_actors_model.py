@@ -274,3 +274,12 @@ def test_an_event_cut_to_its_clause_takes_the_attacker_from_the_rest_of_the_sent
     ActorsComponent(parser)(doc)
     event = doc._.event_mentions[0]
     assert (event.actor1.name, event.actor2.name) == ("Taliban", "Military Forces of {country}")
+
+
+def test_an_official_who_acts_is_no_speaker(parser):
+    doc = parser("On 8 June 2021, a journalist was assaulted by a police official at a railway station in Dimapur.")
+    got = run(parser, doc, ("assaulted", "Violence against civilians", "Attack"))
+    assert got[0][0] == "Police Forces of {country}"
+    doc = parser("On 8 June 2021, a police official said that gunmen shot dead a trader in Dimapur.")
+    got = run(parser, doc, ("shot", "Violence against civilians", "Attack"))
+    assert got[0][0] == "Unidentified Armed Group ({country})"

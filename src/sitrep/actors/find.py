@@ -28,7 +28,10 @@ def is_speaker(span: Span) -> bool:
     root = span.root
     head = root.head
     if root.dep_ in ("compound", "poss", "nmod", "amod") and head.lemma_.lower() in _SPEAKER_NOUNS:
-        return True
+        # "assaulted by a police official": an official who acts is the actor's own member
+        acting = (head.dep_ == "pobj" and head.head.lower_ == "by") or (
+            head.dep_ == "nsubj" and head.head.pos_ == "VERB" and head.head.lemma_.lower() not in _SPEECH_VERBS)
+        return not acting
     return root.dep_ == "nsubj" and head.lemma_.lower() in _SPEECH_VERBS
 
 
