@@ -322,3 +322,10 @@ def test_a_gang_named_before_the_word_gang_is_that_gang(blank_nlp):
     doc = run(blank_nlp, "Two persons were killed by a local gang in Kingston.",
               "killed", "Violence against civilians", "Attack")
     assert doc._.event_mentions[0].actor1.name == "Unidentified Gang ({country})"
+
+
+def test_drug_trade_words_are_gang_cues():
+    text = "Armed men exchanged fire with police during an operation against drug trafficking."
+    assert generic_name(UNIDENTIFIED, "Honduras", text) == "Unidentified Gang ({country})"
+    assert generic_name(UNIDENTIFIED, "Mexico", "Sicarios shot dead a man in Celaya.") == "Unidentified Gang ({country})"
+    assert generic_name(UNIDENTIFIED, "Mexico", "Gunmen shot dead a man in Celaya.") == UNIDENTIFIED
