@@ -9,90 +9,17 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc
 
 from sitrep.actors.find import Found
+from sitrep.actors.roles import (
+    AGENT, ALLY, BETWEEN, PATIENT, clause_depth, dependency_role, governing_verb, is_author,
+    preposition, repels, suffered, under_umbrella,
+)
 from sitrep.actors.table import load_observers
 from sitrep.mentions import ActorMention, EventMention
 
-AGENT, PATIENT, BETWEEN, ALLY = "agent", "patient", "between", "ally"
-
-# verbs whose object (or, for "receive help", whose subject) fights on the acting side
-_HELP_VERBS = {"help", "support", "back", "assist", "aid", "reinforce", "accompany", "escort"}
-_RECEIVE_VERBS = {"receive", "get", "obtain", "request"}
-# verbs whose subject undergoes the violence ("forces suffered casualties")
-_UNDERGO_VERBS = {"suffer", "sustain", "incur", "endure", "undergo"}
-_HELP_NOUNS = {"help", "support", "backing", "assistance", "cover", "reinforcement", "reinforcements"}
-# "in coalition with X", "in cooperation with X": X fights on the acting side
-_ALLIANCE_NOUNS = {"coalition", "cooperation", "collaboration", "conjunction", "coordination",
-                   "alliance", "partnership", "concert"}
-_PATIENT_PREPS = {"against", "on", "at", "upon", "with", "towards", "toward", "into", "targeting",
-                  "inside", "near"}
-_CLIMB = {"compound", "amod", "nmod", "poss", "appos", "nummod", "det", "npadvmod", "conj",
-          "acl", "relcl", "punct", "cc", "prep", "case", "quantmod", "advmod"}
-_SUBJECTS = {"nsubj", "csubj", "expl"}
-_OBJECTS = {"dobj", "nsubjpass", "attr", "oprd", "dative", "obj", "iobj"}
-
 STATE, REBEL, CROWD_6, CROWD_5, CIVILIANS = 1, 2, 6, 5, 7
-
-
-def clause_depth(span: Span) -> int:
-    """How deep the actor's clause sits below the sentence root: main-clause actors win."""
-    token, depth = span.root, 0
-    for _ in range(50):  # tokens are fresh objects: compare indices, and bound the walk
-        if token.head.i == token.i:
-            break
-        if token.pos_ in ("VERB", "AUX") or token.dep_ in ("relcl", "acl", "advcl", "ccomp", "xcomp"):
-            depth += 1
-        token = token.head
-    return depth
-
-
-def dependency_role(span: Span) -> str | None:
-    """How the actor phrase relates to the clause it sits in, read off the parse."""
-    token: Token = span.root
-    doc, before = span.doc, span.start - 1
-    if before > 0 and doc[before].lower_ in ("the", "a", "an"):
-        before -= 1
-    if before > 0 and doc[before].lower_ == "with" and doc[before - 1].lemma_.lower() in _ALLIANCE_NOUNS:
-        return ALLY  # "in coalition with X", whatever the parse makes of X
-    passed_help_noun = False
-    for _ in range(12):
-        dep = token.dep_
-        if token.lemma_.lower() in _HELP_NOUNS and token not in span:
-            passed_help_noun = True
-        if dep in _SUBJECTS:
-            if token.head.lemma_.lower() in _RECEIVE_VERBS:
-                return ALLY
-            if token.head.lemma_.lower() in _UNDERGO_VERBS:
-                return PATIENT
-            return AGENT
-        if dep in _OBJECTS:
-            if dep != "nsubjpass" and token.head.lemma_.lower() in _HELP_VERBS:
-                return ALLY
-            if passed_help_noun:
-                return ALLY
-            return PATIENT
-        if dep == "pobj":
-            prep = token.head
-            word = prep.lower_
-            if word == "by" or prep.dep_ == "agent":
-                return AGENT
-            if word == "between":
-                return BETWEEN
-            if word == "from" and passed_help_noun:
-                return AGENT
-            if word == "with" and prep.head.lemma_.lower() in _ALLIANCE_NOUNS:
-                return ALLY  # "APCLS, in coalition with Nyatura combatants"
-            if word in _PATIENT_PREPS:
-                return ALLY if passed_help_noun else PATIENT
-            token = prep.head
-            continue
-        if dep == "ROOT" or token.head.i == token.i:
-            return None
-        if dep in _CLIMB or dep:
-            token = token.head
-    return None
 
 
 def _synth(name: str, inter: int, anchor: EventMention, country: str | None = None) -> ActorMention:
@@ -131,13 +58,13 @@ class Assigner:
         # "Saudi shelling was reported on villages": a weapon's forces act, whatever the parse
         self.roles = {id(f): AGENT if "weapon" in f.flags else dependency_role(f.span) for f in self.found}
         # "Turkish forces, operating under OPS, shelled ...": the umbrella is no side of its own
-        self.umbrellas = [f for f in self.found if _under_umbrella(f)]
+        self.umbrellas = [f for f in self.found if under_umbrella(f)]
         for item in self.umbrellas:
             self.roles[id(item)] = ALLY
         self.depth = {id(f): clause_depth(f.span) for f in self.found}
         # "JNIM claimed responsibility", "the device was likely planted by JNIM", "DAG are the
         # suspected attackers": the author of what the report leaves unidentified
-        self.claimant = next((f for f in self.found if _is_author(f, self.roles[id(f)])), None)
+        self.claimant = next((f for f in self.found if is_author(f, self.roles[id(f)])), None)
 
     def in_range(self, start: int, end: int) -> list[Found]:
         return [f for f in self.found if f.mention.start >= start and f.mention.end <= end]
@@ -270,16 +197,16 @@ class Assigner:
             first = self._best(armed, event, (AGENT,), avoid=(PATIENT, ALLY))
         hidden = event.sub_event_type in _HIDDEN_AUTHOR
         planter = next((f for f in armed if f.span.root.head.lower_ == "by"
-                        and _governing_verb(f.span) == "plant"), None) if hidden else None
+                        and governing_verb(f.span) == "plant"), None) if hidden else None
         if planter is not None and first is not None and first is not planter:
             # "an IED planted in a JWS vehicle by an unknown group": who planted it is the author
             second, first = (first if second is None else second), planter
         elif hidden and first is not None and first.mention.inter not in (STATE, 8) \
-                and _governing_verb(first.span) in _RAN_INTO_VERBS:
+                and governing_verb(first.span) in _RAN_INTO_VERBS:
             # "an IED exploded when QSD passed by it": the group that ran into it is the target
             second, first = first, None
         elif hidden and first is not None and first.mention.inter in (STATE, 8) and (
-                self.roles[id(first)] != AGENT or _governing_verb(first.span) in _VICTIM_VERBS):
+                self.roles[id(first)] != AGENT or governing_verb(first.span) in _VICTIM_VERBS):
             # state forces seldom plant bombs: unless the report says they did ("planted by
             # regime forces"), they are the target ("a Malian army vehicle struck an IED")
             target = first
@@ -302,7 +229,7 @@ class Assigner:
                 others = [f for f in rest if f.mention.name != second.mention.name]
                 if others:
                     pair = sorted((others[0], second), key=lambda f: f.mention.start)
-                    if _suffered(pair[0].span) and not _suffered(pair[1].span):
+                    if suffered(pair[0].span) and not suffered(pair[1].span):
                         pair.reverse()
                     first, second = pair
         if second is None and (event.event_type == "Battles" or event.sub_event_type == "Agreement"):
@@ -357,13 +284,13 @@ class Assigner:
             # weapons seized or bombs defused belonged to someone the report does not name
             event.actor2 = _synth("Unidentified Armed Group ({country})", 3, event)
         if (first is not None and second is not None and event.event_type == "Battles"
-                and self.roles[id(first)] != AGENT and _suffered(first.span)
-                and not _suffered(second.span)):
+                and self.roles[id(first)] != AGENT and suffered(first.span)
+                and not suffered(second.span)):
             first, second = second, first  # the side killed or hurt was acted upon
         if (event.sub_event_type == "Government regains territory" and second is not None
                 and second.mention.inter == STATE and (first is None or first.mention.inter != STATE)):
             first, second = second, first  # the government's forces regain it, by definition
-        if first is not None and _repels(first.span):
+        if first is not None and repels(first.span):
             # "Afghan forces repulsed their attack": ACLED puts the attacking side first
             other = second or next((f for f in armed if f.mention.name != first.mention.name
                                     and f not in allies), None)
@@ -382,7 +309,7 @@ class Assigner:
             return
         if first is None and second is not None and event.sub_event_type == "Armed clash":
             unnamed = _synth("Unidentified Armed Group ({country})", 3, event)
-            if self.roles[id(second)] == PATIENT and _preposition(second.span) != "with":
+            if self.roles[id(second)] == PATIENT and preposition(second.span) != "with":
                 # "officers were shot by a man", "a man attacked a police officer": the unnamed
                 # attacker acted on the named side
                 event.actor1, event.actor2 = unnamed, second.mention
@@ -441,103 +368,6 @@ def _same_state(a: Found, b: Found) -> bool:
     return (a.mention.inter == b.mention.inter == STATE and a.alias.is_state and b.alias.is_state
             and ("{country}" in a.alias.name or "{country}" in b.alias.name)
             and (a.mention.country == b.mention.country or None in (a.mention.country, b.mention.country)))
-
-
-_REPEL_VERBS = {"repel", "repulse", "thwart", "foil", "rebuff", "repell", "repulsed", "repelled"}
-
-
-# verbs whose passive subject (or, for "die", subject) suffered the violence
-_HARM_VERBS = {"kill", "injure", "wound", "hurt", "shoot", "die", "capture", "arrest"}
-
-
-def _suffered(span: Span) -> bool:
-    """"Two soldiers were killed", "five members died": the phrase is what the violence hit."""
-    after = span.doc[span.end] if span.end < len(span.doc) else None
-    if after is not None and after.dep_ == "auxpass" and after.head.lemma_.lower() in _HARM_VERBS:
-        return True  # "..., a drug trafficker was killed" misparsed as an apposition
-    root = span.root
-    for _ in range(4):  # "ISGS fighters", "in Mato Grosso, a trafficker": up to the noun phrase
-        if root.dep_ not in ("appos", "conj", "compound", "amod", "nmod") or root.head.i == root.i:
-            break
-        root = root.head
-    head = root.head
-    if root.dep_ == "nsubjpass" or (root.dep_ == "nsubj" and head.lemma_.lower() == "die"):
-        return head.lemma_.lower() in _HARM_VERBS
-    return False
-
-
-# words that make an armed group named in a report the suspected author of its attack
-_AUTHOR_WORDS = ("suspected attacker", "suspected perpetrator", "suspected of", "believed to be behind",
-                 "blamed", "attributed")
-
-
-_SUSPECT_WORDS = {"suspected", "believed", "presumed", "presumably", "allegedly", "likely"}
-
-
-def _is_author(item: Found, role: str | None) -> bool:
-    """An armed group the report names as the author: it claimed the attack, planted the device,
-    or is the suspected attacker."""
-    if item.mention.inter not in (2, 3, 4, 8) or item.speaker:
-        return False
-    sentence = item.span.sent.text.lower()
-    verb = _governing_verb(item.span)
-    if role == AGENT and verb == "claim" and "responsib" in sentence:
-        return True
-    if role == AGENT and verb == "plant":
-        return True
-    # "militants (suspected TTP)", "gunmen believed to belong to IS"
-    before = item.span.doc[max(item.span.sent.start, item.span.start - 4):item.span.start]
-    if any(token.lower_ in _SUSPECT_WORDS for token in before) and not item.mention.name.startswith("Unidentified"):
-        return True
-    return any(words in sentence for words in _AUTHOR_WORDS)
-
-
-def _under_umbrella(item: Found) -> bool:
-    """An operation or coalition named after "under" ("rebels under OPS"), not "under X control"."""
-    doc, start, end = item.span.doc, item.span.start, item.span.end
-    if "umbrella" not in item.flags:
-        return False
-    before = start - 1 - (start >= 2 and doc[start - 1].lower_ == "the")
-    following = doc[end].lower_ if end < len(doc) else ""
-    return before >= 0 and doc[before].lower_ == "under" and following not in ("control", "-", "rule")
-
-
-def _repels(span: Span) -> bool:
-    """The actor repelled an attack: its verb is one of repelling, or is coordinated with one
-    ("the military engaged in a fire fight and repelled an attack of Boko Haram")."""
-    token = span.root
-    for _ in range(12):
-        if token.pos_ == "VERB":
-            return token.lemma_.lower() in _REPEL_VERBS or any(
-                child.dep_ == "conj" and child.lemma_.lower() in _REPEL_VERBS for child in token.children)
-        if token.head.i == token.i:
-            return False
-        token = token.head
-    return False
-
-
-def _preposition(span: Span) -> str | None:
-    """The preposition the actor phrase hangs from ("with" in "exchanged fire with police")."""
-    token = span.root
-    for _ in range(6):
-        if token.dep_ == "pobj":
-            return token.head.lower_
-        if token.dep_ not in ("compound", "amod", "conj", "appos", "nmod") or token.head.i == token.i:
-            return None
-        token = token.head
-    return None
-
-
-def _governing_verb(span: Span) -> str | None:
-    """Lemma of the nearest verb above the actor phrase."""
-    token = span.root
-    for _ in range(12):
-        if token.pos_ == "VERB":
-            return token.lemma_.lower()
-        if token.head.i == token.i:
-            return None
-        token = token.head
-    return None
 
 
 # sub-types whose author hides: state forces named with them are their targets
