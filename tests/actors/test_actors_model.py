@@ -144,3 +144,142 @@ def test_who_claimed_responsibility_is_the_author(parser):
                  "One soldier was severely wounded in the explosion. JNIM claimed responsibility.")
     got = run(parser, doc, ("IED", "Explosions/Remote violence", "Remote explosive/landmine/IED"))
     assert got == [("JNIM: Group for Support of Islam and Muslims", 2, "Military Forces of Mali (2013-)")]
+
+
+def test_the_side_killed_in_a_clash_comes_second(parser):
+    doc = parser("On 3 June 2021, in Itabuna, Bahia, a drug trafficker was killed after exchanging fire "
+                 "with military police forces during a patrol.")
+    got = run(parser, doc, ("exchanging", "Battles", "Armed clash"))
+    assert got == [("Military Forces of {country}", 1, "Unidentified Gang ({country})")]
+    doc = parser("On 9 June 2021, three Kenyan soldiers were killed during clashes with Al Shabaab militants.")
+    got = run(parser, doc, ("clashes", "Battles", "Armed clash"))
+    assert got[0][0].startswith("Al Shabaab") and got[0][2] == "Military Forces of Kenya (2013-)"
+
+
+def test_when_both_sides_were_killed_text_order_stands(parser):
+    doc = parser("On 4 June 2021, one French soldier and two ISGS fighters were killed in fighting near Menaka.")
+    got = run(parser, doc, ("fighting", "Battles", "Armed clash"))
+    assert got[0][0] == "Military Forces of France (2017-)"
+
+
+def test_a_group_named_as_the_suspected_author_is_actor1(parser):
+    doc = parser("On 3 June 2021, a bus struck a landmine near Gossi, wounding four passengers. "
+                 "The device was likely planted by JNIM militants.")
+    got = run(parser, doc, ("landmine", "Explosions/Remote violence", "Remote explosive/landmine/IED"))
+    assert got[0][0] == "JNIM: Group for Support of Islam and Muslims"
+    doc = parser("On 3 June 2021, helicopter gunships attacked Islamist militants near Mocimboa da Praia. "
+                 "Dyck Advisory Group are the suspected attackers.")
+    got = run(parser, doc, ("attacked", "Explosions/Remote violence", "Air/drone strike"))
+    assert got[0][0] == "Dyck Advisory Group"
+
+
+def test_a_group_merely_present_is_not_the_author(parser):
+    doc = parser("On 3 June 2021, a bus struck a landmine near Gossi, wounding four passengers. "
+                 "JNIM militants are active in the area.")
+    got = run(parser, doc, ("landmine", "Explosions/Remote violence", "Remote explosive/landmine/IED"))
+    assert got[0][0] == "Unidentified Armed Group ({country})"
+
+
+def test_a_group_in_coalition_with_another_acts_with_it(parser):
+    doc = parser("On 5 June 2021, APCLS cadres in coalition with Nyatura combatants beat and injured "
+                 "three civilians near Kahira.")
+    got = run(parser, doc, ("injured", "Violence against civilians", "Attack"))
+    assert got == [("APCLS: Alliance of Patriots for a Free and Sovereign Congo", 3, "Civilians ({country})")]
+    assert doc._.event_mentions[0].assoc_actor_1 == [] or all(
+        "Restoring Hope" not in a.name for a in doc._.event_mentions[0].assoc_actor_1)
+
+
+def test_a_foreign_patrol_or_column_is_that_states_forces(parser):
+    doc = parser("Movement of forces: On 5 June 2021, a Russian patrol took place near Ras Al Ain.")
+    got = run(parser, doc, ("patrol", "Strategic developments", "Change to group/activity"))
+    assert got[0][0] == "Military Forces of Russia (2000-)"
+
+
+def test_forces_operating_under_an_operation_are_coded_as_it(parser):
+    doc = parser("On 4 June 2021, Turkish forces and allied factions, operating under OPS, shelled the "
+                 "village of Umm Shaifa.")
+    got = run(parser, doc, ("shelled", "Explosions/Remote violence", "Shelling/artillery/missile attack"))
+    assert got[0][0] == "Operation Peace Spring"
+    assert "Military Forces of Turkey (2016-)" in [a.name for a in doc._.event_mentions[0].assoc_actor_1]
+
+
+def test_places_under_an_operations_control_do_not_make_it_the_actor(parser):
+    doc = parser("On 4 June 2021, QSD fighters shelled villages under OPS control near Ain Issa.")
+    got = run(parser, doc, ("shelled", "Explosions/Remote violence", "Shelling/artillery/missile attack"))
+    assert got[0][0] == "QSD: Syrian Democratic Forces"
+
+
+def test_who_planted_a_device_is_its_author_and_who_ran_into_it_the_target(parser):
+    doc = parser("On 6 June 2021, an IED planted in a QSD military vehicle by an unknown armed group "
+                 "exploded near Hasakah.")
+    got = run(parser, doc, ("IED", "Explosions/Remote violence", "Remote explosive/landmine/IED"))
+    assert got[0][0] == "Unidentified Armed Group ({country})"
+    doc = parser("On 4 June 2021, an IED exploded near Basira when QSD fighters passed by it.")
+    got = run(parser, doc, ("IED", "Explosions/Remote violence", "Remote explosive/landmine/IED"))
+    assert got[0][0] == "Unidentified Armed Group ({country})" and got[0][2] == "QSD: Syrian Democratic Forces"
+
+
+def test_a_group_that_detonates_a_device_is_its_author(parser):
+    doc = parser("On 3 June 2021, JNIM fighters detonated an IED against an army vehicle near Torodi.")
+    got = run(parser, doc, ("IED", "Explosions/Remote violence", "Remote explosive/landmine/IED"))
+    assert got[0][0] == "JNIM: Group for Support of Islam and Muslims"
+
+
+def test_a_side_that_fought_and_repelled_an_attack_comes_second(parser):
+    doc = parser("On 7 June 2021, the military forces engaged in a fire fight and repelled an attack of "
+                 "Boko Haram in Kolofata town.")
+    got = run(parser, doc, ("fire fight", "Battles", "Armed clash"))
+    assert got[0][0].startswith("Boko Haram") and got[0][2].startswith("Military Forces of")
+
+
+def test_an_unnamed_attacker_of_named_forces_comes_first(parser):
+    doc = parser("On 2 June 2021, a man attacked a police officer with a machete in Nakuru town.")
+    got = run(parser, doc, ("attacked", "Battles", "Armed clash"))
+    assert got == [("Unidentified Armed Group ({country})", 3, "Police Forces of {country}")]
+
+
+def test_a_group_the_unnamed_attackers_are_believed_to_belong_to_is_actor1(parser):
+    doc = parser("On 30 May 2021, gunmen believed to belong to Al Shabaab shot and killed a man near Afgoye.")
+    got = run(parser, doc, ("shot", "Violence against civilians", "Attack"))
+    assert got[0][0] == "Al Shabaab"
+
+
+def test_of_coordinated_forces_the_first_named_leads(parser):
+    doc = parser("On 7 June 2021, a joint team of police and army arrested five militants and recovered "
+                 "weapons near Kokrajhar.")
+    got = run(parser, doc, ("recovered", "Strategic developments", "Disrupted weapons use"))
+    assert got[0][0] == "Police Forces of {country}"
+
+
+def test_two_sides_exchanging_prisoners_are_both_parties_to_the_agreement(parser):
+    doc = parser("On 9 June 2021, GNA and LNA forces exchanged prisoners near Misrata.")
+    got = run(parser, doc, ("exchanged", "Strategic developments", "Agreement"))
+    assert got[0][0].endswith("Government of National Accord") and got[0][2].endswith("Haftar Faction")
+
+
+def test_the_government_regains_territory(parser):
+    doc = parser("On 5 June 2021, Palma, which Islamist militants had seized in March, was recaptured "
+                 "by the Mozambican army.")
+    got = run(parser, doc, ("recaptured", "Battles", "Government regains territory"))
+    assert got[0][0] == "Military Forces of Mozambique (1990-)"
+
+
+def test_an_event_cut_to_its_clause_takes_the_attacker_from_the_rest_of_the_sentence(parser):
+    text = ("On 29 May 2021, 3 soldiers were killed, and 1 was taken hostage following an attack by "
+            "Taliban militants on a base in Kunduz city.")
+    doc = parser(text)
+    start, end = text.index("killed"), text.index(", and 1")
+    doc._.event_mentions = [EventMention(start, start + 6, "killed", 0, end, "Battles", "Armed clash")]
+    doc._.actor_mentions = []
+    ActorsComponent(parser)(doc)
+    event = doc._.event_mentions[0]
+    assert (event.actor1.name, event.actor2.name) == ("Taliban", "Military Forces of {country}")
+
+
+def test_an_official_who_acts_is_no_speaker(parser):
+    doc = parser("On 8 June 2021, a journalist was assaulted by a police official at a railway station in Dimapur.")
+    got = run(parser, doc, ("assaulted", "Violence against civilians", "Attack"))
+    assert got[0][0] == "Police Forces of {country}"
+    doc = parser("On 8 June 2021, a police official said that gunmen shot dead a trader in Dimapur.")
+    got = run(parser, doc, ("shot", "Violence against civilians", "Attack"))
+    assert got[0][0] == "Unidentified Armed Group ({country})"

@@ -152,7 +152,7 @@ def test_coordinated_countries_are_two_state_actors(blank_nlp):
     assert [(m.text, m.country) for m in doc._.actor_mentions] == [
         ("Military forces of India", "India"), ("Pakistan", "Pakistan")]
     doc = run(blank_nlp, "Burundian and Rwandan soldiers clashed on Lake Rweru.", "clashed", "Battles", "Armed clash")
-    assert [m.name for m in doc._.actor_mentions] == ["Military Forces of Burundi (2005-)", "Military Forces of Rwanda"]
+    assert [m.name for m in doc._.actor_mentions] == ["Military Forces of Burundi (2005-)", "Military Forces of Rwanda (1994-)"]
 
 
 def test_a_decree_with_no_one_named_is_the_government(blank_nlp):
@@ -239,3 +239,93 @@ def test_home_is_found_under_either_spelling_of_a_country():
     rwanda = actor("Military Forces of {country}", 1, "Rwanda")
     sides = [(drc, "Military Forces of the Democratic Republic of Congo (2019-)"), (rwanda, "Military Forces of Rwanda")]
     assert state_inters(sides, "Democratic Republic of the Congo") == [1, 8]
+
+
+def test_foreign_forces_take_their_coalition_name_where_abroad_tsv_says():
+    us = actor("Military Forces of the United States (2017-)", 8, "United States")
+    iraq = event_sides(event("Battles", "Armed clash", us, actor("Islamic State ({country})", 2)), "Iraq")
+    assert (iraq.actor1, iraq.inter1) == ("Global Coalition Against Daesh", 8)
+    assert event_sides(event("Explosions/Remote violence", "Air/drone strike", us), "Afghanistan").actor1 \
+        == "NATO: North Atlantic Treaty Organization"
+    # elsewhere (no row) the state's own name stands
+    somalia = event_sides(event("Explosions/Remote violence", "Air/drone strike", us), "Somalia")
+    assert somalia.actor1 == "Military Forces of the United States (2017-)"
+    saudi = actor("Military Forces of Saudi Arabia (2015-)", 8, "Saudi Arabia")
+    assert event_sides(event("Battles", "Armed clash", None, saudi), "Yemen").actor2 == "Operation Restoring Hope"
+
+
+def test_state_forces_of_an_unknown_country_are_named_without_one():
+    police = actor("Police Forces of {country}", 1)
+    assert fill_actor(police, None) == "Police Forces"
+    assert fill_actor(police, "Kenya") == "Police Forces of Kenya (2013-)"
+    assert fill_actor(actor("Civilians ({country})", 7), None) == "Civilians (Unknown)"
+
+
+def test_clan_and_communal_cues_make_identity_militias_with_their_inter():
+    text = "Fighting between two clans over grazing land left three dead."
+    assert generic_name(UNIDENTIFIED, "Somalia", text) == "Unidentified Clan Militia ({country})"
+    sides = event_sides(event("Battles", "Armed clash", actor(UNIDENTIFIED, 3)), "Somalia", text)
+    assert (sides.actor1, sides.inter1) == ("Unidentified Clan Militia (Somalia)", 4)
+    raid = "Unknown raiders attacked a cattle camp, killing a herder."
+    assert generic_name(UNIDENTIFIED, "Kenya", raid) == "Unidentified Communal Militia ({country})"
+    # a proper name is no cue; without a row the inter code stands
+    council = "Gunmen shot dead the president of the Council of Communal Action."
+    sides = event_sides(event("Violence against civilians", "Attack", actor(UNIDENTIFIED, 3)), "Colombia", council)
+    assert (sides.actor1, sides.inter1) == ("Unidentified Armed Group (Colombia)", 3)
+
+
+def test_militias_from_named_places_are_their_communal_militias(blank_nlp):
+    doc = run(blank_nlp, "Militias from Umuleri and Aguleri clashed over farmland.", "clashed", "Battles", "Armed clash")
+    assert [(m.name, m.inter) for m in doc._.actor_mentions] == [
+        ("Umuleri Communal Militia ({country})", 4), ("Aguleri Communal Militia ({country})", 4)]
+    doc = run(blank_nlp, "Militias attacked the village from the north.", "attacked", "Battles", "Armed clash")
+    assert not any("Communal" in m.name for m in doc._.actor_mentions)
+
+
+def test_gangland_and_cult_cues_name_the_unidentified_group():
+    assert generic_name(UNIDENTIFIED, "Jamaica", "Police suspect a gangland reprisal.") == "Unidentified Gang ({country})"
+    cult = "Unidentified cult militias clashed in Asaga village."
+    sides = event_sides(event("Battles", "Armed clash", actor(UNIDENTIFIED, 3)), "Nigeria", cult)
+    assert (sides.actor1, sides.inter1) == ("Unidentified Cult Militia (Nigeria)", 3)
+    assert generic_name(UNIDENTIFIED, "Nigeria", "Gunmen attacked a church.") == UNIDENTIFIED
+
+
+def test_unidentified_warplanes_are_unidentified_military_forces(blank_nlp):
+    doc = run(blank_nlp, "Unidentified warplanes carried out airstrikes on a site near Al Bukamal.",
+              "airstrikes", "Explosions/Remote violence", "Air/drone strike")
+    assert doc._.event_mentions[0].actor1.name == "Unidentified Military Forces"
+
+
+def test_named_groups_of_the_alias_table_are_found(blank_nlp):
+    doc = run(blank_nlp, "HBDH militants carried out a remote explosive attack on a factory.",
+              "attack", "Explosions/Remote violence", "Remote explosive/landmine/IED")
+    assert doc._.event_mentions[0].actor1.name == "HBDH: Peoples United Revolutionary Movement"
+    doc = run(blank_nlp, "An Auxiliary Force officer assaulted two journalists in Tiflet.",
+              "assaulted", "Violence against civilians", "Attack")
+    assert doc._.event_mentions[0].actor1.name.startswith("Military Forces of Morocco")
+
+
+def test_a_bracketed_name_after_an_actor_spells_it_out(blank_nlp):
+    doc = run(blank_nlp, "EPP (Paraguayan People's Army) members burned a farm house near Yby Yau.",
+              "burned", "Strategic developments", "Looting/property destruction")
+    assert [m.name for m in doc._.actor_mentions] == ["EPP: Paraguayan People's Army"]
+    # a generic word before the bracket is not spelled out by it
+    doc = run(blank_nlp, "Soldiers (Nigerian Army) and ISWAP fighters clashed near Monguno.",
+              "clashed", "Battles", "Armed clash")
+    assert len(doc._.actor_mentions) >= 2
+
+
+def test_a_gang_named_before_the_word_gang_is_that_gang(blank_nlp):
+    doc = run(blank_nlp, "Two persons were killed by the Village de Dieu gang in Port-au-Prince.",
+              "killed", "Violence against civilians", "Attack")
+    assert doc._.event_mentions[0].actor1.name == "Village de Dieu Gang"
+    doc = run(blank_nlp, "Two persons were killed by a local gang in Kingston.",
+              "killed", "Violence against civilians", "Attack")
+    assert doc._.event_mentions[0].actor1.name == "Unidentified Gang ({country})"
+
+
+def test_drug_trade_words_are_gang_cues():
+    text = "Armed men exchanged fire with police during an operation against drug trafficking."
+    assert generic_name(UNIDENTIFIED, "Honduras", text) == "Unidentified Gang ({country})"
+    assert generic_name(UNIDENTIFIED, "Mexico", "Sicarios shot dead a man in Celaya.") == "Unidentified Gang ({country})"
+    assert generic_name(UNIDENTIFIED, "Mexico", "Gunmen shot dead a man in Celaya.") == UNIDENTIFIED

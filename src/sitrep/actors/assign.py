@@ -9,80 +9,17 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc
 
 from sitrep.actors.find import Found
+from sitrep.actors.roles import (
+    AGENT, ALLY, BETWEEN, PATIENT, clause_depth, dependency_role, governing_verb, is_author,
+    preposition, repels, suffered, under_umbrella,
+)
 from sitrep.actors.table import load_observers
 from sitrep.mentions import ActorMention, EventMention
 
-AGENT, PATIENT, BETWEEN, ALLY = "agent", "patient", "between", "ally"
-
-# verbs whose object (or, for "receive help", whose subject) fights on the acting side
-_HELP_VERBS = {"help", "support", "back", "assist", "aid", "reinforce", "accompany", "escort"}
-_RECEIVE_VERBS = {"receive", "get", "obtain", "request"}
-# verbs whose subject undergoes the violence ("forces suffered casualties")
-_UNDERGO_VERBS = {"suffer", "sustain", "incur", "endure", "undergo"}
-_HELP_NOUNS = {"help", "support", "backing", "assistance", "cover", "reinforcement", "reinforcements"}
-_PATIENT_PREPS = {"against", "on", "at", "upon", "with", "towards", "toward", "into", "targeting",
-                  "inside", "near"}
-_CLIMB = {"compound", "amod", "nmod", "poss", "appos", "nummod", "det", "npadvmod", "conj",
-          "acl", "relcl", "punct", "cc", "prep", "case", "quantmod", "advmod"}
-_SUBJECTS = {"nsubj", "csubj", "expl"}
-_OBJECTS = {"dobj", "nsubjpass", "attr", "oprd", "dative", "obj", "iobj"}
-
 STATE, REBEL, CROWD_6, CROWD_5, CIVILIANS = 1, 2, 6, 5, 7
-
-
-def clause_depth(span: Span) -> int:
-    """How deep the actor's clause sits below the sentence root: main-clause actors win."""
-    token, depth = span.root, 0
-    for _ in range(50):  # tokens are fresh objects: compare indices, and bound the walk
-        if token.head.i == token.i:
-            break
-        if token.pos_ in ("VERB", "AUX") or token.dep_ in ("relcl", "acl", "advcl", "ccomp", "xcomp"):
-            depth += 1
-        token = token.head
-    return depth
-
-
-def dependency_role(span: Span) -> str | None:
-    """How the actor phrase relates to the clause it sits in, read off the parse."""
-    token: Token = span.root
-    passed_help_noun = False
-    for _ in range(12):
-        dep = token.dep_
-        if token.lemma_.lower() in _HELP_NOUNS and token not in span:
-            passed_help_noun = True
-        if dep in _SUBJECTS:
-            if token.head.lemma_.lower() in _RECEIVE_VERBS:
-                return ALLY
-            if token.head.lemma_.lower() in _UNDERGO_VERBS:
-                return PATIENT
-            return AGENT
-        if dep in _OBJECTS:
-            if dep != "nsubjpass" and token.head.lemma_.lower() in _HELP_VERBS:
-                return ALLY
-            if passed_help_noun:
-                return ALLY
-            return PATIENT
-        if dep == "pobj":
-            prep = token.head
-            word = prep.lower_
-            if word == "by" or prep.dep_ == "agent":
-                return AGENT
-            if word == "between":
-                return BETWEEN
-            if word == "from" and passed_help_noun:
-                return AGENT
-            if word in _PATIENT_PREPS:
-                return ALLY if passed_help_noun else PATIENT
-            token = prep.head
-            continue
-        if dep == "ROOT" or token.head.i == token.i:
-            return None
-        if dep in _CLIMB or dep:
-            token = token.head
-    return None
 
 
 def _synth(name: str, inter: int, anchor: EventMention, country: str | None = None) -> ActorMention:
@@ -120,11 +57,14 @@ class Assigner:
                               if "observer" in f.flags and f.mention.name in defaults), None)
         # "Saudi shelling was reported on villages": a weapon's forces act, whatever the parse
         self.roles = {id(f): AGENT if "weapon" in f.flags else dependency_role(f.span) for f in self.found}
+        # "Turkish forces, operating under OPS, shelled ...": the umbrella is no side of its own
+        self.umbrellas = [f for f in self.found if under_umbrella(f)]
+        for item in self.umbrellas:
+            self.roles[id(item)] = ALLY
         self.depth = {id(f): clause_depth(f.span) for f in self.found}
-        # "JNIM claimed responsibility": the author of what the report leaves unidentified
-        self.claimant = next((f for f in self.found if f.mention.inter in (2, 3, 4)
-                              and self.roles[id(f)] == AGENT and _governing_verb(f.span) == "claim"
-                              and "responsib" in f.span.sent.text.lower()), None)
+        # "JNIM claimed responsibility", "the device was likely planted by JNIM", "DAG are the
+        # suspected attackers": the author of what the report leaves unidentified
+        self.claimant = next((f for f in self.found if is_author(f, self.roles[id(f)])), None)
 
     def in_range(self, start: int, end: int) -> list[Found]:
         return [f for f in self.found if f.mention.start >= start and f.mention.end <= end]
@@ -134,6 +74,16 @@ class Assigner:
         if not self.doc.has_annotation("SENT_START") and not self.doc.has_annotation("DEP"):
             return None
         return self.doc.char_span(event.sent_start, event.sent_end, alignment_mode="expand")
+
+    def rest_of_sentence(self, event: EventMention) -> list[Found]:
+        """Actors of the event's sentence outside the event's own clause ("3 soldiers were
+        killed ... following an attack by Taliban militants", split into two events)."""
+        span = self._sentence(event)
+        if span is None:
+            return []
+        sent = span.sent
+        return [f for f in self.in_range(sent.start_char, sent.end_char)
+                if f.mention.start < event.sent_start or f.mention.end > event.sent_end]
 
     def earlier(self, event: EventMention, sentences: int = 2) -> list[Found]:
         """Actors of the sentences before the event's, nearest sentence first, agents first."""
@@ -177,7 +127,19 @@ class Assigner:
             self._civilians(event, items)
         else:
             self._sides(event, items)
-        unidentified = event.actor1 is not None and event.actor1.name.startswith("Unidentified Armed Group")
+        umbrella = next((f for f in self.umbrellas if event.sent_start <= f.mention.start < event.sent_end), None)
+        first = event.actor1
+        if umbrella is not None and (first is None or first.key is None or (
+                first.inter in (1, 2, 3, 8) and not first.name.startswith("Unidentified"))):
+            # ACLED codes the operation the forces act under, with them as associates; an actor
+            # the rules made up (key None) gives way to it
+            name = umbrella.mention.name
+            named = [first] if first is not None and first.key is not None else []
+            event.assoc_actor_1 = [m for m in (*named, *event.assoc_actor_1) if m.name != name]
+            event.actor1 = umbrella.mention
+            if event.actor2 is not None and event.actor2.name == name:
+                event.actor2 = None
+        unidentified = event.actor1 is None or event.actor1.name.startswith("Unidentified Armed Group")
         if unidentified and self.claimant is not None and (
                 event.actor2 is None or event.actor2.name != self.claimant.mention.name):
             event.actor1 = self.claimant.mention
@@ -234,8 +196,17 @@ class Assigner:
         if first is None:
             first = self._best(armed, event, (AGENT,), avoid=(PATIENT, ALLY))
         hidden = event.sub_event_type in _HIDDEN_AUTHOR
-        if hidden and first is not None and first.mention.inter in (STATE, 8) and (
-                self.roles[id(first)] != AGENT or _governing_verb(first.span) in _VICTIM_VERBS):
+        planter = next((f for f in armed if f.span.root.head.lower_ == "by"
+                        and governing_verb(f.span) == "plant"), None) if hidden else None
+        if planter is not None and first is not None and first is not planter:
+            # "an IED planted in a JWS vehicle by an unknown group": who planted it is the author
+            second, first = (first if second is None else second), planter
+        elif hidden and first is not None and first.mention.inter not in (STATE, 8) \
+                and governing_verb(first.span) in _RAN_INTO_VERBS:
+            # "an IED exploded when QSD passed by it": the group that ran into it is the target
+            second, first = first, None
+        elif hidden and first is not None and first.mention.inter in (STATE, 8) and (
+                self.roles[id(first)] != AGENT or governing_verb(first.span) in _VICTIM_VERBS):
             # state forces seldom plant bombs: unless the report says they did ("planted by
             # regime forces"), they are the target ("a Malian army vehicle struck an IED")
             target = first
@@ -252,17 +223,28 @@ class Assigner:
             elif second is not None and first is None and self.roles[id(second)] != PATIENT:
                 first, second = second, None
             elif second is not None and first is None:
-                # only patients ("12 Taliban were killed in clashes with ANDSF"): text order
+                # only patients: the side that was killed or hurt is the one acted upon ("a
+                # trafficker was killed after exchanging fire with police": police first),
+                # else text order
                 others = [f for f in rest if f.mention.name != second.mention.name]
                 if others:
-                    first, second = sorted((others[0], second), key=lambda f: f.mention.start)
-        if second is None and event.event_type == "Battles":
-            # "GNA and LNA forces clashed": coordinated subjects fight each other, in text order
+                    pair = sorted((others[0], second), key=lambda f: f.mention.start)
+                    if suffered(pair[0].span) and not suffered(pair[1].span):
+                        pair.reverse()
+                    first, second = pair
+        if second is None and (event.event_type == "Battles" or event.sub_event_type == "Agreement"):
+            # "GNA and LNA forces clashed" (or "exchanged prisoners"): coordinated subjects face
+            # each other, in text order
             agents = [f for f in armed if self.roles[id(f)] == AGENT and f not in allies]
             if len({f.mention.name for f in agents}) >= 2 and (first is None or first in agents):
                 agents.sort(key=lambda f: f.mention.start)
                 first = agents[0]
                 second = next(f for f in agents if f.mention.name != first.mention.name)
+        if first is None and event.event_type == "Battles":
+            taken = {f.mention.name for f in (second, *allies) if f is not None}
+            first = next((f for f in self.rest_of_sentence(event) if self.roles[id(f)] == AGENT
+                          and f.mention.name not in taken and f.mention.inter not in (CROWD_5, CROWD_6, CIVILIANS)),
+                         None)
         if first is None or second is None:
             taken = {f.mention.name for f in (first, second, *allies) if f is not None}
             before = [f for f in self.earlier(event) if f.mention.name not in taken
@@ -301,7 +283,14 @@ class Assigner:
                 and event.sub_event_type == "Disrupted weapons use"):
             # weapons seized or bombs defused belonged to someone the report does not name
             event.actor2 = _synth("Unidentified Armed Group ({country})", 3, event)
-        if first is not None and _governing_verb(first.span) in _REPEL_VERBS:
+        if (first is not None and second is not None and event.event_type == "Battles"
+                and self.roles[id(first)] != AGENT and suffered(first.span)
+                and not suffered(second.span)):
+            first, second = second, first  # the side killed or hurt was acted upon
+        if (event.sub_event_type == "Government regains territory" and second is not None
+                and second.mention.inter == STATE and (first is None or first.mention.inter != STATE)):
+            first, second = second, first  # the government's forces regain it, by definition
+        if first is not None and repels(first.span):
             # "Afghan forces repulsed their attack": ACLED puts the attacking side first
             other = second or next((f for f in armed if f.mention.name != first.mention.name
                                     and f not in allies), None)
@@ -319,10 +308,16 @@ class Assigner:
             event.actor2 = _synth("Unidentified Armed Group ({country})", 3, event)
             return
         if first is None and second is not None and event.sub_event_type == "Armed clash":
+            unnamed = _synth("Unidentified Armed Group ({country})", 3, event)
+            if self.roles[id(second)] == PATIENT and preposition(second.span) != "with":
+                # "officers were shot by a man", "a man attacked a police officer": the unnamed
+                # attacker acted on the named side
+                event.actor1, event.actor2 = unnamed, second.mention
+                return
             # "a man was killed after exchanging fire with police": the named side is actor1,
             # the unnamed one an unidentified group
             event.actor1 = second.mention
-            event.actor2 = _synth("Unidentified Armed Group ({country})", 3, event)
+            event.actor2 = unnamed
             event.assoc_actor_1 = [f.mention for f in allies if f.mention.name != second.mention.name]
             return
         if first is None and event.sub_event_type in _UNIDENTIFIED_BY_DEFAULT:
@@ -351,9 +346,11 @@ class Assigner:
         """The preferred-role candidate nearest the trigger, else any candidate not avoided."""
         if not items:
             return None
-        def distance(f: Found) -> tuple[int, int]:
+        def distance(f: Found) -> tuple[int, int, int]:
             near = min(abs(f.mention.start - event.start), abs(f.mention.end - event.end))
-            return (0, 0) if ordered else (self.depth[id(f)], near)
+            # of coordinated actors ("police and army arrested"), the first named leads
+            later_conjunct = int(f.span.root.dep_ == "conj")
+            return (0, 0, 0) if ordered else (self.depth[id(f)], later_conjunct, near)
         for role in prefer:
             hits = [f for f in items if self.roles[id(f)] == role]
             if hits:
@@ -373,25 +370,12 @@ def _same_state(a: Found, b: Found) -> bool:
             and (a.mention.country == b.mention.country or None in (a.mention.country, b.mention.country)))
 
 
-_REPEL_VERBS = {"repel", "repulse", "thwart", "foil", "rebuff", "repell", "repulsed", "repelled"}
-
-
-def _governing_verb(span: Span) -> str | None:
-    """Lemma of the nearest verb above the actor phrase."""
-    token = span.root
-    for _ in range(12):
-        if token.pos_ == "VERB":
-            return token.lemma_.lower()
-        if token.head.i == token.i:
-            return None
-        token = token.head
-    return None
-
-
 # sub-types whose author hides: state forces named with them are their targets
 _HIDDEN_AUTHOR = {"Remote explosive/landmine/IED", "Grenade", "Suicide bomb"}
 # a vehicle or patrol that "struck", "hit" or "detonated" a mine is its victim
 _VICTIM_VERBS = {"strike", "hit", "run", "step", "drive", "trigger", "detonate", "pass"}
+# ... of which those that say a group ran into a device (armed groups do detonate their own)
+_RAN_INTO_VERBS = _VICTIM_VERBS - {"detonate", "trigger"}
 # sub-types where ACLED codes an unnamed perpetrator as an unidentified armed group
 _UNIDENTIFIED_BY_DEFAULT = {"Remote explosive/landmine/IED", "Grenade", "Suicide bomb",
                             "Shelling/artillery/missile attack", "Looting/property destruction"}

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from sitrep.actors.table import DATA, _rows, fill_country, load_state_homes
+from sitrep.actors.table import DATA, _rows, fill_country, load_abroad, load_state_homes
 from sitrep.mentions import ActorMention, EventMention
 from sitrep.places.countries import country_by_name
 
@@ -30,31 +30,46 @@ class Generic:
     country: str
     cues: re.Pattern | None   # None: any report
     name: str
+    inter: int | None = None  # the inter code that goes with the name, when it is another
 
 
 @lru_cache(maxsize=4)
 def load_generics(path: str | None = None) -> tuple[Generic, ...]:
     rows = []
     for row in _rows(Path(path) if path else DATA / "generics.tsv"):
-        generic, country, cues, name = (row + [""] * 4)[:4]
+        generic, country, cues, name, inter = (row + [""] * 5)[:5]
         pattern = None
         if cues != "*":
             words = sorted((w.strip() for w in cues.split("|") if w.strip()), key=len, reverse=True)
             # whole words ("anti-gang" is no gang, nor "gang-raped"; "gang-related" is)
             pattern = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(w) for w in words) + r")(?!\w)(?!-rap)", re.I)
-        rows.append(Generic(generic, country, pattern, name))
+        rows.append(Generic(generic, country, pattern, name, int(inter) if inter else None))
     return tuple(rows)
 
 
-def generic_name(name: str, country: str | None, context: str) -> str:
-    """The country's own generic name for an unnamed actor, where generics.tsv has one."""
+def generic_row(name: str, country: str | None, context: str) -> Generic | None:
+    """The generics.tsv row naming this unnamed actor in this country and report, if any."""
     base = name.split(" (")[0]
     for row in load_generics():
         if row.generic != base or row.country not in ("*", country or ""):
             continue
         if row.cues is None or row.cues.search(context):
-            return row.name
-    return name
+            return row
+    return None
+
+
+def generic_name(name: str, country: str | None, context: str) -> str:
+    """The country's own generic name for an unnamed actor, where generics.tsv has one."""
+    row = generic_row(name, country, context)
+    return row.name if row else name
+
+
+def generic_inter(actor: ActorMention | None, country: str | None, context: str) -> int | None:
+    """The inter code generics.tsv gives the actor's generic name ("clan militia": 4), if any."""
+    if actor is None or not actor.name.startswith("Unidentified"):
+        return None
+    row = generic_row(actor.name, actor.country or country, context)
+    return row.inter if row else None
 
 
 def fill_actor(actor: ActorMention | None, country: str | None, context: str = "") -> str | None:
@@ -63,7 +78,18 @@ def fill_actor(actor: ActorMention | None, country: str | None, context: str = "
         return None
     own = actor.country or country
     name = generic_name(actor.name, own, context) if actor.name.startswith("Unidentified") else actor.name
+    if not own and " of {country}" in name:
+        # no country known: "Police Forces", not a state called "Unknown"
+        return name.replace(" of {country}", "")
     return fill_country(name, own or "Unknown")
+
+
+def as_coded_in(name: str | None, country: str | None) -> tuple[str, int] | None:
+    """The name (and inter) ACLED gives these forces in the event's country, where abroad.tsv
+    has one ("Military Forces of the United States" in Syria: the Global Coalition)."""
+    if not name or not country:
+        return None
+    return load_abroad().get((name.split(" (")[0], country))
 
 
 def is_state(actor: ActorMention | None, name: str | None) -> bool:
@@ -151,6 +177,15 @@ def event_sides(mention: EventMention, country: str | None, context: str = "") -
     assoc1 = [fill_actor(a, country, context) or "" for a in mention.assoc_actor_1]
     assoc2 = [fill_actor(a, country, context) or "" for a in mention.assoc_actor_2]
     inter1, inter2 = state_inters([(mention.actor1, actor1), (mention.actor2, actor2)], country)
+    inter1 = generic_inter(mention.actor1, country, context) or inter1
+    inter2 = generic_inter(mention.actor2, country, context) or inter2
+    coded1, coded2 = as_coded_in(actor1, country), as_coded_in(actor2, country)
+    if coded1:
+        actor1, inter1 = coded1
+    if coded2:
+        actor2, inter2 = coded2
+    assoc1 = [(as_coded_in(a, country) or (a, 0))[0] for a in assoc1]
+    assoc2 = [(as_coded_in(a, country) or (a, 0))[0] for a in assoc2]
     if actor2 is not None and actor2 == actor1:  # one side named twice is one side
         actor2, inter2 = None, None
     assoc_inters = tuple(a.inter for a in (*mention.assoc_actor_1, *mention.assoc_actor_2))

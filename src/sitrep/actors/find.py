@@ -28,7 +28,10 @@ def is_speaker(span: Span) -> bool:
     root = span.root
     head = root.head
     if root.dep_ in ("compound", "poss", "nmod", "amod") and head.lemma_.lower() in _SPEAKER_NOUNS:
-        return True
+        # "assaulted by a police official": an official who acts is the actor's own member
+        acting = (head.dep_ == "pobj" and head.head.lower_ == "by") or (
+            head.dep_ == "nsubj" and head.head.pos_ == "VERB" and head.head.lemma_.lower() not in _SPEECH_VERBS)
+        return not acting
     return root.dep_ == "nsubj" and head.lemma_.lower() in _SPEECH_VERBS
 
 
@@ -76,6 +79,8 @@ class Matchers:
     def actor_spans(self, doc: Doc) -> list[tuple[Span, Alias]]:
         spans = []
         for match_id, start, end in list(self.lower(doc)) + list(self.orth(doc)):
+            if _in_coalition_with(doc, start, end):
+                continue
             spans.append(Span(doc, start, end, label=match_id))
         return [(span, self.by_id[span.label]) for span in filter_spans(spans)]
 
@@ -83,6 +88,12 @@ class Matchers:
         spans = [Span(doc, s, e, label=m) for m, s, e in
                  list(self.places_lower(doc)) + list(self.places_orth(doc))]
         return filter_spans(spans)
+
+
+def _in_coalition_with(doc: Doc, start: int, end: int) -> bool:
+    """"APCLS, in coalition with Nyatura": an alliance between named groups, no coalition actor."""
+    return (end - start == 1 and doc[start].lower_ == "coalition" and start > 0
+            and doc[start - 1].lower_ == "in" and end < len(doc) and doc[end].lower_ == "with")
 
 
 _CACHE: dict[int, Matchers] = {}
@@ -188,7 +199,7 @@ def find_actors(doc: Doc, matchers: Matchers) -> tuple[list[Found], str | None]:
         mention = ActorMention(span.start_char, span.end_char, span.text, entry.name,
                                entry.inter, country, str(entry.key))
         found.append(Found(mention, span, entry, is_speaker(span)))
-    found = _named_militias(_drop_generic_heads(found))
+    found = _named_militias(_drop_generic_heads(_drop_expansions(found)))
     doc_country = guess_country([f for f in found if not f.mention.name.startswith("@")], free)
     return _resolve(found, doc_country), doc_country
 
@@ -260,14 +271,62 @@ def _name_tokens(doc: Doc, end: int) -> list[list[int]]:
     return names[::-1]
 
 
+def _names_after(doc: Doc, start: int) -> list[list[int]]:
+    """Capitalised names from token `start` on ("Umumubu and Omor in ..."), split at "and"."""
+    names: list[list[int]] = [[]]
+    i = start
+    while i < len(doc):
+        token = doc[i]
+        if token.lower_ == "and" and names[-1]:
+            names.append([])
+        elif token.is_alpha and token.is_title and token.lower_ not in _NOT_NAMES:
+            names[-1].append(i)
+        else:
+            break
+        i += 1
+    return [name for name in names if name]
+
+
+# generic militia words that "from <place>" turns into that place's communal militia
+_MILITIA_WORDS = {"militia", "militias", "militiamen"}
+
+
+def _communal_from(item: Found) -> list[Found]:
+    """"militias from Umumubu and Omor": one communal militia per place, as ACLED names them
+    ("Omor Communal Militia ({country})")."""
+    span, doc = item.span, item.span.doc
+    if span[-1].lower_ not in _MILITIA_WORDS or item.alias.inter not in (3, 4) or not _generic(item):
+        return []
+    at = span.end
+    if at >= len(doc) or doc[at].lower_ != "from":
+        return []
+    at += 1 + (at + 1 < len(doc) and doc[at + 1].lower_ == "the")
+    out = []
+    for index, tokens in enumerate(_names_after(doc, at)):
+        words = " ".join(doc[i].text for i in tokens)
+        # the first name carries the militia word ("militias from Umumubu"), the others stand alone
+        whole = doc[span.start if index == 0 else tokens[0]:tokens[-1] + 1]
+        mention = ActorMention(whole.start_char, whole.end_char, whole.text,
+                               f"{words} Communal Militia ({{country}})", 4, item.mention.country,
+                               f"{item.alias.key}:{words}")
+        out.append(Found(mention, span if index == 0 else whole, item.alias, item.speaker))
+    return out
+
+
 def _named_militias(found: list[Found]) -> list[Found]:
     """"Tiv and Ichen ethnic militias", "Al Awad tribesmen": the names before a generic
-    identity militia name it, one actor per name ("Tiv Ethnic Militia ({country})")."""
+    identity militia name it, one actor per name ("Tiv Ethnic Militia ({country})"); "militias
+    from Okpanam" are Okpanam's communal militia."""
     out: list[Found] = []
     for item in found:
+        communal = _communal_from(item)
+        if communal:
+            out += communal
+            continue
         kind = next((_KINDS[t.lower_] for t in item.span if t.lower_ in _KINDS), None)
-        if kind is None or item.alias.inter != 4 or not item.alias.name.startswith("Unidentified") \
-                or item.span[0].lower_ not in _KINDS:
+        gang = item.alias.name.startswith("Unidentified Gang") and item.span[0].lower_ in ("gang", "gangs")
+        if not gang and (kind is None or item.alias.inter != 4 or not item.alias.name.startswith("Unidentified")
+                         or item.span[0].lower_ not in _KINDS):
             out.append(item)
             continue
         doc = item.span.doc
@@ -279,11 +338,28 @@ def _named_militias(found: list[Found]) -> list[Found]:
             last = index == len(names) - 1
             span = doc[tokens[0]:item.span.end] if last else doc[tokens[0]:tokens[-1] + 1]
             words = " ".join(doc[i].text for i in tokens)
-            mention = ActorMention(span.start_char, span.end_char, span.text,
-                                   f"{words} {kind} Militia ({{country}})", 4,
+            # "the Village de Dieu gang": ACLED names a gang after itself, without a country
+            name, inter = (f"{words} Gang", 3) if gang else (f"{words} {kind} Militia ({{country}})", 4)
+            mention = ActorMention(span.start_char, span.end_char, span.text, name, inter,
                                    item.mention.country, f"{item.alias.key}:{words}")
             out.append(Found(mention, span, item.alias, item.speaker))
     return out
+
+
+def _drop_expansions(found: list[Found]) -> list[Found]:
+    """"EPP (Paraguayan People's Army)", "the Islamic State (ISIS/ISIL)": a bracketed name right
+    after a named actor spells that actor out; it is no second actor ("Paraguayan ... Army")."""
+    keep: list[Found] = []
+    for item in found:
+        doc, start = item.span.doc, item.span.start
+        opened = next((i for i in range(start - 1, max(start - 8, -1), -1) if doc[i].text in "()"), None)
+        opened = opened if opened is not None and doc[opened].text == "(" else None
+        previous = keep[-1] if keep else None
+        if (opened is not None and previous is not None and not _generic(previous)
+                and previous.span.end == opened):
+            continue
+        keep.append(item)
+    return keep
 
 
 def _generic(item: Found) -> bool:

@@ -138,3 +138,10 @@ def load_observers(path: str | None = None) -> dict[str, tuple[tuple[str, int], 
         second = (row[3], int(row[4])) if row[3] else None
         table[row[0]] = ((row[1], int(row[2])), second)
     return table
+
+
+@lru_cache(maxsize=4)
+def load_abroad(path: str | None = None) -> dict[tuple[str, str], tuple[str, int]]:
+    """(actor name before any bracket, event country) -> (name, inter) ACLED codes it as there."""
+    return {(row[0], row[1]): (row[2], int(row[3]))
+            for row in _rows(Path(path) if path else DATA / "abroad.tsv") if len(row) >= 4}
