@@ -64,3 +64,24 @@ def test_seed_sub_types(events_nlp, shared_dir):
     condemned = text.index("condemned")
     doc = events_nlp(make_doc(events_nlp, Article(id="s", text=text)))
     assert not any(m.sent_start <= condemned < m.sent_end for m in mentions(doc, "event_mentions"))
+
+
+@pytest.mark.parametrize("text", [
+    "A man stabbed his neighbour to death over a land dispute in the village on Sunday.",
+    "A woman was killed by her husband, police said.",
+    "A 35-year-old man hacked his wife to death with a machete on Tuesday.",
+    "A woman was killed in a domestic violence incident in the township.",
+])
+def test_violence_between_private_people_is_not_an_event(events_nlp, text):
+    assert run(events_nlp, text) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("A man was shot dead by unidentified gunmen in Kano.", "Attack"),
+    ("A gunman shot dead a journalist outside his home.", "Attack"),
+    ("A man shot dead a village chief in Kasai.", "Attack"),
+    ("A man was lynched by a mob after he was accused of theft.", "Mob violence"),
+    ("Two brothers were killed by their neighbours over a land dispute.", "Mob violence"),
+])
+def test_armed_men_groups_and_public_victims_stay_events(events_nlp, text, expected):
+    assert run(events_nlp, text)[:1] == [expected]

@@ -22,6 +22,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from sitrep.events.lexicon import RULES, TRIGGERS, Bag, Rules, Trigger, WordSet, load, token_keys
+from sitrep.events.private import private_crime
 from sitrep.mentions import EventMention, mentions
 
 SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj", "csubjpass", "agent", "expl"}
@@ -119,7 +120,14 @@ class EventsComponent:
             return False
         head = cand.head
         return (_negated(head, self.rules.negators) or _hypothetical(head, self.rules)
-                or _background(head, sent, ref_year))
+                or _background(head, sent, ref_year) or self._private(cand, sent))
+
+    def _private(self, cand: Candidate, sent: Span) -> bool:
+        config = self.rules.raw.get("private_crime")
+        if not config or cand.row.sub_event_type not in config["sub_types"]:
+            return False
+        lists = self.rules.raw["lists"]
+        return private_crime(cand.head, sent, config, lists["armed"] + lists["nonstate"] + config["armed"])
 
     def _headings(self, sents: list[Span]) -> list[Candidate]:
         """'Arrests: On 3 May ...': a labelled note names its own sub-type."""
