@@ -85,3 +85,18 @@ def test_violence_between_private_people_is_not_an_event(events_nlp, text):
 ])
 def test_armed_men_groups_and_public_victims_stay_events(events_nlp, text, expected):
     assert run(events_nlp, text)[:1] == [expected]
+
+
+@pytest.mark.parametrize("text", [
+    "The court sentenced five men to death for the bombing.",
+    "Prosecutors accused the former commander of ordering the massacre of civilians.",
+    "The two governments signed a trade agreement in Beijing.",
+])
+def test_court_cases_and_trade_deals_are_not_events(events_nlp, text):
+    assert run(events_nlp, text) == []
+
+
+def test_a_baton_charge_is_still_police_action(events_nlp):
+    text = ("Villagers staged a demonstration in front of the health centre. Police resorted to "
+            "baton charge to bring the situation under control.")
+    assert run(events_nlp, text)[:1] == ["Protest with intervention"]
