@@ -100,3 +100,27 @@ def test_a_baton_charge_is_still_police_action(events_nlp):
     text = ("Villagers staged a demonstration in front of the health centre. Police resorted to "
             "baton charge to bring the situation under control.")
     assert run(events_nlp, text)[:1] == ["Protest with intervention"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Police lobbed gas grenades at the students protesting outside parliament.",
+     "Protest with intervention"),
+    ("Government troops arrived in the town on Monday.", "Change to group/activity"),
+    ("The militia conducted military exercises near the border.", "Change to group/activity"),
+    ("Rebel forces besieged the provincial capital and gave the army hours to surrender.",
+     "Change to group/activity"),
+    ("The governor imposed a ban on all travel from the capital.", "Change to group/activity"),
+    ("The faction ended its affiliation with the operations room.", "Change to group/activity"),
+])
+def test_intervention_grenades_and_changes_to_armed_activity(events_nlp, text, expected):
+    assert run(events_nlp, text)[:1] == [expected]
+
+
+def test_tear_gas_grenades_are_one_police_action_not_a_grenade_attack(events_nlp):
+    found = run(events_nlp, "Police fired tear gas grenades at students marching on parliament.")
+    assert found == ["Protest with intervention"]
+
+
+def test_a_place_close_to_a_border_is_no_border_closure(events_nlp):
+    text = "Militiamen stole cattle from a camp close to the border with Mayom county."
+    assert "Change to group/activity" not in run(events_nlp, text)
