@@ -124,3 +124,15 @@ def test_tear_gas_grenades_are_one_police_action_not_a_grenade_attack(events_nlp
 def test_a_place_close_to_a_border_is_no_border_closure(events_nlp):
     text = "Militiamen stole cattle from a camp close to the border with Mayom county."
     assert "Change to group/activity" not in run(events_nlp, text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Villagers clashed with soldiers in the district on Monday.", "Mob violence"),
+    ("A group of local young men beat up a soldier following a dispute.", "Mob violence"),
+    ("Traders demonstrated over the demolition of their market and attacked the task force.",
+     "Violent demonstration"),
+    ("Soldiers beat a group of villagers at a checkpoint.", "Attack"),
+    ("Rebels clashed with soldiers near the town.", "Armed clash"),
+])
+def test_a_crowd_against_state_forces_is_mob_violence_not_a_battle(events_nlp, text, expected):
+    assert run(events_nlp, text)[:1] == [expected]

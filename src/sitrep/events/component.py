@@ -22,7 +22,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from sitrep.events.lexicon import RULES, TRIGGERS, Bag, Rules, Trigger, WordSet, load, token_keys
-from sitrep.events.private import private_crime
+from sitrep.events.private import doers as _doers, private_crime
 from sitrep.mentions import EventMention, mentions
 
 SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj", "csubjpass", "agent", "expl"}
@@ -49,6 +49,9 @@ class EventsComponent:
     def __init__(self, triggers: str = "", rules: str = "") -> None:
         # empty paths mean the data files shipped beside this module
         self.index, self.rules = load(triggers or str(TRIGGERS), rules or str(RULES))
+        lists = self.rules.raw.get("lists", {})
+        self.not_by = {sub: WordSet.parse("|".join(words), lists)
+                       for sub, words in self.rules.raw.get("not_by", {}).items()}
 
     def __call__(self, doc: Doc) -> Doc:
         found = mentions(doc, "event_mentions")
@@ -112,6 +115,9 @@ class EventsComponent:
         if row.target and not row.target.hits(_target(head) if parsed else _after(head, sent)):
             return False
         if row.agent and not row.agent.hits(_agent(head) if parsed else _before(head, sent)):
+            return False
+        not_by = self.not_by.get(row.sub_event_type)
+        if not_by and row.agent and parsed and head.pos_ == "VERB" and not_by.hits(_doers(head)):
             return False
         return True
 

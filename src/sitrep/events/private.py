@@ -24,7 +24,7 @@ def _sets(persons: tuple[str, ...], motives: tuple[str, ...], public: tuple[str,
     return tuple(WordSet.parse("|".join(words)) for words in (persons, motives, public, armed))
 
 
-def _doers(head: Token) -> list[Token]:
+def doers(head: Token) -> list[Token]:
     """Head nouns of who did it: the subject of the trigger's verb, or its "by X"."""
     verb = head   # "carried out an attack": the verb whose object the trigger is
     if head.pos_ == "NOUN" and head.dep_ in ("dobj", "obj") and head.head.i != head.i:
@@ -68,7 +68,7 @@ def private_crime(head: Token, sent: Span, config: dict, armed_words: list[str])
     victims = _victims(head)
     if public.hits(victims) or armed.hits(victims):
         return False
-    doers = _doers(head)
-    if doers and all(_lone_person(d, persons, armed) for d in doers):
+    who = doers(head)
+    if who and all(_lone_person(d, persons, armed) for d in who):
         return True
-    return not doers and motives.hits(sent)
+    return not who and motives.hits(sent)
