@@ -136,3 +136,8 @@ def test_a_place_close_to_a_border_is_no_border_closure(events_nlp):
 ])
 def test_a_crowd_against_state_forces_is_mob_violence_not_a_battle(events_nlp, text, expected):
     assert run(events_nlp, text)[:1] == [expected]
+
+
+def test_the_parties_of_a_fight_are_the_sides_named_not_who_reported_it(events_nlp):
+    text = "The human rights group reported fights between the Islamic State and Syrian forces."
+    assert run(events_nlp, text) == ["Armed clash"]

@@ -331,6 +331,8 @@ def _agent(head: Token) -> list[Token]:
             out += _phrase(child)
         elif child.dep_ == "agent" or (child.dep_ == "prep" and child.lower_ in PARTY_PREPS):
             out += [t for c in child.children for t in _phrase(c)]
+            if child.lower_ in ("between", "among", "amongst"):
+                return out               # "reported fights between X and Y": X and Y, not the reporter
     if head.dep_ in ("nsubj", "nsubjpass") and head.head.i != head.i:
         for child in head.head.children:  # "a clash broke out between X and Y"
             if child.dep_ == "prep" and child.lower_ in PARTY_PREPS - {"by"}:
