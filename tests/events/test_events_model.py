@@ -141,3 +141,8 @@ def test_a_crowd_against_state_forces_is_mob_violence_not_a_battle(events_nlp, t
 def test_the_parties_of_a_fight_are_the_sides_named_not_who_reported_it(events_nlp):
     text = "The human rights group reported fights between the Islamic State and Syrian forces."
     assert run(events_nlp, text) == ["Armed clash"]
+
+
+def test_a_protests_grievance_in_a_subordinate_clause_is_not_a_second_event(events_nlp):
+    text = "The family of a constable who was shot dead held a protest outside the hospital."
+    assert run(events_nlp, text) == ["Peaceful protest"]

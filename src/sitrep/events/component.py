@@ -50,6 +50,7 @@ class EventsComponent:
         # empty paths mean the data files shipped beside this module
         self.index, self.rules = load(triggers or str(TRIGGERS), rules or str(RULES))
         lists = self.rules.raw.get("lists", {})
+        self.reasons_of = set(self.rules.raw.get("reasons_of", []))
         self.not_by = {sub: WordSet.parse("|".join(words), lists)
                        for sub, words in self.rules.raw.get("not_by", {}).items()}
 
@@ -170,6 +171,10 @@ class EventsComponent:
                 if firing:  # "drop_below": only weaker cues of the dropped sub-types give way
                     below = rule.get("drop_below", float("inf"))
                     dropped.update(s for s in set(rule["drop"]) - firing if top.get(s, 0.0) < below)
+            # "families whose children were kidnapped protested": the protest's grievance
+            if any(c.row.sub_event_type in self.reasons_of and not _subordinate(c.head) for c in group):
+                group = [c for c in group if c.row.sub_event_type in self.reasons_of
+                         or not _subordinate(c.head)]
             seen: set[str] = set()
             # heading first, then main-clause events, then reading order
             for cand in sorted(group, key=lambda c: (c.row.line != 0, _subordinate(c.head), c.start)):
