@@ -146,3 +146,16 @@ def test_the_parties_of_a_fight_are_the_sides_named_not_who_reported_it(events_n
 def test_a_protests_grievance_in_a_subordinate_clause_is_not_a_second_event(events_nlp):
     text = "The family of a constable who was shot dead held a protest outside the hospital."
     assert run(events_nlp, text) == ["Peaceful protest"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Workers barricaded roads in front of the airport to denounce wage cuts.", "Violent demonstration"),
+    ("Prisoners rioted at the central prison, calling for their release.", "Violent demonstration"),
+    ("Police fired live rounds on demonstrators who pelted stones at security forces, killing one.",
+     "Violent demonstration"),
+    ("Soldiers opened fire on peaceful protesters, killing three.", "Excessive force against protesters"),
+    ("Teachers went on strike and barricaded themselves into an office of the ministry.",
+     "Peaceful protest"),
+])
+def test_what_the_crowd_did_decides_the_protest_type(events_nlp, text, expected):
+    assert run(events_nlp, text)[:1] == [expected]
