@@ -159,3 +159,11 @@ def test_a_protests_grievance_in_a_subordinate_clause_is_not_a_second_event(even
 ])
 def test_what_the_crowd_did_decides_the_protest_type(events_nlp, text, expected):
     assert run(events_nlp, text)[:1] == [expected]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Taliban militants ambushed and killed 4 local policemen, and injured their commander.", "Armed clash"),
+    ("Gunmen ambushed and killed two farmers on their way to the market.", "Attack"),
+])
+def test_an_ambush_on_police_is_fighting_on_farmers_an_attack(events_nlp, text, expected):
+    assert run(events_nlp, text)[:1] == [expected]

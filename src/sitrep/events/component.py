@@ -50,6 +50,8 @@ class EventsComponent:
         # empty paths mean the data files shipped beside this module
         self.index, self.rules = load(triggers or str(TRIGGERS), rules or str(RULES))
         lists = self.rules.raw.get("lists", {})
+        self.not_on = {sub: WordSet.parse("|".join(words), lists)
+                       for sub, words in self.rules.raw.get("not_on", {}).items()}
         self.reasons_of = set(self.rules.raw.get("reasons_of", []))
         self.not_by = {sub: WordSet.parse("|".join(words), lists)
                        for sub, words in self.rules.raw.get("not_by", {}).items()}
@@ -116,6 +118,9 @@ class EventsComponent:
         if row.target and not row.target.hits(_target(head) if parsed else _after(head, sent)):
             return False
         if row.agent and not row.agent.hits(_agent(head) if parsed else _before(head, sent)):
+            return False
+        not_on = self.not_on.get(row.sub_event_type)
+        if not_on and row.target and parsed and not_on.hits(_target(head)):
             return False
         not_by = self.not_by.get(row.sub_event_type)
         if not_by and row.agent and parsed and head.pos_ == "VERB" and not_by.hits(_doers(head)):
