@@ -180,7 +180,7 @@ class LearnedComponent:
         if sub == mention.sub_event_type:
             return decision
         if self.protected(mention, sentence):
-            if known and rules_prob < self.cue_floor:
+            if known and rules_prob < self.cue_floor and prob >= self.primary_threshold:
                 decision["action"] = "relabel: the classifier rules out the cue's type"
                 mention.sub_event_type, mention.event_type = sub, event
             else:
