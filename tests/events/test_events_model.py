@@ -167,3 +167,11 @@ def test_what_the_crowd_did_decides_the_protest_type(events_nlp, text, expected)
 ])
 def test_an_ambush_on_police_is_fighting_on_farmers_an_attack(events_nlp, text, expected):
     assert run(events_nlp, text)[:1] == [expected]
+
+
+def test_sentences_judged_not_events_are_recorded_for_later_stages(events_nlp):
+    text = "A man stabbed his neighbour to death over a land dispute. Floods hit the town."
+    doc = events_nlp(make_doc(events_nlp, Article(id="t", text=text)))
+    assert mentions(doc, "event_mentions") == []
+    first = text.index(".") + 1
+    assert [(s, e) for s, e in doc.user_data["sitrep_not_events"]] == [(0, first)]

@@ -159,3 +159,13 @@ def test_a_protected_primary_never_yields_to_a_label_below_the_primary_threshold
     assert decision["rules_probability"] < 0.5
     assert doc._.event_mentions[0].sub_event_type == "Armed clash"
     assert decision["action"] == "keep: distinctive cue"
+
+
+def test_no_event_added_from_a_sentence_the_rules_judged_not_an_event(pipeline):
+    text = "Hundreds of teachers protested peacefully in Kano demanding unpaid salaries."
+    doc = nlp_doc = pipeline.make_doc(text)
+    doc.user_data["sitrep_not_events"] = [(0, len(text))]   # as the events stage writes it
+    for _, component in pipeline.pipeline:
+        nlp_doc = component(nlp_doc)
+    assert nlp_doc._.event_mentions == [] and nlp_doc.user_data[USER_DATA_KEY] == []
+    assert run(pipeline, text)._.event_mentions   # the same sentence, unjudged, is added

@@ -31,6 +31,7 @@ TARGET_PREPS = {"on", "against", "at", "upon", "of", "targeting", "into", "towar
 PARTY_PREPS = {"by", "between", "with", "among", "amongst"}   # "clashes between X and Y"
 CLAUSE_DEPS = {"ROOT", "conj", "advcl", "ccomp", "xcomp", "relcl", "parataxis", "acl", "pcomp"}
 YEAR = re.compile(r"^(19|20)\d\d$")
+NOT_EVENTS_KEY = "sitrep_not_events"   # doc.user_data: char spans of sentences judged not events
 MAX_PHRASE = 12  # tokens of an object or subject phrase looked at: its head words, not a clause
 
 
@@ -90,7 +91,12 @@ class EventsComponent:
             if taken.isdisjoint(range(cand.start, cand.end)):
                 kept.append(cand)
                 taken.update(range(cand.start, cand.end))
-        kept = [c for c in kept if not self._not_an_event(c, sents[c.sent], parsed, ref_year)]
+        judged = [(c, self._not_an_event(c, sents[c.sent], parsed, ref_year)) for c in kept]
+        kept = [c for c, no in judged if not no]
+        dropped = [c for c, no in judged if no]
+        # sentences judged not to be events: later stages (the learned one) add none from them
+        doc.user_data[NOT_EVENTS_KEY] = sorted({(sents[c.sent].start_char, sents[c.sent].end_char)
+                                                for c in dropped})
         kept += self._headings(sents)
         # rows weighted below min_weight are fallbacks: they speak only when nothing else does
         floor = self.rules.min_weight

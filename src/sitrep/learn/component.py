@@ -16,7 +16,8 @@ distinctive cue and the classifier is at least `relabel_threshold` sure of anoth
 mention takes that type.
 When the rules found no event in the whole document, the classifier's surest sentence becomes
 one mention if it is at least `add_threshold` sure (score = its probability); a sentence about a
-natural disaster, an accident or a disease (rules.json "non_events") is never added.
+natural disaster, an accident or a disease (rules.json "non_events"), or one the events stage
+judged not an event (doc.user_data["sitrep_not_events"]), is never added.
 Each decision is written to `doc.user_data["sitrep_learned"]` for explanation.
 
 How the primary mention's figures were chosen: grouped (by country) 5-fold cross-validation
@@ -45,6 +46,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 from spacy.util import minibatch
 
+from sitrep.events.component import NOT_EVENTS_KEY
 from sitrep.events.lexicon import load as events_data
 from sitrep.learn.model import LearnedModel, load_cached
 from sitrep.mentions import EventMention, mentions, register_extensions
@@ -85,8 +87,11 @@ def sentence_spans(doc: Doc) -> list[tuple[int, int]]:
 
 def not_an_event(doc: Doc, start: int, end: int) -> bool:
     """A sentence about a flood, an earthquake, an accident or a disease (rules.json "non_events",
-    the words that keep the events stage from reading a killing there as political violence):
+    the words that keep the events stage from reading a killing there as political violence), or
+    one whose trigger the events stage judged not an event (private crime, a court case, a plan):
     the classifier, which has no "no event" class, adds no event from it."""
+    if any(s < end and start < e for s, e in doc.user_data.get(NOT_EVENTS_KEY, ())):
+        return True
     span = doc.char_span(start, end, alignment_mode="expand")
     return span is not None and events_data()[1].non_events.hits(span)
 
