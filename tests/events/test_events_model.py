@@ -175,3 +175,8 @@ def test_sentences_judged_not_events_are_recorded_for_later_stages(events_nlp):
     assert mentions(doc, "event_mentions") == []
     first = text.index(".") + 1
     assert [(s, e) for s, e in doc.user_data["sitrep_not_events"]] == [(0, first)]
+
+
+def test_a_crowd_of_2000_is_not_the_year_2000(events_nlp):
+    text = "On 6 May 2020, more than 2000 workers held a protest in the town demanding wages."
+    assert run(events_nlp, text, "2020-05-07") == ["Peaceful protest"]

@@ -421,12 +421,18 @@ def _background(head: Token, sent: Span, ref_year: int | None) -> bool:
     """Set in a year well before publication ("since 2012 when rebels captured the town")."""
     if ref_year is None:
         return False
-    old = [t for t in sent if YEAR.match(t.text) and int(t.text) < ref_year - 1]
+    old = [t for t in sent if YEAR.match(t.text) and int(t.text) < ref_year - 1 and not _count(t)]
     if not old:
         return False
     clause = _clause_head(head)
     ancestors = {t.i for t in head.ancestors}
     return any(t.i in ancestors or _clause_head(t).i == clause.i for t in old)
+
+
+def _count(token: Token) -> bool:
+    """"more than 2000 workers": a number of things, not a year."""
+    return token.ent_type_ in ("CARDINAL", "QUANTITY", "MONEY") or (
+        token.dep_ == "nummod" and token.head.pos_ == "NOUN")
 
 
 def _reference_year(doc: Doc) -> int | None:
