@@ -180,3 +180,12 @@ def test_sentences_judged_not_events_are_recorded_for_later_stages(events_nlp):
 def test_a_crowd_of_2000_is_not_the_year_2000(events_nlp):
     text = "On 6 May 2020, more than 2000 workers held a protest in the town demanding wages."
     assert run(events_nlp, text, "2020-05-07") == ["Peaceful protest"]
+
+
+@pytest.mark.parametrize("text", [
+    "A political prisoner was beaten several times by prison guards.",
+    "Pro-Houthi forces assaulted a qat seller after he refused to pay them taxes.",
+    "Paramilitaries beat and extorted a civilian in Gulu town.",
+])
+def test_armed_men_beating_civilians_is_an_attack(events_nlp, text):
+    assert run(events_nlp, text)[:1] == ["Attack"]
