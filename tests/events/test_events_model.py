@@ -189,3 +189,11 @@ def test_a_crowd_of_2000_is_not_the_year_2000(events_nlp):
 ])
 def test_armed_men_beating_civilians_is_an_attack(events_nlp, text):
     assert run(events_nlp, text)[:1] == ["Attack"]
+
+
+@pytest.mark.parametrize("text", [
+    "A migrant helped stop a thief until police arrived at the station.",
+    "Security officers have moved into an apartment next to the family's home.",
+])
+def test_police_arriving_or_moving_house_is_no_change_to_armed_activity(events_nlp, text):
+    assert run(events_nlp, text) == []
