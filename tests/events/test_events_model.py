@@ -197,3 +197,13 @@ def test_armed_men_beating_civilians_is_an_attack(events_nlp, text):
 ])
 def test_police_arriving_or_moving_house_is_no_change_to_armed_activity(events_nlp, text):
     assert run(events_nlp, text) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Gunmen fired at a bus carrying passengers near the town, wounding three.", ["Attack"]),
+    ("Militants flogged two men in the market for smoking.", ["Attack"]),
+    ("Attackers set a man on fire in the village.", ["Attack"]),
+    ("The company fired 200 workers last week.", []),
+])
+def test_other_bodily_violence_against_civilians(events_nlp, text, expected):
+    assert run(events_nlp, text)[:1] == expected
