@@ -207,3 +207,7 @@ def test_police_arriving_or_moving_house_is_no_change_to_armed_activity(events_n
 ])
 def test_other_bodily_violence_against_civilians(events_nlp, text, expected):
     assert run(events_nlp, text)[:1] == expected
+
+
+def test_a_herder_killing_a_farmer_may_be_communal_and_stays_an_event(events_nlp):
+    assert run(events_nlp, "A herder killed a farmer in his field in Benue state.") != []

@@ -7,7 +7,8 @@ characters (a whole ACLED note, a news report's lead):
   - where the classifier agrees, nothing changes;
   - a mention with a distinctive cue for its own label (cues.tsv) or a score of at least
     `protect_score` keeps its label unless the classifier all but rules that label out
-    (probability below `cue_floor`: "families whose children were kidnapped held a sit-in");
+    (probability below `cue_floor`: "families whose children were kidnapped held a sit-in")
+    and is at least `primary_threshold` sure of its own (a cue never makes a relabel easier);
     a label the classifier never learned always stays;
   - otherwise the mention takes the classifier's label when it is at least `primary_threshold`
     sure of it and gives the rules' label under `keep_ratio` times that probability.
