@@ -211,3 +211,15 @@ def test_other_bodily_violence_against_civilians(events_nlp, text, expected):
 
 def test_a_herder_killing_a_farmer_may_be_communal_and_stays_an_event(events_nlp):
     assert run(events_nlp, "A herder killed a farmer in his field in Benue state.") != []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The government dispatched troops to the restive province on Friday.", ["Change to group/activity"]),
+    ("Authorities prohibited all gatherings in the capital ahead of the vote.", ["Change to group/activity"]),
+    ("The interior ministry suspended the activities of the opposition party.",
+     ["Change to group/activity"]),
+    ("The school suspended two students for cheating.", []),
+    ("The governor said there had been no request to send troops.", []),
+])
+def test_troops_sent_and_bans_are_changes_to_activity_requests_are_not(events_nlp, text, expected):
+    assert run(events_nlp, text)[:1] == expected
