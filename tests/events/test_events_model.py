@@ -223,3 +223,11 @@ def test_a_herder_killing_a_farmer_may_be_communal_and_stays_an_event(events_nlp
 ])
 def test_troops_sent_and_bans_are_changes_to_activity_requests_are_not(events_nlp, text, expected):
     assert run(events_nlp, text)[:1] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Militants armed with rifles and grenades attacked a police post, killing two officers.", "Armed clash"),
+    ("Unidentified men threw a grenade at a police station.", "Grenade"),
+])
+def test_grenades_carried_are_not_a_grenade_attack(events_nlp, text, expected):
+    assert run(events_nlp, text)[:1] == [expected]
