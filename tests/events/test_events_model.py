@@ -231,3 +231,20 @@ def test_troops_sent_and_bans_are_changes_to_activity_requests_are_not(events_nl
 ])
 def test_grenades_carried_are_not_a_grenade_attack(events_nlp, text, expected):
     assert run(events_nlp, text)[:1] == [expected]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Members of an anarchist group smashed the glass front of a phone company with sledgehammers.",
+     ["Looting/property destruction"]),
+    ("Unidentified actors sabotaged the water scheme in Owerri.", ["Looting/property destruction"]),
+    ("Police raided and damaged the home of an opposition leader.", ["Looting/property destruction"]),
+    ("The two suspects smashed a glass door to gain entry to the home.", []),
+])
+def test_property_smashed_damaged_or_sabotaged(events_nlp, text, expected):
+    assert run(events_nlp, text)[:1] == expected
+
+
+def test_damage_counted_after_a_shelling_is_not_a_second_event(events_nlp):
+    text = ("Rebel forces fired mortars at army positions near the village. "
+            "One residential house was damaged.")
+    assert run(events_nlp, text) == ["Shelling/artillery/missile attack"]
