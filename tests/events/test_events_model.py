@@ -248,3 +248,23 @@ def test_damage_counted_after_a_shelling_is_not_a_second_event(events_nlp):
     text = ("Rebel forces fired mortars at army positions near the village. "
             "One residential house was damaged.")
     assert run(events_nlp, text) == ["Shelling/artillery/missile attack"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("A militant wearing an explosives vest detonated himself inside a tea shop, killing five.",
+     ["Suicide bomb"]),
+    ("Fighters said militants fired mortar rounds carrying a mustard agent at their positions.",
+     ["Chemical weapon"]),
+    ("Gang members seized five nurses as they left a clinic and are demanding ransom.",
+     ["Abduction/forced disappearance"]),
+    ("Government and rebel negotiators completed a swap of 48 detainees in Taiz.", ["Agreement"]),
+    ("The army installed a permanent base in Argelia on Saturday.", ["Headquarters or base established"]),
+    ("The army said it had restored state control over the rural commune after an operation.",
+     ["Government regains territory"]),
+    ("Riot police used water cannon to break up a protest by street vendors.",
+     ["Protest with intervention"]),
+    ("Police arrested a man on suspicion of beating his wife at their home.", []),
+    ("Pakistan summoned the Afghan envoy to protest against remarks by a senior official.", []),
+])
+def test_news_wording_of_sub_event_types(events_nlp, text, expected):
+    assert run(events_nlp, text)[:1] == expected
