@@ -301,11 +301,14 @@ def serve(
 def train(
     acled: Annotated[Path, typer.Option(help="An ACLED export CSV (2020 or post-2023 columns).")],
     out: Annotated[Path, typer.Option(help="Model directory to write.")] = Path("models/acled"),
+    show_heldout: Annotated[bool, typer.Option(
+        "--show-heldout", help="Print the scores on the held-out (test) countries; "
+        "they are always stored in the manifest.")] = False,
 ) -> None:
     """Learn a sub-event classifier, actor and place tables from an analyst's coded data."""
     from sitrep.learn import run_train
 
-    raise typer.Exit(run_train(str(acled), str(out)))
+    raise typer.Exit(run_train(str(acled), str(out), show_heldout=show_heldout))
 
 
 gazetteer_app = typer.Typer(help="The place index: embedded GeoNames data from PyPI, or built from "

@@ -138,5 +138,34 @@ def test_cues_and_sentences():
     assert has_cue("Agreement", "the two sides signed a ceasefire agreement")
     assert has_cue("Non-violent transfer of territory", "the base was handed over to the army")
     assert not has_cue("Armed clash", "grenade")
+    assert not has_cue("Grenade", "police fired tear gas grenades at the crowd")
+    assert has_cue("Armed clash", "the two sides exchanged fire") and has_cue("Armed clash", "small arms fire")
+    assert has_cue("Government regains territory", "the army recaptured the town")
     doc = spacy.blank("en")("First one. Second one! third")
     assert [doc.text[s:e] for s, e in sentence_spans(doc)] == ["First one.", "Second one! third"]
+
+
+def test_a_protected_primary_never_yields_to_a_label_below_the_primary_threshold(small_model):
+    """Protection must never make a relabel easier: ruling the cue's label out is not enough when
+    the classifier is less sure of its own label than an unprotected relabel would need."""
+    register_extensions()
+    nlp = spacy.blank("en")
+    nlp.add_pipe("sentencizer")
+    nlp.add_pipe("fake_events_for_learn_tests", name="sitrep_events")
+    add_learned_stage(nlp, small_model[0], primary_threshold=0.999, cue_floor=0.5)
+    doc = run(nlp, PROTEST, mention(PROTEST, "protested", "Armed clash", "Battles", 1.0))
+    decision = doc.user_data[USER_DATA_KEY][0]
+    assert decision["learned"] == "Peaceful protest" and decision["probability"] < 0.999
+    assert decision["rules_probability"] < 0.5
+    assert doc._.event_mentions[0].sub_event_type == "Armed clash"
+    assert decision["action"] == "keep: distinctive cue"
+
+
+def test_no_event_added_from_a_sentence_the_rules_judged_not_an_event(pipeline):
+    text = "Hundreds of teachers protested peacefully in Kano demanding unpaid salaries."
+    doc = nlp_doc = pipeline.make_doc(text)
+    doc.user_data["sitrep_not_events"] = [(0, len(text))]   # as the events stage writes it
+    for _, component in pipeline.pipeline:
+        nlp_doc = component(nlp_doc)
+    assert nlp_doc._.event_mentions == [] and nlp_doc.user_data[USER_DATA_KEY] == []
+    assert run(pipeline, text)._.event_mentions   # the same sentence, unjudged, is added

@@ -75,9 +75,27 @@ def test_bad_input(tmp_path, csv_2020):
     assert run_train(tmp_path / "absent.csv", tmp_path / "m") == 2
 
 
-def test_run_train_prints_and_succeeds(tmp_path, csv_2020, capsys):
+def test_run_train_hides_heldout_scores_unless_asked(tmp_path, csv_2020, capsys):
     assert run_train(csv_2020, tmp_path / "m") == 0
+    quiet = capsys.readouterr().err
+    assert "held-out countries" not in quiet and "event_type acc" not in quiet
+    assert "--show-heldout" in quiet
+    assert Manifest.load(tmp_path / "m").scores["rows"] > 0   # still stored
+    assert run_train(csv_2020, tmp_path / "m2", show_heldout=True) == 0
     assert "held-out countries" in capsys.readouterr().err
+
+
+def test_cli_train_flag_shows_heldout(tmp_path, csv_2020):
+    from typer.testing import CliRunner
+
+    from sitrep.cli import app
+
+    runner = CliRunner()
+    quiet = runner.invoke(app, ["train", "--acled", str(csv_2020), "--out", str(tmp_path / "a")])
+    loud = runner.invoke(app, ["train", "--acled", str(csv_2020), "--out", str(tmp_path / "b"),
+                               "--show-heldout"])
+    assert quiet.exit_code == 0 and loud.exit_code == 0
+    assert "held-out countries" not in quiet.output and "held-out countries" in loud.output
 
 
 def test_gold_acled_export_beats_majority_baseline(shared_dir, tmp_path):

@@ -22,6 +22,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from sitrep.events.lexicon import RULES, TRIGGERS, Bag, Rules, Trigger, WordSet, load, token_keys
+from sitrep.events.private import doers as _doers, private_crime
 from sitrep.mentions import EventMention, mentions
 
 SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj", "csubjpass", "agent", "expl"}
@@ -30,6 +31,7 @@ TARGET_PREPS = {"on", "against", "at", "upon", "of", "targeting", "into", "towar
 PARTY_PREPS = {"by", "between", "with", "among", "amongst"}   # "clashes between X and Y"
 CLAUSE_DEPS = {"ROOT", "conj", "advcl", "ccomp", "xcomp", "relcl", "parataxis", "acl", "pcomp"}
 YEAR = re.compile(r"^(19|20)\d\d$")
+NOT_EVENTS_KEY = "sitrep_not_events"   # doc.user_data: char spans of sentences judged not events
 MAX_PHRASE = 12  # tokens of an object or subject phrase looked at: its head words, not a clause
 
 
@@ -48,6 +50,12 @@ class EventsComponent:
     def __init__(self, triggers: str = "", rules: str = "") -> None:
         # empty paths mean the data files shipped beside this module
         self.index, self.rules = load(triggers or str(TRIGGERS), rules or str(RULES))
+        lists = self.rules.raw.get("lists", {})
+        self.not_on = {sub: WordSet.parse("|".join(words), lists)
+                       for sub, words in self.rules.raw.get("not_on", {}).items()}
+        self.reasons_of = set(self.rules.raw.get("reasons_of", []))
+        self.not_by = {sub: WordSet.parse("|".join(words), lists)
+                       for sub, words in self.rules.raw.get("not_by", {}).items()}
 
     def __call__(self, doc: Doc) -> Doc:
         found = mentions(doc, "event_mentions")
@@ -83,7 +91,12 @@ class EventsComponent:
             if taken.isdisjoint(range(cand.start, cand.end)):
                 kept.append(cand)
                 taken.update(range(cand.start, cand.end))
-        kept = [c for c in kept if not self._not_an_event(c, sents[c.sent], parsed, ref_year)]
+        judged = [(c, self._not_an_event(c, sents[c.sent], parsed, ref_year)) for c in kept]
+        kept = [c for c, no in judged if not no]
+        dropped = [c for c, no in judged if no]
+        # sentences judged not to be events: later stages (the learned one) add none from them
+        doc.user_data[NOT_EVENTS_KEY] = sorted({(sents[c.sent].start_char, sents[c.sent].end_char)
+                                                for c in dropped})
         kept += self._headings(sents)
         # rows weighted below min_weight are fallbacks: they speak only when nothing else does
         floor = self.rules.min_weight
@@ -112,6 +125,12 @@ class EventsComponent:
             return False
         if row.agent and not row.agent.hits(_agent(head) if parsed else _before(head, sent)):
             return False
+        not_on = self.not_on.get(row.sub_event_type)
+        if not_on and row.target and parsed and not_on.hits(_target(head)):
+            return False
+        not_by = self.not_by.get(row.sub_event_type)
+        if not_by and row.agent and parsed and head.pos_ == "VERB" and not_by.hits(_doers(head)):
+            return False
         return True
 
     def _not_an_event(self, cand: Candidate, sent: Span, parsed: bool, ref_year: int | None) -> bool:
@@ -119,7 +138,14 @@ class EventsComponent:
             return False
         head = cand.head
         return (_negated(head, self.rules.negators) or _hypothetical(head, self.rules)
-                or _background(head, sent, ref_year))
+                or _background(head, sent, ref_year) or self._private(cand, sent))
+
+    def _private(self, cand: Candidate, sent: Span) -> bool:
+        config = self.rules.raw.get("private_crime")
+        if not config or cand.row.sub_event_type not in config["sub_types"]:
+            return False
+        lists = self.rules.raw["lists"]
+        return private_crime(cand.head, sent, config, lists["armed"] + lists["nonstate"] + config["armed"])
 
     def _headings(self, sents: list[Span]) -> list[Candidate]:
         """'Arrests: On 3 May ...': a labelled note names its own sub-type."""
@@ -156,6 +182,10 @@ class EventsComponent:
                 if firing:  # "drop_below": only weaker cues of the dropped sub-types give way
                     below = rule.get("drop_below", float("inf"))
                     dropped.update(s for s in set(rule["drop"]) - firing if top.get(s, 0.0) < below)
+            # "families whose children were kidnapped protested": the protest's grievance
+            if any(c.row.sub_event_type in self.reasons_of and not _subordinate(c.head) for c in group):
+                group = [c for c in group if c.row.sub_event_type in self.reasons_of
+                         or not _subordinate(c.head)]
             seen: set[str] = set()
             # heading first, then main-clause events, then reading order
             for cand in sorted(group, key=lambda c: (c.row.line != 0, _subordinate(c.head), c.start)):
@@ -317,6 +347,8 @@ def _agent(head: Token) -> list[Token]:
             out += _phrase(child)
         elif child.dep_ == "agent" or (child.dep_ == "prep" and child.lower_ in PARTY_PREPS):
             out += [t for c in child.children for t in _phrase(c)]
+            if child.lower_ in ("between", "among", "amongst"):
+                return out               # "reported fights between X and Y": X and Y, not the reporter
     if head.dep_ in ("nsubj", "nsubjpass") and head.head.i != head.i:
         for child in head.head.children:  # "a clash broke out between X and Y"
             if child.dep_ == "prep" and child.lower_ in PARTY_PREPS - {"by"}:
@@ -389,12 +421,18 @@ def _background(head: Token, sent: Span, ref_year: int | None) -> bool:
     """Set in a year well before publication ("since 2012 when rebels captured the town")."""
     if ref_year is None:
         return False
-    old = [t for t in sent if YEAR.match(t.text) and int(t.text) < ref_year - 1]
+    old = [t for t in sent if YEAR.match(t.text) and int(t.text) < ref_year - 1 and not _count(t)]
     if not old:
         return False
     clause = _clause_head(head)
     ancestors = {t.i for t in head.ancestors}
     return any(t.i in ancestors or _clause_head(t).i == clause.i for t in old)
+
+
+def _count(token: Token) -> bool:
+    """"more than 2000 workers": a number of things, not a year."""
+    return token.ent_type_ in ("CARDINAL", "QUANTITY", "MONEY") or (
+        token.dep_ == "nummod" and token.head.pos_ == "NOUN")
 
 
 def _reference_year(doc: Doc) -> int | None:

@@ -7,7 +7,8 @@ characters (a whole ACLED note, a news report's lead):
   - where the classifier agrees, nothing changes;
   - a mention with a distinctive cue for its own label (cues.tsv) or a score of at least
     `protect_score` keeps its label unless the classifier all but rules that label out
-    (probability below `cue_floor`: "families whose children were kidnapped held a sit-in");
+    (probability below `cue_floor`: "families whose children were kidnapped held a sit-in")
+    and is at least `primary_threshold` sure of its own (a cue never makes a relabel easier);
     a label the classifier never learned always stays;
   - otherwise the mention takes the classifier's label when it is at least `primary_threshold`
     sure of it and gives the rules' label under `keep_ratio` times that probability.
@@ -16,7 +17,8 @@ distinctive cue and the classifier is at least `relabel_threshold` sure of anoth
 mention takes that type.
 When the rules found no event in the whole document, the classifier's surest sentence becomes
 one mention if it is at least `add_threshold` sure (score = its probability); a sentence about a
-natural disaster, an accident or a disease (rules.json "non_events") is never added.
+natural disaster, an accident or a disease (rules.json "non_events"), or one the events stage
+judged not an event (doc.user_data["sitrep_not_events"]), is never added.
 Each decision is written to `doc.user_data["sitrep_learned"]` for explanation.
 
 How the primary mention's figures were chosen: grouped (by country) 5-fold cross-validation
@@ -45,6 +47,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 from spacy.util import minibatch
 
+from sitrep.events.component import NOT_EVENTS_KEY
 from sitrep.events.lexicon import load as events_data
 from sitrep.learn.model import LearnedModel, load_cached
 from sitrep.mentions import EventMention, mentions, register_extensions
@@ -85,8 +88,11 @@ def sentence_spans(doc: Doc) -> list[tuple[int, int]]:
 
 def not_an_event(doc: Doc, start: int, end: int) -> bool:
     """A sentence about a flood, an earthquake, an accident or a disease (rules.json "non_events",
-    the words that keep the events stage from reading a killing there as political violence):
+    the words that keep the events stage from reading a killing there as political violence), or
+    one whose trigger the events stage judged not an event (private crime, a court case, a plan):
     the classifier, which has no "no event" class, adds no event from it."""
+    if any(s < end and start < e for s, e in doc.user_data.get(NOT_EVENTS_KEY, ())):
+        return True
     span = doc.char_span(start, end, alignment_mode="expand")
     return span is not None and events_data()[1].non_events.hits(span)
 
@@ -180,7 +186,7 @@ class LearnedComponent:
         if sub == mention.sub_event_type:
             return decision
         if self.protected(mention, sentence):
-            if known and rules_prob < self.cue_floor:
+            if known and rules_prob < self.cue_floor and prob >= self.primary_threshold:
                 decision["action"] = "relabel: the classifier rules out the cue's type"
                 mention.sub_event_type, mention.event_type = sub, event
             else:

@@ -150,9 +150,12 @@ def train_from_acled(csv_path: str | Path, out_dir: str | Path, holdout: str = "
     return manifest
 
 
-def run_train(csv_path: str | Path, out_dir: str | Path, holdout: str = "country") -> int:
+def run_train(csv_path: str | Path, out_dir: str | Path, holdout: str = "country",
+              show_heldout: bool = False) -> int:
     """CLI body of `sitrep train --acled EXPORT.csv --out DIR`: trains, prints a summary.
 
+    The held-out (test-country) scores go to the manifest; they are printed only with
+    `show_heldout`, so that a look at them is a deliberate act, not a side effect of training.
     Exit codes: 0 trained, 2 unreadable or unusable export.
     """
     from rich.console import Console
@@ -170,7 +173,10 @@ def run_train(csv_path: str | Path, out_dir: str | Path, holdout: str = "country
                   f"({len(held['train_countries'])} countries), {manifest.tables['actors']} actors, "
                   f"{manifest.tables['places']} places, temperature "
                   f"{manifest.classifier['temperature']:.3g}")
-    if manifest.scores:
+    if manifest.scores and not show_heldout:
+        console.print(f"held-out scores ({held['test_rows']} rows) are in {out_dir}/manifest.json; "
+                      "--show-heldout prints them")
+    elif manifest.scores:
         scores = manifest.scores
         table = Table(title=f"held-out countries ({held['test_rows']} rows, "
                             f"{len(held['test_countries'])} countries)")
