@@ -61,6 +61,12 @@ def first(nlp, text: str) -> str:
     ("Demonstrators hurled petrol bombs at riot police during a march in Santiago.", "Violent demonstration"),
     ("Police detained 14 people who held up placards reading 'No to war' outside parliament.",
      "Protest with intervention"),
+    # the name of the Popular Mobilisation Forces is no mobilisation
+    ("Iraqi troops and Popular Mobilisation units drove militants out of three villages near Tuz Khurmatu.",
+     "Government regains territory"),
+    # the grievance of a protest (a mob's looting) does not suppress the protest
+    ("Traders whose shops were looted by a mob staged a protest in front of the governor's office.",
+     "Peaceful protest"),
 ])
 def test_news_wire_wording(events_nlp, text, expected):
     assert first(events_nlp, text) == expected
@@ -80,6 +86,9 @@ def test_news_wire_wording(events_nlp, text, expected):
     ("Fighters lobbed mortar shells into the market, killing four.", "Grenade"),
     # a suicide cue needs explosives in the vehicle
     ("A drunk driver drove his car into a crowd of shoppers.", "Suicide bomb"),
+    # accidents are no attacks
+    ("A bus plunged into a ravine in Kohistan on Sunday, killing 22 passengers, rescue officials said.", "Attack"),
+    ("A fire caused by an electrical short circuit killed five workers at a factory in Gazipur.", "Attack"),
     # arrests with no protest act in sight stay arrests
     ("Police detained 14 people suspected of smuggling fuel outside the port.", "Protest with intervention"),
 ])

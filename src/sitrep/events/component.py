@@ -173,6 +173,11 @@ class EventsComponent:
             group = by_sent[sent_no]
             if any(c.row.weight >= strong for c in group):
                 group = [c for c in group if c.row.weight >= strong]
+            # "families whose children were kidnapped protested": the protest's grievance, which
+            # must not suppress the protest either (so before the suppress rules)
+            if any(c.row.sub_event_type in self.reasons_of and not _subordinate(c.head) for c in group):
+                group = [c for c in group if c.row.sub_event_type in self.reasons_of
+                         or not _subordinate(c.head)]
             top: dict[str, float] = {}
             for c in group:
                 top[c.row.sub_event_type] = max(top.get(c.row.sub_event_type, 0.0), c.row.weight)
@@ -182,10 +187,6 @@ class EventsComponent:
                 if firing:  # "drop_below": only weaker cues of the dropped sub-types give way
                     below = rule.get("drop_below", float("inf"))
                     dropped.update(s for s in set(rule["drop"]) - firing if top.get(s, 0.0) < below)
-            # "families whose children were kidnapped protested": the protest's grievance
-            if any(c.row.sub_event_type in self.reasons_of and not _subordinate(c.head) for c in group):
-                group = [c for c in group if c.row.sub_event_type in self.reasons_of
-                         or not _subordinate(c.head)]
             seen: set[str] = set()
             # heading first, then main-clause events, then reading order
             for cand in sorted(group, key=lambda c: (c.row.line != 0, _subordinate(c.head), c.start)):
