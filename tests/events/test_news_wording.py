@@ -88,6 +88,8 @@ def test_news_wire_wording(events_nlp, text, expected):
     ("Fighters lobbed mortar shells into the market, killing four.", "Grenade"),
     # a suicide cue needs explosives in the vehicle
     ("A drunk driver drove his car into a crowd of shoppers.", "Suicide bomb"),
+    # a release told with its arrest ends that arrest: no second event
+    ("Two of the five villagers detained by soldiers have been released, their relatives said.", "Other"),
     # a released report or film is no release of people
     ("The army released a video of the operation on Friday.", "Other"),
     # accidents are no attacks
