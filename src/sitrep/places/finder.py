@@ -42,6 +42,7 @@ class Span:
     possessive: bool = False    # "'s" follows: "the Denny's family restaurant"
     role: str = ""              # "modifier" ("Kurdish militia") or "noun"; "" when unparsed
     list_head: int = -1         # a list item's first item, as a character offset: "Žilina, Nitra"
+    in_actor: bool = False      # inside an actor's words: "Saudi-led coalition", "the Hadi government"
 
 
 @lru_cache(maxsize=1)

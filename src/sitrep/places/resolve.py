@@ -182,30 +182,42 @@ def candidates_for(gaz: Gazetteer, span: Span) -> list[Candidate]:
     return found
 
 
+def span_votes(span: Span, options: Sequence[Candidate]) -> Counter:
+    """One name's focus votes: a country's own name 3, a demonym 1, "X province" 1; any other
+    name shares one vote among the countries that have a place so called."""
+    votes: Counter = Counter()
+    if not options:
+        return votes
+    countries = [c for c in options if c.is_country]
+    if countries and span.in_actor and countries[0].is_demonym:
+        return votes  # "Saudi-led coalition": the actor's adjective, the actors stage counts it
+    if countries and span.source != "matcher":
+        votes[countries[0].country_code] += 1.0 if countries[0].is_demonym else 3.0
+        return votes
+    admin = [c for c in options if c.is_admin1]
+    if admin and span.noun_after in cues()["admin_nouns"]:
+        # "Al Jawf governorate": Yemen's and Saudi Arabia's share the vote
+        codes = {c.country_code for c in admin if c.country_code}
+        for code in codes:
+            votes[code] += 1.0 / len(codes)
+        return votes
+    if span.source == "embedded" or (span.source == "ner-weak" and options[0].population < 50_000):
+        return votes
+    codes = {c.country_code for c in options[:20] if c.country_code}
+    for code in codes:
+        votes[code] += 1.0 / len(codes)
+    return votes
+
+
 def focus_country(spans: Sequence[Span], cands: Sequence[list[Candidate]],
                   actor_countries: Sequence[str] = ()) -> tuple[str | None, Counter]:
-    """Votes: a country's own name 3, a demonym 1, "X province" 1; any other name shares one
-    vote among the countries that have a place so called (co-occurrence settles ambiguity);
-    each country the article's actors belong to (GNA: Libya, Houthis: Yemen) one vote."""
+    """Votes of every name (span_votes; co-occurrence settles ambiguity) and one of each
+    country the article's actors belong to (GNA: Libya, Houthis: Yemen)."""
     votes: Counter = Counter()
     for code in set(actor_countries):
         votes[code] += WEIGHTS["actor_country"]
     for span, options in zip(spans, cands):
-        if not options:
-            continue
-        countries = [c for c in options if c.is_country]
-        if countries and span.source != "matcher":
-            votes[countries[0].country_code] += 1.0 if countries[0].is_demonym else 3.0
-            continue
-        admin = [c for c in options if c.is_admin1]
-        if admin and span.noun_after in cues()["admin_nouns"]:
-            votes[admin[0].country_code] += 1.0
-            continue
-        if span.source == "embedded" or (span.source == "ner-weak" and options[0].population < 50_000):
-            continue
-        codes = {c.country_code for c in options[:20] if c.country_code}
-        for code in codes:
-            votes[code] += 1.0 / len(codes)
+        votes.update(span_votes(span, options))
     ranked = votes.most_common(2)
     focus = ranked[0][0] if ranked and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]) else None
     if focus is None and ranked:  # a tie: the country of the most populous candidate among them
@@ -392,6 +404,8 @@ def resolve(gaz: Gazetteer, spans: Sequence[Span], text: str = "",
         if not cands[i] and span.source == "ner-strong" and focus:
             cands[i] = [c for c in gaz.lookup_fuzzy(span.text, focus)[:10] if _similar(span, c)]
     hints = admin_hints(spans, cands, focus)
+    # a place abroad needs support from the rest of the article, not only from its own name
+    own_votes = [span_votes(span, options) for span, options in zip(spans, cands)]
     links_of = contexts(text, spans) if text else [[] for _ in spans]
     chained = {i for i, links in enumerate(links_of) if links}
     chained |= {link.index for links in links_of for link in links}
@@ -444,7 +458,7 @@ def resolve(gaz: Gazetteer, spans: Sequence[Span], text: str = "",
                 if total > best_total:
                     best, best_parts, best_total = cand, parts, total
             if best is not None and not (accept(span, best, i in chained or i in listed, best_parts)
-                                         and plausible(best, focus, votes, span)):
+                                         and plausible(best, focus, votes - own_votes[i], span)):
                 best = None
             elif best is not None and _stray(span, best, others, best_parts):
                 best, best_parts["stray"] = None, 1.0
