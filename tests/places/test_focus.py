@@ -53,3 +53,16 @@ def test_a_demonym_inside_an_actor_name_does_not_vote(blank_nlp, places):
                 [("Saudi", "NORP"), ("Al Jawf", "GPE")])
     places(doc2)
     assert doc2._.doc_country == "SA"
+
+
+def test_an_admin_area_by_its_french_name_names_its_country(blank_nlp, places):
+    # the index knows Cameroon's regions as West, Far North; ACLED writes Ouest, Extreme-Nord
+    doc = _doc(blank_nlp, "Residents demonstrated in Bafoussam town (Mifi, Ouest).",
+               [("Bafoussam", "GPE"), ("Mifi", "LOC"), ("Ouest", "LOC")])
+    places(doc)
+    assert doc._.doc_country == "CM"
+    ouest = next(p for p in doc._.toponyms if p.text == "Ouest")
+    assert ouest.country_code == "CM" and ouest.admin1 == "Ouest"
+    doc2 = _doc(blank_nlp, "Fighters raided a village (Mayo-Sava, Extreme-Nord).", [("Extreme-Nord", "LOC")])
+    places(doc2)
+    assert doc2._.doc_country == "CM"

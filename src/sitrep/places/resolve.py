@@ -18,6 +18,7 @@ from difflib import SequenceMatcher
 from sitrep.gazetteer import Candidate, Gazetteer, name_key
 from sitrep.geo import distance_km
 from sitrep.places.abbreviations import abbreviations, expand
+from sitrep.places.admin_names import admin_candidates, admin_names, index_names
 from sitrep.places.context import Context, contexts
 from sitrep.places.countries import country_by_code
 from sitrep.places.demonyms import area_candidates, area_demonyms
@@ -126,7 +127,8 @@ def natural_features() -> dict[str, list[Candidate]]:
 def known_keys(gaz: Gazetteer):
     """The index's known_keys, plus the names of natural features, abbreviations and area
     demonyms."""
-    extra = natural_features().keys() | abbreviations().keys() | area_demonyms().keys()
+    extra = (natural_features().keys() | abbreviations().keys() | area_demonyms().keys()
+             | admin_names().keys())
     return lambda keys: gaz.known_keys(keys) | {k for k in keys if k in extra}
 
 
@@ -135,6 +137,7 @@ def candidates_for(gaz: Gazetteer, span: Span) -> list[Candidate]:
     if areas:
         return areas
     found = list(gaz.lookup_key(span.key)) + natural_features().get(span.key, [])
+    found += [c for c in admin_candidates(gaz, span.key) if c.geonameid not in {f.geonameid for f in found}]
     words = span.key.split()
     county = cues()["county_nouns"]
     if span.noun_after in county or (len(words) > 1 and words[-1] in county):
@@ -299,6 +302,8 @@ class Region:
                 self.admin1.add((code, name_key(cand.name)))
                 if cand.admin1:  # its name in the index's admin naming ("Al Qasrayn")
                     self.admin1.add((code, name_key(cand.admin1)))
+                for indexed in index_names(cand.name, code):  # "Ouest": West, as its towns say
+                    self.admin1.add((code, name_key(indexed)))
                 self.firm = True
             elif cand.feature_code.startswith("ADM"):
                 self.admin2.add((code, name_key(cand.name)))
