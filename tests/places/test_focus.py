@@ -66,3 +66,16 @@ def test_an_admin_area_by_its_french_name_names_its_country(blank_nlp, places):
     doc2 = _doc(blank_nlp, "Fighters raided a village (Mayo-Sava, Extreme-Nord).", [("Extreme-Nord", "LOC")])
     places(doc2)
     assert doc2._.doc_country == "CM"
+
+
+def test_a_place_after_in_inside_an_organisation_name_is_a_location(blank_nlp, places):
+    # NER takes "Cabinet of Ministers in Kyiv" whole; "in Kyiv" still says where
+    doc = _doc(blank_nlp, "Entrepreneurs protested outside the Cabinet of Ministers in Kyiv.",
+               [("Cabinet of Ministers in Kyiv", "ORG")])
+    places(doc)
+    assert doc._.doc_country == "UA"
+    assert any(p.text == "Kyiv" and p.country_code == "UA" for p in doc._.toponyms)
+    # a place that only names the organisation stays no location ("Kyiv Post")
+    doc2 = _doc(blank_nlp, "Reporters of the Kyiv Post protested.", [("Kyiv Post", "ORG")])
+    places(doc2)
+    assert doc2._.doc_country is None
