@@ -79,3 +79,13 @@ def test_a_place_after_in_inside_an_organisation_name_is_a_location(blank_nlp, p
     doc2 = _doc(blank_nlp, "Reporters of the Kyiv Post protested.", [("Kyiv Post", "ORG")])
     places(doc2)
     assert doc2._.doc_country is None
+
+
+def test_admin_names_the_index_spells_otherwise(blank_nlp, places):
+    # "J&K" and "Saladin province" are how notes write Kashmir and Salah ad Din
+    doc = _doc(blank_nlp, "Forces exchanged fire at Kirni sector area (Poonch district, J&K).", [])
+    places(doc)
+    assert doc._.doc_country == "IN"
+    doc2 = _doc(blank_nlp, "Gunmen attacked a house in Saladin province.", [("Saladin", "GPE")])
+    places(doc2)
+    assert doc2._.doc_country == "IQ"
