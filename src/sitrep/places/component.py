@@ -150,7 +150,7 @@ class PlacesComponent:
         for span in spans:
             # "the Hadi government": a name inside an actor's words is no event location
             if any(a.start < span.end and span.start < a.end for a in actors):
-                span.source = "embedded"
+                span.source, span.in_actor = "embedded", True
         people = people_words(doc)
         resolved, focus = resolve(gaz, spans, text, actor_countries(doc), people)
         links_of = contexts(text, spans)

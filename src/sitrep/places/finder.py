@@ -42,6 +42,7 @@ class Span:
     possessive: bool = False    # "'s" follows: "the Denny's family restaurant"
     role: str = ""              # "modifier" ("Kurdish militia") or "noun"; "" when unparsed
     list_head: int = -1         # a list item's first item, as a character offset: "Žilina, Nitra"
+    in_actor: bool = False      # inside an actor's words: "Saudi-led coalition", "the Hadi government"
 
 
 @lru_cache(maxsize=1)
@@ -125,6 +126,10 @@ def _parts(doc: Doc):
                 start = i + 1
 
 
+# a location cue inside an organisation's name: the name after it is where the organisation is
+INNER_CUES = {"in", "at", "near"}
+
+
 def find_spans(doc: Doc, known_keys) -> list[Span]:
     """Candidate toponyms of `doc`, in text order, not overlapping.
 
@@ -177,11 +182,17 @@ def find_spans(doc: Doc, known_keys) -> list[Span]:
                     inner.append((i, j, name_key(doc[i:j].text)))
     keys = [k for _, _, k in runs] + [k for _, _, k in inner]
     known = known_keys(keys) if keys else set()
+    starts = {s for s, _ in embedding}
+    inside: list[Span] = []
     for i, j, key in sorted(inner, key=lambda r: (r[0], -(r[1] - r[0]))):
         if key in known and key not in not_places and not any(
-                sp.source == "embedded" and sp.start <= doc[i].idx < sp.end for sp in spans):
-            spans.append(Span(doc[i].idx, doc[j - 1].idx + len(doc[j - 1]), doc[i:j].text,
-                              key, "embedded"))
+                sp.start <= doc[i].idx < sp.end for sp in inside):
+            span = Span(doc[i].idx, doc[j - 1].idx + len(doc[j - 1]), doc[i:j].text, key, "embedded")
+            if i not in starts and doc[i - 1].lower_ in INNER_CUES:
+                # "the Cabinet of Ministers in Kyiv": the organisation's place, named as one
+                span.source, span.label, span.cue_before = "ner-strong", "GPE", doc[i - 1].lower_
+            inside.append(span)
+    spans.extend(inside)
     used = list(taken)
     for i, j, key in sorted(runs, key=lambda r: (r[0], -(r[1] - r[0]))):
         if key not in known or key in not_places or any(used[i:j]):

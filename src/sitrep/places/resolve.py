@@ -18,6 +18,7 @@ from difflib import SequenceMatcher
 from sitrep.gazetteer import Candidate, Gazetteer, name_key
 from sitrep.geo import distance_km
 from sitrep.places.abbreviations import abbreviations, expand
+from sitrep.places.admin_names import admin_candidates, admin_names, index_names
 from sitrep.places.context import Context, contexts
 from sitrep.places.countries import country_by_code
 from sitrep.places.demonyms import area_candidates, area_demonyms
@@ -126,7 +127,8 @@ def natural_features() -> dict[str, list[Candidate]]:
 def known_keys(gaz: Gazetteer):
     """The index's known_keys, plus the names of natural features, abbreviations and area
     demonyms."""
-    extra = natural_features().keys() | abbreviations().keys() | area_demonyms().keys()
+    extra = (natural_features().keys() | abbreviations().keys() | area_demonyms().keys()
+             | admin_names().keys())
     return lambda keys: gaz.known_keys(keys) | {k for k in keys if k in extra}
 
 
@@ -135,6 +137,7 @@ def candidates_for(gaz: Gazetteer, span: Span) -> list[Candidate]:
     if areas:
         return areas
     found = list(gaz.lookup_key(span.key)) + natural_features().get(span.key, [])
+    found += [c for c in admin_candidates(gaz, span.key) if c.geonameid not in {f.geonameid for f in found}]
     words = span.key.split()
     county = cues()["county_nouns"]
     if span.noun_after in county or (len(words) > 1 and words[-1] in county):
@@ -182,30 +185,42 @@ def candidates_for(gaz: Gazetteer, span: Span) -> list[Candidate]:
     return found
 
 
+def span_votes(span: Span, options: Sequence[Candidate]) -> Counter:
+    """One name's focus votes: a country's own name 3, a demonym 1, "X province" 1; any other
+    name shares one vote among the countries that have a place so called."""
+    votes: Counter = Counter()
+    if not options:
+        return votes
+    countries = [c for c in options if c.is_country]
+    if countries and span.in_actor and countries[0].is_demonym:
+        return votes  # "Saudi-led coalition": the actor's adjective, the actors stage counts it
+    if countries and span.source != "matcher":
+        votes[countries[0].country_code] += 1.0 if countries[0].is_demonym else 3.0
+        return votes
+    admin = [c for c in options if c.is_admin1]
+    if admin and span.noun_after in cues()["admin_nouns"]:
+        # "Al Jawf governorate": Yemen's and Saudi Arabia's share the vote
+        codes = {c.country_code for c in admin if c.country_code}
+        for code in codes:
+            votes[code] += 1.0 / len(codes)
+        return votes
+    if span.source == "embedded" or (span.source == "ner-weak" and options[0].population < 50_000):
+        return votes
+    codes = {c.country_code for c in options[:20] if c.country_code}
+    for code in codes:
+        votes[code] += 1.0 / len(codes)
+    return votes
+
+
 def focus_country(spans: Sequence[Span], cands: Sequence[list[Candidate]],
                   actor_countries: Sequence[str] = ()) -> tuple[str | None, Counter]:
-    """Votes: a country's own name 3, a demonym 1, "X province" 1; any other name shares one
-    vote among the countries that have a place so called (co-occurrence settles ambiguity);
-    each country the article's actors belong to (GNA: Libya, Houthis: Yemen) one vote."""
+    """Votes of every name (span_votes; co-occurrence settles ambiguity) and one of each
+    country the article's actors belong to (GNA: Libya, Houthis: Yemen)."""
     votes: Counter = Counter()
     for code in set(actor_countries):
         votes[code] += WEIGHTS["actor_country"]
     for span, options in zip(spans, cands):
-        if not options:
-            continue
-        countries = [c for c in options if c.is_country]
-        if countries and span.source != "matcher":
-            votes[countries[0].country_code] += 1.0 if countries[0].is_demonym else 3.0
-            continue
-        admin = [c for c in options if c.is_admin1]
-        if admin and span.noun_after in cues()["admin_nouns"]:
-            votes[admin[0].country_code] += 1.0
-            continue
-        if span.source == "embedded" or (span.source == "ner-weak" and options[0].population < 50_000):
-            continue
-        codes = {c.country_code for c in options[:20] if c.country_code}
-        for code in codes:
-            votes[code] += 1.0 / len(codes)
+        votes.update(span_votes(span, options))
     ranked = votes.most_common(2)
     focus = ranked[0][0] if ranked and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]) else None
     if focus is None and ranked:  # a tie: the country of the most populous candidate among them
@@ -287,6 +302,8 @@ class Region:
                 self.admin1.add((code, name_key(cand.name)))
                 if cand.admin1:  # its name in the index's admin naming ("Al Qasrayn")
                     self.admin1.add((code, name_key(cand.admin1)))
+                for indexed in index_names(cand.name, code):  # "Ouest": West, as its towns say
+                    self.admin1.add((code, name_key(indexed)))
                 self.firm = True
             elif cand.feature_code.startswith("ADM"):
                 self.admin2.add((code, name_key(cand.name)))
@@ -392,6 +409,8 @@ def resolve(gaz: Gazetteer, spans: Sequence[Span], text: str = "",
         if not cands[i] and span.source == "ner-strong" and focus:
             cands[i] = [c for c in gaz.lookup_fuzzy(span.text, focus)[:10] if _similar(span, c)]
     hints = admin_hints(spans, cands, focus)
+    # a place abroad needs support from the rest of the article, not only from its own name
+    own_votes = [span_votes(span, options) for span, options in zip(spans, cands)]
     links_of = contexts(text, spans) if text else [[] for _ in spans]
     chained = {i for i, links in enumerate(links_of) if links}
     chained |= {link.index for links in links_of for link in links}
@@ -444,7 +463,7 @@ def resolve(gaz: Gazetteer, spans: Sequence[Span], text: str = "",
                 if total > best_total:
                     best, best_parts, best_total = cand, parts, total
             if best is not None and not (accept(span, best, i in chained or i in listed, best_parts)
-                                         and plausible(best, focus, votes, span)):
+                                         and plausible(best, focus, votes - own_votes[i], span)):
                 best = None
             elif best is not None and _stray(span, best, others, best_parts):
                 best, best_parts["stray"] = None, 1.0

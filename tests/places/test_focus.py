@@ -1,0 +1,91 @@
+"""The focus country: which names vote for it, and how much a place abroad needs besides its
+own name. Hand-built Docs over the default gazetteer."""
+from __future__ import annotations
+
+import pytest
+
+from sitrep.gazetteer import Gazetteer
+from sitrep.mentions import ActorMention
+from sitrep.places.component import PlacesComponent
+
+from helpers import doc_with_ents as _doc
+
+
+@pytest.fixture(scope="module")
+def places() -> PlacesComponent:
+    return PlacesComponent(gazetteer=Gazetteer.default())
+
+
+def _actor(doc, words: str, name: str, country: str | None) -> ActorMention:
+    start = doc.text.index(words)
+    return ActorMention(start, start + len(words), words, name, 1 if country else 8, country)
+
+
+def test_a_small_town_abroad_needs_more_than_its_own_name(blank_nlp, places):
+    # Shakhta is a village in Russia only; its own name is no evidence that a Ukrainian
+    # report's Shakhta lies in Russia
+    doc = _doc(blank_nlp, "Ukraine said fighters shelled Shakhta.", [("Ukraine", "GPE"), ("Shakhta", "GPE")])
+    places(doc)
+    assert doc._.doc_country == "UA"
+    assert all(p.country_code != "RU" for p in doc._.toponyms if p.text == "Shakhta")
+
+
+def test_an_admin_area_shared_by_two_countries_splits_its_vote(blank_nlp, places):
+    # Yemen and Saudi Arabia both have an Al Jawf province: the Houthis settle it
+    text = "Houthi fighters repelled an attack in Al Jawf governorate."
+    doc = _doc(blank_nlp, text, [("Al Jawf", "GPE")])
+    doc._.actor_mentions = [_actor(doc, "Houthi fighters", "Houthis", "Yemen")]
+    places(doc)
+    assert doc._.doc_country == "YE"
+    assert next(p for p in doc._.toponyms if p.text == "Al Jawf").country_code == "YE"
+
+
+def test_a_demonym_inside_an_actor_name_does_not_vote(blank_nlp, places):
+    # "Saudi-led coalition" names who struck, not where: the Houthis' Yemen is the focus
+    text = "Houthi forces said Saudi-led coalition aircraft bombed Al Jawf governorate."
+    doc = _doc(blank_nlp, text, [("Saudi", "NORP"), ("Al Jawf", "GPE")])
+    doc._.actor_mentions = [_actor(doc, "Houthi forces", "Houthis", "Yemen"),
+                            _actor(doc, "Saudi-led coalition", "Operation Restoring Hope", None)]
+    places(doc)
+    assert doc._.doc_country == "YE"
+    # the same demonym outside any actor still votes ("Saudi officials said")
+    doc2 = _doc(blank_nlp, "Saudi officials said aircraft bombed Al Jawf governorate.",
+                [("Saudi", "NORP"), ("Al Jawf", "GPE")])
+    places(doc2)
+    assert doc2._.doc_country == "SA"
+
+
+def test_an_admin_area_by_its_french_name_names_its_country(blank_nlp, places):
+    # the index knows Cameroon's regions as West, Far North; ACLED writes Ouest, Extreme-Nord
+    doc = _doc(blank_nlp, "Residents demonstrated in Bafoussam town (Mifi, Ouest).",
+               [("Bafoussam", "GPE"), ("Mifi", "LOC"), ("Ouest", "LOC")])
+    places(doc)
+    assert doc._.doc_country == "CM"
+    ouest = next(p for p in doc._.toponyms if p.text == "Ouest")
+    assert ouest.country_code == "CM" and ouest.admin1 == "Ouest"
+    doc2 = _doc(blank_nlp, "Fighters raided a village (Mayo-Sava, Extreme-Nord).", [("Extreme-Nord", "LOC")])
+    places(doc2)
+    assert doc2._.doc_country == "CM"
+
+
+def test_a_place_after_in_inside_an_organisation_name_is_a_location(blank_nlp, places):
+    # NER takes "Cabinet of Ministers in Kyiv" whole; "in Kyiv" still says where
+    doc = _doc(blank_nlp, "Entrepreneurs protested outside the Cabinet of Ministers in Kyiv.",
+               [("Cabinet of Ministers in Kyiv", "ORG")])
+    places(doc)
+    assert doc._.doc_country == "UA"
+    assert any(p.text == "Kyiv" and p.country_code == "UA" for p in doc._.toponyms)
+    # a place that only names the organisation stays no location ("Kyiv Post")
+    doc2 = _doc(blank_nlp, "Reporters of the Kyiv Post protested.", [("Kyiv Post", "ORG")])
+    places(doc2)
+    assert doc2._.doc_country is None
+
+
+def test_admin_names_the_index_spells_otherwise(blank_nlp, places):
+    # "J&K" and "Saladin province" are how notes write Kashmir and Salah ad Din
+    doc = _doc(blank_nlp, "Forces exchanged fire at Kirni sector area (Poonch district, J&K).", [])
+    places(doc)
+    assert doc._.doc_country == "IN"
+    doc2 = _doc(blank_nlp, "Gunmen attacked a house in Saladin province.", [("Saladin", "GPE")])
+    places(doc2)
+    assert doc2._.doc_country == "IQ"
