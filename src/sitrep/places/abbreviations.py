@@ -11,7 +11,7 @@ from functools import lru_cache
 
 from sitrep.gazetteer import Candidate, Gazetteer, name_key
 from sitrep.gazetteer.build import KIND_VARIANT
-from sitrep.places.finder import DATA, Span
+from sitrep.places.finder import Span, data_rows
 
 
 @dataclass(frozen=True)
@@ -31,11 +31,7 @@ def _letters(written: str) -> str:
 def abbreviations() -> dict[str, Abbreviation]:
     """Name key of each abbreviation -> what it stands for."""
     table: dict[str, Abbreviation] = {}
-    for line in (DATA / "abbreviations.tsv").read_text(encoding="utf-8").splitlines():
-        if not line.strip() or line.startswith("#"):
-            continue
-        cells = [c.strip() for c in line.split("\t")] + [""]
-        short, name, country, feature, flag = cells[:5]
+    for short, name, country, feature, flag in data_rows("abbreviations.tsv", 5):
         table[name_key(short)] = Abbreviation(_letters(short), name, country, feature or "ADM1",
                                               flag == "comma")
     return table

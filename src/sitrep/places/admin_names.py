@@ -6,19 +6,15 @@ from dataclasses import replace
 from functools import lru_cache
 
 from sitrep.gazetteer import Candidate, Gazetteer, name_key
-from sitrep.places.finder import DATA
-
-KIND_VARIANT = 2  # an analyst's variant, as candidates_for's kinds count it
+from sitrep.gazetteer.build import KIND_VARIANT
+from sitrep.places.finder import data_rows
 
 
 @lru_cache(maxsize=1)
 def admin_names() -> dict[str, list[tuple[str, str, str]]]:
     """Name key of a written name -> (written name, index name, country ISO2) of each area."""
     table: dict[str, list[tuple[str, str, str]]] = {}
-    for line in (DATA / "admin1_names.tsv").read_text(encoding="utf-8").splitlines():
-        if not line.strip() or line.startswith("#"):
-            continue
-        written, indexed, country = (c.strip() for c in (line.split("\t") + ["", ""])[:3])
+    for written, indexed, country in data_rows("admin1_names.tsv", 3):
         table.setdefault(name_key(written), []).append((written, indexed, country))
     return table
 

@@ -9,17 +9,14 @@ from functools import lru_cache
 
 from sitrep.gazetteer import Candidate, Gazetteer, name_key
 from sitrep.gazetteer.build import KIND_DEMONYM
-from sitrep.places.finder import DATA
+from sitrep.places.finder import data_rows
 
 
 @lru_cache(maxsize=1)
 def area_demonyms() -> dict[str, list[tuple[str, str]]]:
     """Name key of a demonym -> (area name, country ISO2) of each area it may stand for."""
     table: dict[str, list[tuple[str, str]]] = {}
-    for line in (DATA / "area_demonyms.tsv").read_text(encoding="utf-8").splitlines():
-        if not line.strip() or line.startswith("#"):
-            continue
-        demonym, area, country = (c.strip() for c in (line.split("\t") + ["", ""])[:3])
+    for demonym, area, country in data_rows("area_demonyms.tsv", 3):
         table.setdefault(name_key(demonym), []).append((area, country))
     return table
 

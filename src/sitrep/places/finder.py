@@ -17,6 +17,17 @@ from spacy.tokens import Doc, Token
 from sitrep.gazetteer.normalize import name_key
 
 DATA = Path(__file__).parent / "data"
+
+
+def data_rows(name: str, width: int) -> list[list[str]]:
+    """The rows of a tab-separated file in data/ (blank and '#' lines skipped), each padded
+    with empty cells to `width` columns and stripped."""
+    rows = []
+    for line in (DATA / name).read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            rows.append([c.strip() for c in (line.split("\t") + [""] * width)[:width]])
+    return rows
+
 STRONG_LABELS = {"GPE", "LOC", "FAC"}
 WEAK_LABELS = {"PERSON", "NORP", "ORG"}
 EMBEDDING_LABELS = {"ORG", "FAC"}
