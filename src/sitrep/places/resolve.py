@@ -206,9 +206,15 @@ def span_votes(span: Span, options: Sequence[Candidate]) -> Counter:
         return votes
     if span.source == "embedded" or (span.source == "ner-weak" and options[0].population < 50_000):
         return votes
-    codes = {c.country_code for c in options[:20] if c.country_code}
-    for code in codes:
-        votes[code] += 1.0 / len(codes)
+    # shared by the countries with a place so called, each by the size of its largest one
+    # (Dundalk: Ireland's town and Maryland's, not the Ontario hamlet)
+    weight: dict[str, float] = {}
+    for c in options[:20]:
+        if c.country_code:
+            weight[c.country_code] = max(weight.get(c.country_code, 0.0), math.sqrt(c.population + 1))
+    total = sum(weight.values())
+    for code, w in weight.items():
+        votes[code] += w / total
     return votes
 
 
@@ -350,13 +356,16 @@ def regions(spans: Sequence[Span], cands: Sequence[list[Candidate]], focus: str 
 
 
 STRAY_KM = 300             # a small place this far from all the article's other places
+STRONG_STRAY_POP = 20_000  # how small a stray place NER is sure of must be to be dropped
 
 
 def _stray(span: Span, cand: Candidate, others: list[tuple[float, float]], parts: dict) -> bool:
     """A small namesake far from every other place of the article, on a weak span: the "Vale
     Verde neighborhood" of Volta Redonda is not the Vale Verde 1,000 km south."""
-    if span.source == "ner-strong" or not others or cand.population >= 50_000 or cand.is_country \
-            or cand.is_admin1 or "in_context" in parts:
+    small = STRONG_STRAY_POP if span.source == "ner-strong" else 50_000
+    if not others or cand.population >= small or cand.is_country or cand.is_admin1 \
+            or cand.geonameid <= FEATURE_ID or cand.feature_code in ("CONT", "RGN") \
+            or "in_context" in parts:
         return False
     return all(distance_km(cand.latitude, cand.longitude, la, lo) > STRAY_KM for la, lo in others)
 
@@ -382,6 +391,12 @@ def prominence(options: Sequence[Candidate]) -> tuple[Candidate | None, float]:
     return top, min(1.0, max(0.0, math.log10(ratio) - 0.5))
 
 
+def _nested(key: str, other: str) -> bool:
+    """Whether one name's words are the other's, or a run of them: "washington" in
+    "washington square"."""
+    return f" {key} " in f" {other} " or f" {other} " in f" {key} "
+
+
 def _similar(span: Span, cand: Candidate) -> bool:
     """A skeleton match must still look like the name: Kwadon is not Kaduna."""
     return SequenceMatcher(None, span.key, name_key(cand.name)).ratio() >= FUZZY_RATIO
@@ -404,6 +419,14 @@ def resolve(gaz: Gazetteer, spans: Sequence[Span], text: str = "",
     peoples = [c.country_code for span, options in zip(spans, cands) if not options
                and span.key.endswith("s") for c in gaz.lookup_key(span.key[:-1])[:1] if c.is_demonym]
     focus, votes = focus_country(spans, cands, list(actor_countries) + peoples)
+    # names NER is sure of with no place in the focus country: an area of the focus country
+    # its towns name as their admin2 ("Laguna" of a Philippine article: the province, not
+    # Laguna, California; "Essex", "Hampshire": the English counties)
+    for i, span in enumerate(spans):
+        if focus and span.source == "ner-strong" and not any(
+                c.country_code == focus or c.is_country for c in cands[i]):
+            areas = [c for c in gaz.admin2_areas(span.text) if c.country_code == focus]
+            cands[i] = areas[:1] + cands[i]
     # names NER is sure of but the index lacks: try the consonant skeleton inside the focus
     for i, span in enumerate(spans):
         if not cands[i] and span.source == "ner-strong" and focus:
@@ -426,7 +449,10 @@ def resolve(gaz: Gazetteer, spans: Sequence[Span], text: str = "",
         results = []
         for i, (span, options) in enumerate(zip(spans, cands)):
             best, best_parts, best_total = None, {}, -1e9
-            others = [a for j, a in enumerate(anchors) if j != i and a is not None]
+            # the same name again, or a name inside this one ("Washington" of "Washington
+            # Square"), is no independent evidence of where the name lies
+            others = [a for j, a in enumerate(anchors) if a is not None
+                      and not _nested(spans[j].key, span.key)]
             # "Aleppo" alone is the city, "Texas" alone the state: a same-name city must be big
             # ("New York" is an alternate name of New York City, which is the likelier)
             rival_codes = {c.country_code for c in options if c.feature_code.startswith("PPL") and (
