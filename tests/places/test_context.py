@@ -183,3 +183,15 @@ def test_township_is_a_generic_word_after_the_name(blank_nlp, places):
     doc = _doc(blank_nlp, "Residents of three villages in Shwebo Township fled.", [("Shwebo Township", "GPE")])
     places(doc)
     assert doc._.toponyms[0].country_code == "MM"
+
+
+def test_a_town_named_inside_an_organisation_is_a_settlement_sites_lie_near(blank_nlp, places):
+    # "the Brooklyn Bar Association": Brooklyn is named only inside a name, yet it is where
+    # the story is; the street after it lies there
+    doc = _doc(blank_nlp, "Members of the Brooklyn Bar Association marched down Qwerty Street.",
+               [("Brooklyn Bar Association", "ORG"), ("Qwerty Street", "FAC")])
+    places(doc)
+    found = {p.text: p for p in doc._.toponyms}
+    assert found["Brooklyn"].explain.get("source_embedded")
+    assert found["Qwerty Street"].explain.get("inherited_nearby")
+    assert found["Qwerty Street"].latitude == found["Brooklyn"].latitude

@@ -144,6 +144,9 @@ def test_a_small_namesake_far_from_the_article_s_places_is_dropped(blank_nlp, pl
     squares = [p for p in doc._.toponyms if p.text == "Washington Square"]
     assert len(squares) == 2
     assert all(p.explain.get("stray") and p.name != "Washington Square" for p in squares)
+    # nor is it named after the "Washington" inside it (Washington, D.C.), which is no
+    # settlement of the story either: it lies near the last town named before it
+    assert all(p.explain.get("inherited_nearby") and p.latitude < 31 for p in squares)
     # a big place far from the others stays: a city of a million is no namesake
     doc2 = _doc(blank_nlp, "Musicians from New Orleans and Metairie toured Philadelphia.",
                 [("New Orleans", "GPE"), ("Metairie", "GPE"), ("Philadelphia", "GPE")])
