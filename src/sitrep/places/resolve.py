@@ -425,8 +425,7 @@ def resolve(gaz: Gazetteer, spans: Sequence[Span], text: str = "",
     for i, span in enumerate(spans):
         if focus and span.source == "ner-strong" and not any(
                 c.country_code == focus or c.is_country for c in cands[i]):
-            areas = [c for c in gaz.admin2_areas(span.text) if c.country_code == focus]
-            cands[i] = areas[:1] + cands[i]
+            cands[i] = list(gaz.country_admin2(focus).get(span.key, ())[:1]) + cands[i]
     # names NER is sure of but the index lacks: try the consonant skeleton inside the focus
     for i, span in enumerate(spans):
         if not cands[i] and span.source == "ner-strong" and focus:
