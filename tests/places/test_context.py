@@ -195,3 +195,17 @@ def test_a_town_named_inside_an_organisation_is_a_settlement_sites_lie_near(blan
     assert found["Brooklyn"].explain.get("source_embedded")
     assert found["Qwerty Street"].explain.get("inherited_nearby")
     assert found["Qwerty Street"].latitude == found["Brooklyn"].latitude
+
+
+def test_a_town_ner_calls_a_person_is_kept_near_the_article_s_places(blank_nlp, places):
+    # the small model tags small towns PERSON; one of the focus country close to another
+    # place of the article is that town, with no cue word needed
+    text = "Protesters marched in Edmonton. Volunteers from Leduc joined them."
+    doc = _doc(blank_nlp, text, [("Edmonton", "GPE"), ("Leduc", "PERSON")])
+    places(doc)
+    leduc = next(p for p in doc._.toponyms if p.text == "Leduc")
+    assert leduc.country_code == "CA" and "near_other" in leduc.explain
+    # without a place nearby, a person's name stays a person's
+    doc2 = _doc(blank_nlp, "Volunteers from Leduc joined them.", [("Leduc", "PERSON")])
+    places(doc2)
+    assert all(p.latitude is None for p in doc2._.toponyms if p.text == "Leduc")

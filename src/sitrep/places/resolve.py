@@ -93,7 +93,8 @@ def accept(span: Span, cand: Candidate, chained: bool = False, parts: dict | Non
             return span.label == "NORP"
         if span.possessive:  # a person's or a firm's ("Denny's"), unless a big place's
             return cand.kind == 0 and cand.population >= 100_000
-        return cue or (cand.kind == 0 and cand.population >= 100_000)
+        near = parts is not None and "focus" in parts and "near_other" in parts
+        return cue or (cand.kind == 0 and (cand.population >= 100_000 or near))
     # matcher: capitalised words NER did not tag; a demonym NER did not tag NORP is more often
     # a language or a team ("in English", "English football") than a place
     if cand.is_demonym:
