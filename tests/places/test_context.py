@@ -209,3 +209,16 @@ def test_a_town_ner_calls_a_person_is_kept_near_the_article_s_places(blank_nlp, 
     doc2 = _doc(blank_nlp, "Volunteers from Leduc joined them.", [("Leduc", "PERSON")])
     places(doc2)
     assert all(p.latitude is None for p in doc2._.toponyms if p.text == "Leduc")
+
+
+def test_a_town_no_ner_label_marks_is_kept_near_the_article_s_places(blank_nlp, places):
+    # the phrase matcher's capitalised names need a strong cue or a big town, or, as here,
+    # a town of the focus country close to another place of the article
+    doc = _doc(blank_nlp, "Protesters marched in Edmonton, and residents of Leduc joined them.",
+               [("Edmonton", "GPE")])
+    places(doc)
+    leduc = next(p for p in doc._.toponyms if p.text == "Leduc")
+    assert leduc.explain.get("source_matcher") and leduc.country_code == "CA"
+    doc2 = _doc(blank_nlp, "Protesters marched, and residents of Leduc joined them.", [])
+    places(doc2)
+    assert all(p.latitude is None for p in doc2._.toponyms if p.text == "Leduc")

@@ -99,7 +99,9 @@ def accept(span: Span, cand: Candidate, chained: bool = False, parts: dict | Non
     # a language or a team ("in English", "English football") than a place
     if cand.is_demonym:
         return False
-    return (cue and cand.population >= 1_000) or (cand.kind == 0 and cand.population >= 200_000)
+    near = parts is not None and "focus" in parts and "near_other" in parts
+    return (cue and cand.population >= 1_000) or (cand.kind == 0 and (
+        cand.population >= 200_000 or (near and cand.population >= 1_000)))
 
 
 def _pop(cand: Candidate) -> float:
