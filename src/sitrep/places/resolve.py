@@ -18,8 +18,8 @@ from difflib import SequenceMatcher
 from sitrep.gazetteer import Candidate, Gazetteer, name_key
 from sitrep.geo import distance_km
 from sitrep.places.abbreviations import abbreviations, expand
-from sitrep.places.admin_names import admin_candidates, admin_names, index_names
-from sitrep.places.context import Context, contexts
+from sitrep.places.admin_names import admin_candidates, admin_names
+from sitrep.places.context import contexts, regions
 from sitrep.places.countries import country_by_code
 from sitrep.places.demonyms import area_candidates, area_demonyms
 from sitrep.places.finder import DATA, Span, cues
@@ -44,7 +44,6 @@ WEIGHTS = {
     "admin_named": 1.0,     # an admin area where the text names the areas around a place
 }
 FUZZY_RATIO = 0.75          # name similarity a consonant-skeleton match needs
-CONTEXT_KM = 60             # a place this close to a context town counts as inside its area
 _ARABIC_ARTICLE = re.compile(r"(?:al|el|ad|ar|as|ash|at|az|an|ed|es|ez)[-‑‐\s]", re.I)
 _GENERIC = {"county", "city", "town", "village", "district", "municipality", "parish", "borough",
             "township", "area", "camp"}
@@ -287,75 +286,6 @@ def admin_hints(spans: Sequence[Span], cands: Sequence[list[Candidate]], focus: 
                 hints.add(span.key)
                 hints.add(name_key(cand.name))
     return hints
-
-
-class Region:
-    """The areas a place's context names: admin names per country and towns' points."""
-
-    def __init__(self) -> None:
-        self.admin1: set[tuple[str, str]] = set()
-        self.admin2: set[tuple[str, str]] = set()
-        self.points: list[tuple[int, float, float]] = []
-        self.names: set[str] = set()
-        self.firm = False  # an admin area or a country: a place outside it is a namesake
-
-    def add(self, span: Span, options: Sequence[Candidate], focus: str | None) -> None:
-        for cand in options:
-            if cand.fuzzy or cand.is_demonym or (focus and cand.country_code != focus):
-                continue
-            code = cand.country_code or ""
-            if cand.is_country:
-                self.admin1.add((code, "*"))
-                self.firm = True
-            elif cand.is_admin1 or cand.feature_code == "ADM1":
-                self.admin1.add((code, name_key(cand.name)))
-                if cand.admin1:  # its name in the index's admin naming ("Al Qasrayn")
-                    self.admin1.add((code, name_key(cand.admin1)))
-                for indexed in index_names(cand.name, code):  # "Ouest": West, as its towns say
-                    self.admin1.add((code, name_key(indexed)))
-                self.firm = True
-            elif cand.feature_code.startswith("ADM"):
-                self.admin2.add((code, name_key(cand.name)))
-                self.firm = True
-            else:
-                self.points.append((cand.geonameid, cand.latitude, cand.longitude))
-                # districts are often named after their town: "Dighinala upazila"
-                self.admin2.add((code, span.key))
-                self.admin1.add((code, span.key))
-        self.names.add(span.key)
-
-    def __bool__(self) -> bool:
-        return bool(self.admin1 or self.admin2 or self.points)
-
-    def holds(self, cand: Candidate) -> float:
-        """1.0 inside a named admin area, 0.6 beside a named town, 0.0 outside."""
-        code = cand.country_code or ""
-        if (code, "*") in self.admin1:
-            return 1.0
-        if cand.admin1 and (code, name_key(cand.admin1)) in self.admin1:
-            return 1.0
-        if cand.admin2 and (code, name_key(cand.admin2)) in self.admin2:
-            return 1.0
-        # "Kasserine (Ezzouhour, Kasserine)": a town names its own district
-        near = any(gid == cand.geonameid or distance_km(cand.latitude, cand.longitude, la, lo) <= CONTEXT_KM
-                   for gid, la, lo in self.points)
-        return 0.6 if near else 0.0
-
-
-def regions(spans: Sequence[Span], cands: Sequence[list[Candidate]], focus: str | None,
-            links_of: Sequence[Sequence[Context]]) -> list[Region | None]:
-    """Each span's context region, when the text names the areas around it."""
-    out: list[Region | None] = []
-    for i, links in enumerate(links_of):
-        region = Region()
-        for link in links:
-            region.add(spans[link.index], cands[link.index], focus)
-        # a comma context binds only when it names an admin area ("Bohdanivka, Donetsk")
-        if region and (region.firm or any(link.kind != "comma" for link in links)):
-            out.append(region)
-        else:
-            out.append(None)
-    return out
 
 
 STRAY_KM = 300             # a small place this far from all the article's other places
