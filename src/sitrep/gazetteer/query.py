@@ -232,17 +232,27 @@ class Gazetteer:
     def _country_admin2(self, country_code: str) -> dict[str, tuple[Candidate, ...]]:
         """Name key -> the country's second-level areas so called (as admin2_areas makes
         them), from one indexed read of the country's towns."""
+        code = country_code.upper()
         marks = ",".join("?" * len(_TOWN_CODES))
-        rows = self._rows(f"SELECT {_PLACE_COLUMNS} FROM places p WHERE p.feature_code IN "
-                          f"({marks}) AND p.country_code = ? AND p.admin2 IS NOT NULL",
-                          _TOWN_CODES + (country_code.upper(),))
-        groups: dict[tuple[str, str | None, str], list[Candidate]] = {}
-        for town in rows:
-            groups.setdefault((town.country_code, town.admin1, town.admin2 or ""), []).append(town)
+        with self._lock:  # bare tuples: a large country has tens of thousands of towns
+            rows = self._con.execute(
+                "SELECT admin1, admin2, geonameid, latitude, longitude, population FROM places "
+                f"WHERE feature_code IN ({marks}) AND country_code = ? AND admin2 IS NOT NULL",
+                _TOWN_CODES + (code,)).fetchall()
+        groups: dict[tuple[str | None, str], list[tuple]] = {}
+        for admin1, admin2, *town in rows:
+            groups.setdefault((admin1, admin2), []).append(town)
         out: dict[str, list[Candidate]] = {}
-        for area in _areas(groups):
-            out.setdefault(name_key(area.name), []).append(area)
-        return {key: tuple(areas) for key, areas in out.items()}
+        for (admin1, admin2), towns in groups.items():
+            lats = [t[1] for t in towns]
+            lons = [t[2] for t in towns]
+            out.setdefault(name_key(admin2), []).append(Candidate(
+                ADMIN2_ID - min(t[0] for t in towns) % 1_000_000_000, admin2,
+                (min(lats) + max(lats)) / 2, (min(lons) + max(lons)) / 2, code, admin1, admin2,
+                sum(t[3] for t in towns), "ADM2"))
+        # most populous first, ties as admin2_areas orders them
+        return {key: tuple(sorted(sorted(areas, key=lambda c: str((c.country_code, c.admin1, c.admin2))),
+                                  key=lambda c: -c.population)) for key, areas in out.items()}
 
     def by_id(self, geonameid: int) -> Candidate | None:
         rows = self._rows(f"SELECT {_COLUMNS} FROM places p JOIN names n USING(geonameid) "
