@@ -3,7 +3,8 @@
 
 Such a context says where the place must lie. ACLED notes always write it; news often does
 ("Al-Bab, located in Aleppo province"). The words allowed between a place and its context are in
-data/cues.json ("context_nouns", "context_links").
+data/cues.json ("context_nouns", "context_links"). `regions` gathers, for each place, the areas
+its contexts name (a Region), which the resolver holds its candidates against.
 """
 from __future__ import annotations
 
