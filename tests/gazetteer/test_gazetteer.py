@@ -49,3 +49,14 @@ def test_lookup_is_fast(tiny_gazetteer):
         tiny_gazetteer.lookup_key.cache_clear()
         tiny_gazetteer.lookup("Aleppo")
     assert (time.perf_counter() - start) / 200 < 0.001
+
+
+def test_a_country_s_admin2_areas_in_one_read_match_the_areas_by_name(tiny_gazetteer):
+    # the resolver asks for the focus country's areas by name key; one read of the country's
+    # towns must give what the per-name scan gives
+    areas = tiny_gazetteer.country_admin2("us")
+    assert areas["lamar"] == tiny_gazetteer.admin2_areas("Lamar")
+    for key, found in tiny_gazetteer.country_admin2("SY").items():
+        assert found == tuple(c for c in tiny_gazetteer.admin2_areas(found[0].name)
+                              if c.country_code == "SY")
+    assert "lamar" not in tiny_gazetteer.country_admin2("SY")

@@ -183,3 +183,42 @@ def test_township_is_a_generic_word_after_the_name(blank_nlp, places):
     doc = _doc(blank_nlp, "Residents of three villages in Shwebo Township fled.", [("Shwebo Township", "GPE")])
     places(doc)
     assert doc._.toponyms[0].country_code == "MM"
+
+
+def test_a_town_named_inside_an_organisation_is_a_settlement_sites_lie_near(blank_nlp, places):
+    # "the Brooklyn Bar Association": Brooklyn is named only inside a name, yet it is where
+    # the story is; the street after it lies there
+    doc = _doc(blank_nlp, "Members of the Brooklyn Bar Association marched down Qwerty Street.",
+               [("Brooklyn Bar Association", "ORG"), ("Qwerty Street", "FAC")])
+    places(doc)
+    found = {p.text: p for p in doc._.toponyms}
+    assert found["Brooklyn"].explain.get("source_embedded")
+    assert found["Qwerty Street"].explain.get("inherited_nearby")
+    assert found["Qwerty Street"].latitude == found["Brooklyn"].latitude
+
+
+def test_a_town_ner_calls_a_person_is_kept_near_the_article_s_places(blank_nlp, places):
+    # the small model tags small towns PERSON; one of the focus country close to another
+    # place of the article is that town, with no cue word needed
+    text = "Protesters marched in Edmonton. Volunteers from Leduc joined them."
+    doc = _doc(blank_nlp, text, [("Edmonton", "GPE"), ("Leduc", "PERSON")])
+    places(doc)
+    leduc = next(p for p in doc._.toponyms if p.text == "Leduc")
+    assert leduc.country_code == "CA" and "near_other" in leduc.explain
+    # without a place nearby, a person's name stays a person's
+    doc2 = _doc(blank_nlp, "Volunteers from Leduc joined them.", [("Leduc", "PERSON")])
+    places(doc2)
+    assert all(p.latitude is None for p in doc2._.toponyms if p.text == "Leduc")
+
+
+def test_a_town_no_ner_label_marks_is_kept_near_the_article_s_places(blank_nlp, places):
+    # the phrase matcher's capitalised names need a strong cue or a big town, or, as here,
+    # a town of the focus country close to another place of the article
+    doc = _doc(blank_nlp, "Protesters marched in Edmonton, and residents of Leduc joined them.",
+               [("Edmonton", "GPE")])
+    places(doc)
+    leduc = next(p for p in doc._.toponyms if p.text == "Leduc")
+    assert leduc.explain.get("source_matcher") and leduc.country_code == "CA"
+    doc2 = _doc(blank_nlp, "Protesters marched, and residents of Leduc joined them.", [])
+    places(doc2)
+    assert all(p.latitude is None for p in doc2._.toponyms if p.text == "Leduc")

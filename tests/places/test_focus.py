@@ -89,3 +89,66 @@ def test_admin_names_the_index_spells_otherwise(blank_nlp, places):
     doc2 = _doc(blank_nlp, "Gunmen attacked a house in Saladin province.", [("Saladin", "GPE")])
     places(doc2)
     assert doc2._.doc_country == "IQ"
+
+
+def test_a_name_of_the_focus_country_s_admin2_area_is_that_area(blank_nlp, places):
+    # the small index has no Laguna in the Philippines, only its towns whose admin2 (province)
+    # is Laguna: the province, not Laguna, California
+    doc = _doc(blank_nlp, "Philippine police said the Philippines will deploy troops in Laguna.",
+               [("Philippines", "GPE"), ("Laguna", "GPE")])
+    places(doc)
+    assert doc._.doc_country == "PH"
+    laguna = next(p for p in doc._.toponyms if p.text == "Laguna")
+    assert laguna.country_code == "PH" and laguna.feature_code == "ADM2"
+    # a name with a town of its own in the focus country stays that town
+    doc2 = _doc(blank_nlp, "The United States said storms hit Laguna.",
+                [("United States", "GPE"), ("Laguna", "GPE")])
+    places(doc2)
+    assert next(p for p in doc2._.toponyms if p.text == "Laguna").feature_code.startswith("PPL")
+
+
+def test_a_shared_name_votes_by_the_size_of_each_country_s_namesake():
+    # Dundalk is a town of 43,000 in Ireland and 64,000 in Maryland but a hamlet in Ontario:
+    # Ontario's hamlet gets a sliver of its vote, not a third
+    from sitrep.gazetteer import Candidate
+    from sitrep.places.finder import Span
+    from sitrep.places.resolve import span_votes
+
+    def town(cc: str, pop: int) -> Candidate:
+        return Candidate(1, "Dundalk", 0.0, 0.0, cc, None, None, pop, "PPL")
+
+    votes = span_votes(Span(0, 7, "Dundalk", "dundalk", "ner-strong", "GPE"),
+                       [town("US", 63_597), town("IE", 43_112), town("CA", 2_803)])
+    assert abs(sum(votes.values()) - 1.0) < 1e-9
+    assert votes["IE"] > 0.4 and votes["CA"] < 0.15
+
+
+def test_small_namesakes_together_outvote_one_demonym(blank_nlp, places):
+    # a Japanese student in an Irish story: Dundalk and Dundrum are mostly Irish names
+    text = "Gardai said a Japanese student was attacked in Dundalk and treated in Dundrum."
+    doc = _doc(blank_nlp, text, [("Japanese", "NORP"), ("Dundalk", "GPE"), ("Dundrum", "GPE")])
+    places(doc)
+    assert doc._.doc_country == "IE"
+    assert next(p for p in doc._.toponyms if p.text == "Dundalk").country_code == "IE"
+
+
+def test_a_small_namesake_far_from_the_article_s_places_is_dropped(blank_nlp, places):
+    # New Orleans' Washington Square is no town in the index; Philadelphia's Washington Square
+    # (13,000 people, 1,700 km away) is a namesake, even when NER is sure it is a place and
+    # the name comes twice (a repeat, or the "Washington" inside it, vouches for nothing)
+    text = ("Musicians played across New Orleans, from Metairie to Chalmette. "
+            "Crowds gathered in Washington Square. Later, Washington Square emptied.")
+    doc = _doc(blank_nlp, text, [("New Orleans", "GPE"), ("Metairie", "GPE"), ("Chalmette", "GPE"),
+                                 ("Washington Square", "FAC"), ("Washington Square", "FAC")])
+    places(doc)
+    squares = [p for p in doc._.toponyms if p.text == "Washington Square"]
+    assert len(squares) == 2
+    assert all(p.explain.get("stray") and p.name != "Washington Square" for p in squares)
+    # nor is it named after the "Washington" inside it (Washington, D.C.), which is no
+    # settlement of the story either: it lies near the last town named before it
+    assert all(p.explain.get("inherited_nearby") and p.latitude < 31 for p in squares)
+    # a big place far from the others stays: a city of a million is no namesake
+    doc2 = _doc(blank_nlp, "Musicians from New Orleans and Metairie toured Philadelphia.",
+                [("New Orleans", "GPE"), ("Metairie", "GPE"), ("Philadelphia", "GPE")])
+    places(doc2)
+    assert next(p for p in doc2._.toponyms if p.text == "Philadelphia").latitude > 39

@@ -82,6 +82,7 @@ class Gazetteer:
         self.lookup_key = lru_cache(maxsize=200_000)(self._lookup_key)
         self.country = lru_cache(maxsize=512)(self._country)
         self.admin2_areas = lru_cache(maxsize=4096)(self._admin2_areas)
+        self.country_admin2 = lru_cache(maxsize=64)(self._country_admin2)
 
     @classmethod
     def default(cls) -> Gazetteer:
@@ -226,15 +227,32 @@ class Gazetteer:
         for town in rows:
             if name_key(town.admin2 or "") == key:
                 groups.setdefault((town.country_code, town.admin1, town.admin2 or ""), []).append(town)
-        areas = []
-        for (cc, admin1, admin2), towns in sorted(groups.items(), key=str):
-            lats = [t.latitude for t in towns]
-            lons = [t.longitude for t in towns]
-            # a stable id per area: the smallest geonameid among its towns
-            areas.append(Candidate(ADMIN2_ID - min(t.geonameid for t in towns) % 1_000_000_000,
-                                   admin2, (min(lats) + max(lats)) / 2, (min(lons) + max(lons)) / 2,
-                                   cc, admin1, admin2, sum(t.population for t in towns), "ADM2"))
-        return tuple(sorted(areas, key=lambda c: -c.population))
+        return _areas(groups)
+
+    def _country_admin2(self, country_code: str) -> dict[str, tuple[Candidate, ...]]:
+        """Name key -> the country's second-level areas so called (as admin2_areas makes
+        them), from one indexed read of the country's towns."""
+        code = country_code.upper()
+        marks = ",".join("?" * len(_TOWN_CODES))
+        with self._lock:  # bare tuples: a large country has tens of thousands of towns
+            rows = self._con.execute(
+                "SELECT admin1, admin2, geonameid, latitude, longitude, population FROM places "
+                f"WHERE feature_code IN ({marks}) AND country_code = ? AND admin2 IS NOT NULL",
+                _TOWN_CODES + (code,)).fetchall()
+        groups: dict[tuple[str | None, str], list[tuple]] = {}
+        for admin1, admin2, *town in rows:
+            groups.setdefault((admin1, admin2), []).append(town)
+        out: dict[str, list[Candidate]] = {}
+        for (admin1, admin2), towns in groups.items():
+            lats = [t[1] for t in towns]
+            lons = [t[2] for t in towns]
+            out.setdefault(name_key(admin2), []).append(Candidate(
+                ADMIN2_ID - min(t[0] for t in towns) % 1_000_000_000, admin2,
+                (min(lats) + max(lats)) / 2, (min(lons) + max(lons)) / 2, code, admin1, admin2,
+                sum(t[3] for t in towns), "ADM2"))
+        # most populous first, ties as admin2_areas orders them
+        return {key: tuple(sorted(sorted(areas, key=lambda c: str((c.country_code, c.admin1, c.admin2))),
+                                  key=lambda c: -c.population)) for key, areas in out.items()}
 
     def by_id(self, geonameid: int) -> Candidate | None:
         rows = self._rows(f"SELECT {_COLUMNS} FROM places p JOIN names n USING(geonameid) "
@@ -246,6 +264,25 @@ class Gazetteer:
                           "WHERE p.country_code = ? AND p.feature_code = 'PCLI' "
                           "ORDER BY n.kind LIMIT 1", (code.upper(),))
         return rows[0] if rows else None
+
+
+# feature codes of populated places (the embedded index uses PPL and PPLC; GeoNames all of them)
+_TOWN_CODES = ("PPL", "PPLA", "PPLA2", "PPLA3", "PPLA4", "PPLA5", "PPLC", "PPLF", "PPLG", "PPLL",
+               "PPLR", "PPLS", "PPLX")
+
+
+def _areas(groups: dict[tuple[str, str | None, str], list[Candidate]]) -> tuple[Candidate, ...]:
+    """One area per (country, admin1, admin2) group of towns, at the mid-range (middle of the
+    bounding box) of its towns, most populous first."""
+    areas = []
+    for (cc, admin1, admin2), towns in sorted(groups.items(), key=lambda g: str(g[0])):
+        lats = [t.latitude for t in towns]
+        lons = [t.longitude for t in towns]
+        # a stable id per area: the smallest geonameid among its towns
+        areas.append(Candidate(ADMIN2_ID - min(t.geonameid for t in towns) % 1_000_000_000,
+                               admin2, (min(lats) + max(lats)) / 2, (min(lons) + max(lons)) / 2,
+                               cc, admin1, admin2, sum(t.population for t in towns), "ADM2"))
+    return tuple(sorted(areas, key=lambda c: -c.population))
 
 
 _FIELDS = tuple(Candidate.__dataclass_fields__)

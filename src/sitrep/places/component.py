@@ -106,9 +106,13 @@ def inherit_unresolved(spans: list[Span], by_span: dict[int, PlaceMention],
     area the text names ("the Crown Heights neighborhood of Brooklyn"), else, for sites and
     settlements (NER FAC/GPE, not seas or regions), the place they are named after, else the
     last settlement of the focus country named before them."""
+    # a name inside a far namesake ("Washington" of a stray "Washington Square") is no
+    # settlement the article is about
+    strays = [p for p in by_span.values() if p.explain.get("stray")]
     settlements = sorted((p for p in by_span.values() if p.latitude is not None
-                          and specificity(p) == 1 and not p.explain.get("source_embedded")
-                          and not p.explain.get("demonym")), key=lambda p: p.start)
+                          and specificity(p) == 1 and not p.explain.get("demonym")
+                          and not any(s.start <= p.start and p.end <= s.end for s in strays)),
+                         key=lambda p: p.start)
     for i, place in sorted(by_span.items()):
         if place.latitude is not None:
             continue
@@ -120,7 +124,8 @@ def inherit_unresolved(spans: list[Span], by_span: dict[int, PlaceMention],
         if spans[i].label not in INHERIT_LABELS and not is_site(spans[i]):
             continue
         inner = [p for p in by_span.values() if p is not place and p.latitude is not None
-                 and place.start <= p.start and p.end <= place.end and not p.explain.get("demonym")]
+                 and place.start <= p.start and p.end <= place.end and not p.explain.get("demonym")
+                 and not place.explain.get("stray")]  # nor is it named after that name
         if inner:  # "Colorado State University": the place it is named after
             _copy_place(place, inner[0], "inherited_name")
             continue

@@ -3,7 +3,8 @@
 
 Such a context says where the place must lie. ACLED notes always write it; news often does
 ("Al-Bab, located in Aleppo province"). The words allowed between a place and its context are in
-data/cues.json ("context_nouns", "context_links").
+data/cues.json ("context_nouns", "context_links"). `regions` gathers, for each place, the areas
+its contexts name (a Region), which the resolver holds its candidates against.
 """
 from __future__ import annotations
 
@@ -12,7 +13,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
+from sitrep.gazetteer import Candidate, name_key
+from sitrep.geo import distance_km
+from sitrep.places.admin_names import index_names
 from sitrep.places.finder import Span, cues
+
+CONTEXT_KM = 60             # a place this close to a context town counts as inside its area
 
 
 @dataclass(frozen=True)
@@ -85,4 +91,73 @@ def contexts(text: str, spans: Sequence[Span]) -> list[list[Context]]:
                 break
             out[i].append(Context(j, kind))
             prev_end = spans[j].end
+    return out
+
+
+class Region:
+    """The areas a place's context names: admin names per country and towns' points."""
+
+    def __init__(self) -> None:
+        self.admin1: set[tuple[str, str]] = set()
+        self.admin2: set[tuple[str, str]] = set()
+        self.points: list[tuple[int, float, float]] = []
+        self.names: set[str] = set()
+        self.firm = False  # an admin area or a country: a place outside it is a namesake
+
+    def add(self, span: Span, options: Sequence[Candidate], focus: str | None) -> None:
+        for cand in options:
+            if cand.fuzzy or cand.is_demonym or (focus and cand.country_code != focus):
+                continue
+            code = cand.country_code or ""
+            if cand.is_country:
+                self.admin1.add((code, "*"))
+                self.firm = True
+            elif cand.is_admin1 or cand.feature_code == "ADM1":
+                self.admin1.add((code, name_key(cand.name)))
+                if cand.admin1:  # its name in the index's admin naming ("Al Qasrayn")
+                    self.admin1.add((code, name_key(cand.admin1)))
+                for indexed in index_names(cand.name, code):  # "Ouest": West, as its towns say
+                    self.admin1.add((code, name_key(indexed)))
+                self.firm = True
+            elif cand.feature_code.startswith("ADM"):
+                self.admin2.add((code, name_key(cand.name)))
+                self.firm = True
+            else:
+                self.points.append((cand.geonameid, cand.latitude, cand.longitude))
+                # districts are often named after their town: "Dighinala upazila"
+                self.admin2.add((code, span.key))
+                self.admin1.add((code, span.key))
+        self.names.add(span.key)
+
+    def __bool__(self) -> bool:
+        return bool(self.admin1 or self.admin2 or self.points)
+
+    def holds(self, cand: Candidate) -> float:
+        """1.0 inside a named admin area, 0.6 beside a named town, 0.0 outside."""
+        code = cand.country_code or ""
+        if (code, "*") in self.admin1:
+            return 1.0
+        if cand.admin1 and (code, name_key(cand.admin1)) in self.admin1:
+            return 1.0
+        if cand.admin2 and (code, name_key(cand.admin2)) in self.admin2:
+            return 1.0
+        # "Kasserine (Ezzouhour, Kasserine)": a town names its own district
+        near = any(gid == cand.geonameid or distance_km(cand.latitude, cand.longitude, la, lo) <= CONTEXT_KM
+                   for gid, la, lo in self.points)
+        return 0.6 if near else 0.0
+
+
+def regions(spans: Sequence[Span], cands: Sequence[list[Candidate]], focus: str | None,
+            links_of: Sequence[Sequence[Context]]) -> list[Region | None]:
+    """Each span's context region, when the text names the areas around it."""
+    out: list[Region | None] = []
+    for i, links in enumerate(links_of):
+        region = Region()
+        for link in links:
+            region.add(spans[link.index], cands[link.index], focus)
+        # a comma context binds only when it names an admin area ("Bohdanivka, Donetsk")
+        if region and (region.firm or any(link.kind != "comma" for link in links)):
+            out.append(region)
+        else:
+            out.append(None)
     return out

@@ -18,8 +18,8 @@ from difflib import SequenceMatcher
 from sitrep.gazetteer import Candidate, Gazetteer, name_key
 from sitrep.geo import distance_km
 from sitrep.places.abbreviations import abbreviations, expand
-from sitrep.places.admin_names import admin_candidates, admin_names, index_names
-from sitrep.places.context import Context, contexts
+from sitrep.places.admin_names import admin_candidates, admin_names
+from sitrep.places.context import contexts, regions
 from sitrep.places.countries import country_by_code
 from sitrep.places.demonyms import area_candidates, area_demonyms
 from sitrep.places.finder import DATA, Span, cues
@@ -44,7 +44,6 @@ WEIGHTS = {
     "admin_named": 1.0,     # an admin area where the text names the areas around a place
 }
 FUZZY_RATIO = 0.75          # name similarity a consonant-skeleton match needs
-CONTEXT_KM = 60             # a place this close to a context town counts as inside its area
 _ARABIC_ARTICLE = re.compile(r"(?:al|el|ad|ar|as|ash|at|az|an|ed|es|ez)[-‑‐\s]", re.I)
 _GENERIC = {"county", "city", "town", "village", "district", "municipality", "parish", "borough",
             "township", "area", "camp"}
@@ -93,12 +92,15 @@ def accept(span: Span, cand: Candidate, chained: bool = False, parts: dict | Non
             return span.label == "NORP"
         if span.possessive:  # a person's or a firm's ("Denny's"), unless a big place's
             return cand.kind == 0 and cand.population >= 100_000
-        return cue or (cand.kind == 0 and cand.population >= 100_000)
+        near = parts is not None and "focus" in parts and "near_other" in parts
+        return cue or (cand.kind == 0 and (cand.population >= 100_000 or near))
     # matcher: capitalised words NER did not tag; a demonym NER did not tag NORP is more often
     # a language or a team ("in English", "English football") than a place
     if cand.is_demonym:
         return False
-    return (cue and cand.population >= 1_000) or (cand.kind == 0 and cand.population >= 200_000)
+    near = parts is not None and "focus" in parts and "near_other" in parts
+    return (cue and cand.population >= 1_000) or (cand.kind == 0 and (
+        cand.population >= 200_000 or (near and cand.population >= 1_000)))
 
 
 def _pop(cand: Candidate) -> float:
@@ -206,9 +208,15 @@ def span_votes(span: Span, options: Sequence[Candidate]) -> Counter:
         return votes
     if span.source == "embedded" or (span.source == "ner-weak" and options[0].population < 50_000):
         return votes
-    codes = {c.country_code for c in options[:20] if c.country_code}
-    for code in codes:
-        votes[code] += 1.0 / len(codes)
+    # shared by the countries with a place so called, each by the size of its largest one
+    # (Dundalk: Ireland's town and Maryland's, not the Ontario hamlet)
+    weight: dict[str, float] = {}
+    for c in options[:20]:
+        if c.country_code:
+            weight[c.country_code] = max(weight.get(c.country_code, 0.0), math.sqrt(c.population + 1))
+    total = sum(weight.values())
+    for code, w in weight.items():
+        votes[code] += w / total
     return votes
 
 
@@ -280,83 +288,17 @@ def admin_hints(spans: Sequence[Span], cands: Sequence[list[Candidate]], focus: 
     return hints
 
 
-class Region:
-    """The areas a place's context names: admin names per country and towns' points."""
-
-    def __init__(self) -> None:
-        self.admin1: set[tuple[str, str]] = set()
-        self.admin2: set[tuple[str, str]] = set()
-        self.points: list[tuple[int, float, float]] = []
-        self.names: set[str] = set()
-        self.firm = False  # an admin area or a country: a place outside it is a namesake
-
-    def add(self, span: Span, options: Sequence[Candidate], focus: str | None) -> None:
-        for cand in options:
-            if cand.fuzzy or cand.is_demonym or (focus and cand.country_code != focus):
-                continue
-            code = cand.country_code or ""
-            if cand.is_country:
-                self.admin1.add((code, "*"))
-                self.firm = True
-            elif cand.is_admin1 or cand.feature_code == "ADM1":
-                self.admin1.add((code, name_key(cand.name)))
-                if cand.admin1:  # its name in the index's admin naming ("Al Qasrayn")
-                    self.admin1.add((code, name_key(cand.admin1)))
-                for indexed in index_names(cand.name, code):  # "Ouest": West, as its towns say
-                    self.admin1.add((code, name_key(indexed)))
-                self.firm = True
-            elif cand.feature_code.startswith("ADM"):
-                self.admin2.add((code, name_key(cand.name)))
-                self.firm = True
-            else:
-                self.points.append((cand.geonameid, cand.latitude, cand.longitude))
-                # districts are often named after their town: "Dighinala upazila"
-                self.admin2.add((code, span.key))
-                self.admin1.add((code, span.key))
-        self.names.add(span.key)
-
-    def __bool__(self) -> bool:
-        return bool(self.admin1 or self.admin2 or self.points)
-
-    def holds(self, cand: Candidate) -> float:
-        """1.0 inside a named admin area, 0.6 beside a named town, 0.0 outside."""
-        code = cand.country_code or ""
-        if (code, "*") in self.admin1:
-            return 1.0
-        if cand.admin1 and (code, name_key(cand.admin1)) in self.admin1:
-            return 1.0
-        if cand.admin2 and (code, name_key(cand.admin2)) in self.admin2:
-            return 1.0
-        # "Kasserine (Ezzouhour, Kasserine)": a town names its own district
-        near = any(gid == cand.geonameid or distance_km(cand.latitude, cand.longitude, la, lo) <= CONTEXT_KM
-                   for gid, la, lo in self.points)
-        return 0.6 if near else 0.0
-
-
-def regions(spans: Sequence[Span], cands: Sequence[list[Candidate]], focus: str | None,
-            links_of: Sequence[Sequence[Context]]) -> list[Region | None]:
-    """Each span's context region, when the text names the areas around it."""
-    out: list[Region | None] = []
-    for i, links in enumerate(links_of):
-        region = Region()
-        for link in links:
-            region.add(spans[link.index], cands[link.index], focus)
-        # a comma context binds only when it names an admin area ("Bohdanivka, Donetsk")
-        if region and (region.firm or any(link.kind != "comma" for link in links)):
-            out.append(region)
-        else:
-            out.append(None)
-    return out
-
-
 STRAY_KM = 300             # a small place this far from all the article's other places
+STRONG_STRAY_POP = 20_000  # how small a stray place NER is sure of must be to be dropped
 
 
 def _stray(span: Span, cand: Candidate, others: list[tuple[float, float]], parts: dict) -> bool:
     """A small namesake far from every other place of the article, on a weak span: the "Vale
     Verde neighborhood" of Volta Redonda is not the Vale Verde 1,000 km south."""
-    if span.source == "ner-strong" or not others or cand.population >= 50_000 or cand.is_country \
-            or cand.is_admin1 or "in_context" in parts:
+    small = STRONG_STRAY_POP if span.source == "ner-strong" else 50_000
+    if not others or cand.population >= small or cand.is_country or cand.is_admin1 \
+            or cand.geonameid <= FEATURE_ID or cand.feature_code in ("CONT", "RGN") \
+            or "in_context" in parts:
         return False
     return all(distance_km(cand.latitude, cand.longitude, la, lo) > STRAY_KM for la, lo in others)
 
@@ -382,6 +324,12 @@ def prominence(options: Sequence[Candidate]) -> tuple[Candidate | None, float]:
     return top, min(1.0, max(0.0, math.log10(ratio) - 0.5))
 
 
+def _nested(key: str, other: str) -> bool:
+    """Whether one name's words are the other's, or a run of them: "washington" in
+    "washington square"."""
+    return f" {key} " in f" {other} " or f" {other} " in f" {key} "
+
+
 def _similar(span: Span, cand: Candidate) -> bool:
     """A skeleton match must still look like the name: Kwadon is not Kaduna."""
     return SequenceMatcher(None, span.key, name_key(cand.name)).ratio() >= FUZZY_RATIO
@@ -404,6 +352,13 @@ def resolve(gaz: Gazetteer, spans: Sequence[Span], text: str = "",
     peoples = [c.country_code for span, options in zip(spans, cands) if not options
                and span.key.endswith("s") for c in gaz.lookup_key(span.key[:-1])[:1] if c.is_demonym]
     focus, votes = focus_country(spans, cands, list(actor_countries) + peoples)
+    # names NER is sure of with no place in the focus country: an area of the focus country
+    # its towns name as their admin2 ("Laguna" of a Philippine article: the province, not
+    # Laguna, California; "Essex", "Hampshire": the English counties)
+    for i, span in enumerate(spans):
+        if focus and span.source == "ner-strong" and not any(
+                c.country_code == focus or c.is_country for c in cands[i]):
+            cands[i] = list(gaz.country_admin2(focus).get(span.key, ())[:1]) + cands[i]
     # names NER is sure of but the index lacks: try the consonant skeleton inside the focus
     for i, span in enumerate(spans):
         if not cands[i] and span.source == "ner-strong" and focus:
@@ -426,7 +381,10 @@ def resolve(gaz: Gazetteer, spans: Sequence[Span], text: str = "",
         results = []
         for i, (span, options) in enumerate(zip(spans, cands)):
             best, best_parts, best_total = None, {}, -1e9
-            others = [a for j, a in enumerate(anchors) if j != i and a is not None]
+            # the same name again, or a name inside this one ("Washington" of "Washington
+            # Square"), is no independent evidence of where the name lies
+            others = [a for j, a in enumerate(anchors) if a is not None
+                      and not _nested(spans[j].key, span.key)]
             # "Aleppo" alone is the city, "Texas" alone the state: a same-name city must be big
             # ("New York" is an alternate name of New York City, which is the likelier)
             rival_codes = {c.country_code for c in options if c.feature_code.startswith("PPL") and (
