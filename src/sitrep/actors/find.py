@@ -163,6 +163,7 @@ def guess_country(found: list[Found], free_countries: list[str]) -> str | None:
 
 def find_actors(doc: Doc, matchers: Matchers) -> tuple[list[Found], str | None]:
     """Actor mentions in text order, and the guessed country of the report."""
+    from sitrep.actors.coded_as import apply_coded_as  # it builds on Found, defined here
     country_spans = matchers.country_spans(doc)
     by_start = {span.start: span for span in country_spans}
     by_end = {span.end: span for span in country_spans}
@@ -199,7 +200,7 @@ def find_actors(doc: Doc, matchers: Matchers) -> tuple[list[Found], str | None]:
         mention = ActorMention(span.start_char, span.end_char, span.text, entry.name,
                                entry.inter, country, str(entry.key))
         found.append(Found(mention, span, entry, is_speaker(span)))
-    found = _named_militias(_drop_generic_heads(_drop_expansions(found)))
+    found = apply_coded_as(_named_militias(_drop_generic_heads(_drop_expansions(found))))
     doc_country = guess_country([f for f in found if not f.mention.name.startswith("@")], free)
     return _resolve(found, doc_country), doc_country
 
