@@ -181,6 +181,7 @@ def find_actors(doc: Doc, matchers: Matchers) -> tuple[list[Found], str | None]:
             if other is not None:
                 used.update(range(other.start, other.end))
                 raw.append((other.start, other.end, entry, other.label_))
+    raw = _with_unlisted(doc, raw)
     actor_tokens = {i for start, end, *_ in raw for i in range(start, end)}
     free = [span.label_ for span in country_spans
             if span.start not in actor_tokens and span.start not in used]
@@ -203,6 +204,20 @@ def find_actors(doc: Doc, matchers: Matchers) -> tuple[list[Found], str | None]:
     found = apply_coded_as(_named_militias(_drop_generic_heads(_drop_expansions(found))))
     doc_country = guess_country([f for f in found if not f.mention.name.startswith("@")], free)
     return _resolve(found, doc_country), doc_country
+
+
+def _with_unlisted(doc: Doc, raw: list[tuple[int, int, Alias, str | None]]) -> list[tuple[int, int, Alias, str | None]]:
+    """Add groups the table does not list ("RF militants"); they replace the generic word
+    they contain ("militants") but never a listed name."""
+    from sitrep.actors.unlisted import unlisted_groups
+    generic = [row for row in raw if row[2].name.startswith(("Unidentified", "@")) or "coref" in row[2].flags]
+    taken = {i for row in raw if row not in generic for i in range(row[0], row[1])}
+    extra = unlisted_groups(doc, taken)
+    if not extra:
+        return raw
+    inside = {i for start, end, _ in extra for i in range(start, end)}
+    kept = [row for row in raw if row not in generic or not inside & set(range(row[0], row[1]))]
+    return kept + [(start, end, alias, None) for start, end, alias in extra]
 
 
 def _resolve(found: list[Found], doc_country: str | None) -> list[Found]:
