@@ -202,7 +202,8 @@ def find_actors(doc: Doc, matchers: Matchers) -> tuple[list[Found], str | None]:
                                entry.inter, country, str(entry.key))
         found.append(Found(mention, span, entry, is_speaker(span)))
     found = apply_coded_as(_named_militias(_drop_generic_heads(_drop_expansions(found))))
-    doc_country = guess_country([f for f in found if not f.mention.name.startswith("@")], free)
+    # "@" names vote only with a country of their own ("regime": Syria)
+    doc_country = guess_country([f for f in found if not f.mention.name.startswith("@") or f.alias.country], free)
     return _resolve(found, doc_country), doc_country
 
 
@@ -244,10 +245,14 @@ def _resolve(found: list[Found], doc_country: str | None) -> list[Found]:
         if mention.name.startswith("@") and mention.name != "@group":
             options = contextual.get(mention.name, {})
             present = {f.mention.name.split(" (")[0] for f in resolved}
-            choice = options.get(doc_country or "") or next(
+            by_country = options.get(doc_country or "")
+            choice = by_country or next(
                 (value for key, value in options.items() if key in present), None) or options.get("*")
             if choice is None:
                 continue
+            if by_country is None and doc_country and mention.country == entry.country != doc_country:
+                # "quarantine regime" in Azerbaijan: the country the alias implies does not hold
+                mention.country = None
             mention.name, mention.inter = choice
         if entry.is_state and mention.country and doc_country:
             # ACLED: a state's forces acting abroad are external forces (8)
