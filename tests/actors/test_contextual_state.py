@@ -27,3 +27,12 @@ def test_regime_elsewhere_is_that_countrys_forces(blank_nlp):
 
 def test_regime_without_any_country_keeps_the_alias_country(blank_nlp):
     assert names(blank_nlp, "Regime forces shelled Kafranbel.") == ["Military Forces of Syria (2000-)"]
+
+
+def test_separatists_are_naf_only_in_ukraine(blank_nlp):
+    assert names(blank_nlp, "Separatists shelled Avdiivka, Ukraine.") == ["NAF: United Armed Forces of Novorossiya"]
+    assert names(blank_nlp, "Separatists shelled a checkpoint near Bamenda, Cameroon.") == ["Rebel Group ({country})"]
+
+
+def test_cultists_take_the_event_country(blank_nlp):
+    assert names(blank_nlp, "Cultists shelled a bar in Accra, Ghana.") == ["Unidentified Cult Militia ({country})"]
