@@ -51,3 +51,34 @@ def test_listed_names_win(blank_nlp):
     # NPA is in aliases.tsv: the table's name, not the bare acronym
     first, _ = sides(blank_nlp, "NPA militants attacked an army patrol in Samar.", "attacked")
     assert first.name == "NPA: New People's Army"
+
+
+def test_capitalised_name_with_militia_word_is_a_named_militia(blank_nlp):
+    first, _ = sides(blank_nlp, "Dahalo militiamen raided cattle from farmers near the river.", "raided",
+                     "Riots", "Mob violence")
+    doc = blank_nlp("Dahalo militiamen raided cattle from farmers near the river.")
+    found = unlisted_groups(doc, set())
+    assert [(alias.name, alias.inter) for *_, alias in found] == [("Dahalo Militia", 3)]
+
+
+def test_place_name_with_militia_word_is_its_communal_militia(blank_nlp):
+    from helpers import doc_with_ents
+    doc = doc_with_ents(blank_nlp, "Lukoba fighters attacked the village.", [("Lukoba", "GPE")])
+    found = unlisted_groups(doc, set())
+    assert [(alias.name, alias.inter) for *_, alias in found] == [("Lukoba Communal Militia ({country})", 4)]
+
+
+def test_descriptive_capitals_are_no_name(blank_nlp):
+    doc = blank_nlp("Yesterday, Unknown gunmen attacked the village. Suspected militants fled.")
+    assert unlisted_groups(doc, set()) == []
+
+
+def test_faction_of_a_listed_group_is_that_group(blank_nlp):
+    first, _ = sides(blank_nlp, "Yesterday, Raia Mutomboki-Lukoba cadres attacked the village.", "attacked")
+    assert first.name.startswith("Mayi Mayi Militia (Raia Mutomboki")
+
+
+def test_coded_as_renames_an_unlisted_group(blank_nlp):
+    first, _ = sides(blank_nlp, "Yesterday, Hazamiyah Resistance fighters (coded as Southern Resistance) "
+                                "attacked Houthi sites.", "attacked")
+    assert first.name == "Southern Resistance"

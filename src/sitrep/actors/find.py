@@ -181,7 +181,7 @@ def find_actors(doc: Doc, matchers: Matchers) -> tuple[list[Found], str | None]:
             if other is not None:
                 used.update(range(other.start, other.end))
                 raw.append((other.start, other.end, entry, other.label_))
-    raw = _with_unlisted(doc, raw)
+    raw = _with_unlisted(doc, raw, {i for span in country_spans for i in range(span.start, span.end)})
     actor_tokens = {i for start, end, *_ in raw for i in range(start, end)}
     free = [span.label_ for span in country_spans
             if span.start not in actor_tokens and span.start not in used]
@@ -207,12 +207,13 @@ def find_actors(doc: Doc, matchers: Matchers) -> tuple[list[Found], str | None]:
     return _resolve(found, doc_country), doc_country
 
 
-def _with_unlisted(doc: Doc, raw: list[tuple[int, int, Alias, str | None]]) -> list[tuple[int, int, Alias, str | None]]:
+def _with_unlisted(doc: Doc, raw: list[tuple[int, int, Alias, str | None]],
+                   countries: set[int]) -> list[tuple[int, int, Alias, str | None]]:
     """Add groups the table does not list ("RF militants"); they replace the generic word
     they contain ("militants") but never a listed name."""
     from sitrep.actors.unlisted import unlisted_groups
     generic = [row for row in raw if row[2].name.startswith(("Unidentified", "@")) or "coref" in row[2].flags]
-    taken = {i for row in raw if row not in generic for i in range(row[0], row[1])}
+    taken = countries | {i for row in raw if row not in generic for i in range(row[0], row[1])}
     extra = unlisted_groups(doc, taken)
     if not extra:
         return raw
@@ -376,8 +377,9 @@ def _drop_expansions(found: list[Found]) -> list[Found]:
         opened = next((i for i in range(start - 1, max(start - 8, -1), -1) if doc[i].text in "()"), None)
         opened = opened if opened is not None and doc[opened].text == "(" else None
         previous = keep[-1] if keep else None
+        coded = opened is not None and any(t.lower_ == "coded" for t in doc[opened:start])
         if (opened is not None and previous is not None and not _generic(previous)
-                and previous.span.end == opened):
+                and previous.span.end == opened and not coded):  # "(coded as X)": coded_as.py
             continue
         keep.append(item)
     return keep

@@ -110,6 +110,9 @@ def unlisted_groups(doc: Doc, taken: set[int]) -> list[tuple[int, int, Alias]]:
         if is_acronym(token.text) and after.lower_ in members:
             named.setdefault(token.text, (token.text, members[after.lower_]))
             spans.append((token.i, token.i + 2, token.text, members[after.lower_]))
+    for start, end, key, name, inter in _titled_groups(doc, members, taken):
+        named.setdefault(key, (name, inter))
+        spans.append((start, end, key, inter))
     covered = {i for start, end, *_ in spans for i in range(start, end)}
     for token in doc:  # later bare mentions of a group the report introduced
         if token.text in named and token.i not in covered:
@@ -120,4 +123,44 @@ def unlisted_groups(doc: Doc, taken: set[int]) -> list[tuple[int, int, Alias]]:
             continue
         name, inter = named[acronym]
         out.append((start, end, Alias(_KEY, doc[start:end].text, name, inter, None, frozenset())))
+    return out
+
+
+# capitalised words before a member word that are no name ("Unknown gunmen", "Suspected militants")
+_NOT_NAMES = {"unknown", "unidentified", "suspected", "armed", "local", "rival", "several", "some",
+              "two", "three", "many", "other", "alleged", "presumed", "islamist", "islamic", "jihadist",
+              "the", "a", "an", "these", "those", "both", "all", "former", "militia", "dozens",
+              # kind words: "Tiv and Ichen Ethnic Militias" is find.py's (one militia per name)
+              "ethnic", "communal", "tribal", "clan", "caste",
+              "government", "state", "security", "opposition", "rebel", "police", "army", "military"}
+# entity labels that make the name a place (a communal militia) or a people (an ethnic one)
+_PLACE_LABELS = {"GPE", "LOC", "FAC"}
+
+
+def _titled_groups(doc: Doc, members: dict[str, int], taken: set[int]) -> list[tuple[int, int, str, str, int]]:
+    """(start, end, key, name, inter) of "<Name> <member word>": "Dahalo militiamen" is the
+    Dahalo Militia, "Okpanam militia" (a place) Okpanam's communal militia, a people's
+    militia its ethnic militia."""
+    out = []
+    for token in doc[1:]:
+        if token.lower_ not in members or token.i in taken:
+            continue
+        start = token.i
+        while start > 0 and doc[start - 1].is_title and doc[start - 1].is_alpha \
+                and doc[start - 1].lower_ not in _NOT_NAMES and doc[start - 1].i not in taken \
+                and not doc[start - 1].is_stop and start > token.i - 3:
+            start -= 1
+        joined = start - 2 if start >= 2 and doc[start - 1].text == "-" else start - 1
+        if start == token.i or (joined >= 0 and joined in taken):
+            continue  # "Raia Mutomboki Lukoba militiamen": a faction of a listed group is that group
+        words = doc[start:token.i].text
+        labels = {t.ent_type_ for t in doc[start:token.i]}
+        if labels & _PLACE_LABELS:
+            out.append((start, token.i + 1, words, f"{words} Communal Militia ({{country}})", 4))
+        elif "NORP" in labels:
+            out.append((start, token.i + 1, words, f"{words} Ethnic Militia ({{country}})", 4))
+        elif token.lower_.startswith("militia"):
+            out.append((start, token.i + 1, words, f"{words} Militia", members[token.lower_]))
+        else:
+            out.append((start, token.i + 1, words, words, members[token.lower_]))
     return out
