@@ -49,3 +49,16 @@ def test_table_rows_win_over_generated_phrases():
     # aliases.tsv writes "Fulani herdsmen" itself; the generated phrase must not shadow it
     matches = [entry for entry in load_aliases() if entry.alias.lower() == "fulani militia"]
     assert len(matches) == 1
+
+
+def test_a_known_group_keeps_its_own_kind_whatever_word_the_report_uses(blank_nlp):
+    # the report says "communal"; ACLED names the Fellata and Rizeigat militias ethnic ones
+    _, _, names = actors(blank_nlp, "Fellata and Rizeigat communal militias clashed in South Darfur.",
+                         "clashed", "Battles", "Armed clash")
+    assert names == ["Fellata Ethnic Militia ({country})", "Rizeigat Ethnic Militia ({country})"]
+
+
+def test_an_unknown_group_takes_the_reports_word(blank_nlp):
+    _, _, names = actors(blank_nlp, "Zorgu and Bemba communal militias clashed in the valley.",
+                         "clashed", "Battles", "Armed clash")
+    assert names == ["Zorgu Communal Militia ({country})", "Bemba Communal Militia ({country})"]

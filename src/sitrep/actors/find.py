@@ -13,7 +13,9 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 from spacy.vocab import Vocab
 
-from sitrep.actors.table import Alias, fill_country, load_aliases, load_contextual, load_demonyms
+from sitrep.actors.table import (
+    Alias, fill_country, load_aliases, load_contextual, load_demonyms, load_identity,
+)
 from sitrep.mentions import ActorMention
 
 # inter codes of organised armed groups an anaphor ("the group") may point back to
@@ -329,10 +331,18 @@ def _communal_from(item: Found) -> list[Found]:
         # the first name carries the militia word ("militias from Umumubu"), the others stand alone
         whole = doc[span.start if index == 0 else tokens[0]:tokens[-1] + 1]
         mention = ActorMention(whole.start_char, whole.end_char, whole.text,
-                               f"{words} Communal Militia ({{country}})", 4, item.mention.country,
+                               _identity_militia(words, "Communal"), 4, item.mention.country,
                                f"{item.alias.key}:{words}")
         out.append(Found(mention, span if index == 0 else whole, item.alias, item.speaker))
     return out
+
+
+def _identity_militia(words: str, kind: str) -> str:
+    """"Fellata" + the report's "communal": a group identity.tsv knows keeps its own kind
+    ("Fellata Ethnic Militia"), whatever word the report uses; others take the report's."""
+    known = {spelling.lower(): (name, own) for spelling, name, own in load_identity()}
+    name, kind = known.get(words.lower(), (words, kind))
+    return f"{name} {kind} Militia ({{country}})"
 
 
 def _named_militias(found: list[Found]) -> list[Found]:
@@ -361,7 +371,7 @@ def _named_militias(found: list[Found]) -> list[Found]:
             span = doc[tokens[0]:item.span.end] if last else doc[tokens[0]:tokens[-1] + 1]
             words = " ".join(doc[i].text for i in tokens)
             # "the Village de Dieu gang": ACLED names a gang after itself, without a country
-            name, inter = (f"{words} Gang", 3) if gang else (f"{words} {kind} Militia ({{country}})", 4)
+            name, inter = (f"{words} Gang", 3) if gang else (_identity_militia(words, kind), 4)
             mention = ActorMention(span.start_char, span.end_char, span.text, name, inter,
                                    item.mention.country, f"{item.alias.key}:{words}")
             out.append(Found(mention, span, item.alias, item.speaker))
