@@ -82,3 +82,29 @@ def test_coded_as_renames_an_unlisted_group(blank_nlp):
     first, _ = sides(blank_nlp, "Yesterday, Hazamiyah Resistance fighters (coded as Southern Resistance) "
                                 "attacked Houthi sites.", "attacked")
     assert first.name == "Southern Resistance"
+
+
+def test_name_before_army_is_a_group_not_the_state(blank_nlp):
+    first, _ = sides(blank_nlp, "Yesterday, the Zamunda Army attacked a police post near the river.", "attacked")
+    assert (first.name, first.inter) == ("Zamunda Army", 2)
+
+
+def test_country_before_army_keeps_the_states_army(blank_nlp):
+    first, _ = sides(blank_nlp, "Yesterday, the Nigerian Army attacked a camp near the river.", "attacked")
+    assert first.name == "Military Forces of Nigeria (2015-)"
+
+
+def test_plain_words_before_army_name_no_group(blank_nlp):
+    doc = blank_nlp("Yesterday, the National Army and the Popular Front met.")
+    assert unlisted_groups(doc, set()) == []
+
+
+def test_a_political_movement_is_a_militia_unless_it_fights_for_liberation(blank_nlp):
+    doc = blank_nlp("Yesterday, the Zamunda Tahafuz Movement and the Zamunda Liberation Movement met.")
+    assert [(alias.name, alias.inter) for *_, alias in unlisted_groups(doc, set())] == [
+        ("Zamunda Tahafuz Movement", 3), ("Zamunda Liberation Movement", 2)]
+
+
+def test_state_units_are_no_named_group(blank_nlp):
+    doc = blank_nlp("Yesterday, a Special Forces fighter was killed.")
+    assert unlisted_groups(doc, set()) == []

@@ -110,7 +110,7 @@ def unlisted_groups(doc: Doc, taken: set[int]) -> list[tuple[int, int, Alias]]:
         if is_acronym(token.text) and after.lower_ in members:
             named.setdefault(token.text, (token.text, members[after.lower_]))
             spans.append((token.i, token.i + 2, token.text, members[after.lower_]))
-    for start, end, key, name, inter in _titled_groups(doc, members, taken):
+    for start, end, key, name, inter in _titled_groups(doc, members, taken) + _named_heads(doc, taken):
         named.setdefault(key, (name, inter))
         spans.append((start, end, key, inter))
     covered = {i for start, end, *_ in spans for i in range(start, end)}
@@ -118,7 +118,7 @@ def unlisted_groups(doc: Doc, taken: set[int]) -> list[tuple[int, int, Alias]]:
         if token.text in named and token.i not in covered:
             spans.append((token.i, token.i + 1, token.text, named[token.text][1]))
     out = []
-    for start, end, acronym, _ in sorted(spans):
+    for start, end, acronym, _ in sorted(spans, key=lambda span: (span[0], -span[1])):  # longest first
         if taken & set(range(start, end)) or (out and start < out[-1][1]):
             continue
         name, inter = named[acronym]
@@ -132,7 +132,9 @@ _NOT_NAMES = {"unknown", "unidentified", "suspected", "armed", "local", "rival",
               "the", "a", "an", "these", "those", "both", "all", "former", "militia", "dozens",
               # kind words: "Tiv and Ichen Ethnic Militias" is find.py's (one militia per name)
               "ethnic", "communal", "tribal", "clan", "caste",
-              "government", "state", "security", "opposition", "rebel", "police", "army", "military"}
+              "government", "state", "security", "opposition", "rebel", "police", "army", "military",
+              # a state's units: "Special Forces fighter" is no group called "Special Forces"
+              "forces", "force", "guard", "guards", "unit", "units", "troops", "soldiers"}
 # entity labels that make the name a place (a communal militia) or a people (an ethnic one)
 _PLACE_LABELS = {"GPE", "LOC", "FAC"}
 
@@ -163,4 +165,34 @@ def _titled_groups(doc: Doc, members: dict[str, int], taken: set[int]) -> list[t
             out.append((start, token.i + 1, words, f"{words} Militia", members[token.lower_]))
         else:
             out.append((start, token.i + 1, words, words, members[token.lower_]))
+    return out
+
+
+# the words that end a group's own name; brigades and battalions are mostly the state's units
+_GROUP_HEADS = {"Army", "Front", "Movement"}
+# words that alone before "Army" or "Front" name no group ("National Army", "Popular Front")
+_PLAIN = {"national", "royal", "popular", "people", "regular", "special", "armed", "federal",
+          "republican", "revolutionary", "new", "united", "free", "democratic", "liberation", "islamic"}
+
+
+def _named_heads(doc: Doc, taken: set[int]) -> list[tuple[int, int, str, str, int]]:
+    """(start, end, key, name, inter) of "<Name> Army", "<Name> Front": a capitalised name before a
+    group word ("the Sharqiya Army", "the Arakan Army") is a group of that name, not the state's
+    army; a country before it ("Afghan National Army") makes it the state's."""
+    _, heads, _ = load_unlisted()
+    out = []
+    for token in doc[1:]:
+        if token.text not in _GROUP_HEADS or not token.is_title or token.i in taken:
+            continue
+        start = token.i
+        while start > 0 and start > token.i - 4 and doc[start - 1].is_title and doc[start - 1].is_alpha \
+                and not doc[start - 1].is_stop and doc[start - 1].lower_ not in _NOT_NAMES \
+                and doc[start - 1].i not in taken:
+            start -= 1
+        words = [t.lower_ for t in doc[start:token.i]]
+        if not words or all(w in _PLAIN for w in words) or (start > 0 and start - 1 in taken):
+            continue
+        name = doc[start:token.i + 1].text
+        inter = _inter([t.text for t in doc[start:token.i + 1]], heads) or heads[token.text]
+        out.append((start, token.i + 1, name, name, inter))
     return out
