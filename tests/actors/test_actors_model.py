@@ -283,3 +283,18 @@ def test_an_official_who_acts_is_no_speaker(parser):
     doc = parser("On 8 June 2021, a police official said that gunmen shot dead a trader in Dimapur.")
     got = run(parser, doc, ("shot", "Violence against civilians", "Attack"))
     assert got[0][0] == "Unidentified Armed Group ({country})"
+
+
+def test_strategic_move_is_the_movers_not_a_background_pair(parser):
+    # "as tensions between tribesmen and Houthis grow": the reinforcements that arrived act
+    doc = parser("On 3 May 2020, Houthi reinforcements reportedly arrived in Radman district as "
+                 "tensions between tribesmen and Houthi forces are increasing.")
+    got = run(parser, doc, ("arrived", "Strategic developments", "Change to group/activity"))
+    assert got[0][0].startswith("Military Forces of Yemen (2016-)")
+
+
+def test_agreement_between_two_sides_is_theirs_not_the_brokers(parser):
+    doc = parser("On 2 May 2020, Saudi forces brokered an agreement between Security Belt forces "
+                 "and Houthi forces in Aden.")
+    got = run(parser, doc, ("agreement", "Strategic developments", "Agreement"))
+    assert got[0][0] == "Military Forces of Yemen (2012-) Security Belt Forces"

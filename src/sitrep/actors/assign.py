@@ -188,6 +188,10 @@ class Assigner:
         if event.sub_event_type == "Air/drone strike":
             flyers = [f for f in armed if "air" in f.flags or f.mention.inter == 8]
             first = self._best(flyers, event, (AGENT, ALLY, BETWEEN))
+        if first is None and event.event_type == "Strategic developments" and event.sub_event_type != "Agreement":
+            # "reinforcements arrived ... as tensions between X and Y grow": who acts, not the
+            # background pair (an agreement "between X and Y" is theirs, whoever brokered it)
+            first = self._best([f for f in armed if self.roles[id(f)] == AGENT], event, (AGENT,))
         if first is None and len({f.mention.name for f in between}) >= 2:
             first = between[0]
             second = next(f for f in between if f.mention.name != first.mention.name)

@@ -13,7 +13,9 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 from spacy.vocab import Vocab
 
-from sitrep.actors.table import Alias, fill_country, load_aliases, load_contextual, load_demonyms
+from sitrep.actors.table import (
+    Alias, fill_country, load_aliases, load_contextual, load_demonyms, load_identity,
+)
 from sitrep.mentions import ActorMention
 
 # inter codes of organised armed groups an anaphor ("the group") may point back to
@@ -163,6 +165,7 @@ def guess_country(found: list[Found], free_countries: list[str]) -> str | None:
 
 def find_actors(doc: Doc, matchers: Matchers) -> tuple[list[Found], str | None]:
     """Actor mentions in text order, and the guessed country of the report."""
+    from sitrep.actors.coded_as import apply_coded_as  # it builds on Found, defined here
     country_spans = matchers.country_spans(doc)
     by_start = {span.start: span for span in country_spans}
     by_end = {span.end: span for span in country_spans}
@@ -180,6 +183,7 @@ def find_actors(doc: Doc, matchers: Matchers) -> tuple[list[Found], str | None]:
             if other is not None:
                 used.update(range(other.start, other.end))
                 raw.append((other.start, other.end, entry, other.label_))
+    raw = _with_unlisted(doc, raw, {i for span in country_spans for i in range(span.start, span.end)})
     actor_tokens = {i for start, end, *_ in raw for i in range(start, end)}
     free = [span.label_ for span in country_spans
             if span.start not in actor_tokens and span.start not in used]
@@ -199,9 +203,27 @@ def find_actors(doc: Doc, matchers: Matchers) -> tuple[list[Found], str | None]:
         mention = ActorMention(span.start_char, span.end_char, span.text, entry.name,
                                entry.inter, country, str(entry.key))
         found.append(Found(mention, span, entry, is_speaker(span)))
-    found = _named_militias(_drop_generic_heads(_drop_expansions(found)))
-    doc_country = guess_country([f for f in found if not f.mention.name.startswith("@")], free)
+    found = apply_coded_as(_named_militias(_drop_generic_heads(_drop_expansions(found))))
+    # "@" names vote only with a country of their own ("regime": Syria)
+    doc_country = guess_country([f for f in found if not f.mention.name.startswith("@") or f.alias.country], free)
     return _resolve(found, doc_country), doc_country
+
+
+def _with_unlisted(doc: Doc, raw: list[tuple[int, int, Alias, str | None]],
+                   countries: set[int]) -> list[tuple[int, int, Alias, str | None]]:
+    """Add groups the table does not list ("RF militants"); they replace the generic word
+    they contain ("militants") but never a listed name."""
+    from sitrep.actors.unlisted import unlisted_groups
+    # generic words, and a state's generic "Army" with no country ("the Sharqiya Army" is a group)
+    generic = [row for row in raw if row[2].name.startswith(("Unidentified", "@")) or "coref" in row[2].flags
+               or (row[2].is_state and row[3] is None and doc[row[0]].is_title)]
+    taken = countries | {i for row in raw if row not in generic for i in range(row[0], row[1])}
+    extra = unlisted_groups(doc, taken)
+    if not extra:
+        return raw
+    inside = {i for start, end, _ in extra for i in range(start, end)}
+    kept = [row for row in raw if row not in generic or not inside & set(range(row[0], row[1]))]
+    return kept + [(start, end, alias, None) for start, end, alias in extra]
 
 
 def _resolve(found: list[Found], doc_country: str | None) -> list[Found]:
@@ -228,10 +250,14 @@ def _resolve(found: list[Found], doc_country: str | None) -> list[Found]:
         if mention.name.startswith("@") and mention.name != "@group":
             options = contextual.get(mention.name, {})
             present = {f.mention.name.split(" (")[0] for f in resolved}
-            choice = options.get(doc_country or "") or next(
+            by_country = options.get(doc_country or "")
+            choice = by_country or next(
                 (value for key, value in options.items() if key in present), None) or options.get("*")
             if choice is None:
                 continue
+            if by_country is None and doc_country and mention.country == entry.country != doc_country:
+                # "quarantine regime" in Azerbaijan: the country the alias implies does not hold
+                mention.country = None
             mention.name, mention.inter = choice
         if entry.is_state and mention.country and doc_country:
             # ACLED: a state's forces acting abroad are external forces (8)
@@ -307,10 +333,18 @@ def _communal_from(item: Found) -> list[Found]:
         # the first name carries the militia word ("militias from Umumubu"), the others stand alone
         whole = doc[span.start if index == 0 else tokens[0]:tokens[-1] + 1]
         mention = ActorMention(whole.start_char, whole.end_char, whole.text,
-                               f"{words} Communal Militia ({{country}})", 4, item.mention.country,
+                               _identity_militia(words, "Communal"), 4, item.mention.country,
                                f"{item.alias.key}:{words}")
         out.append(Found(mention, span if index == 0 else whole, item.alias, item.speaker))
     return out
+
+
+def _identity_militia(words: str, kind: str) -> str:
+    """"Fellata" + the report's "communal": a group identity.tsv knows keeps its own kind
+    ("Fellata Ethnic Militia"), whatever word the report uses; others take the report's."""
+    known = {spelling.lower(): (name, own) for spelling, name, own in load_identity()}
+    name, kind = known.get(words.lower(), (words, kind))
+    return f"{name} {kind} Militia ({{country}})"
 
 
 def _named_militias(found: list[Found]) -> list[Found]:
@@ -339,7 +373,7 @@ def _named_militias(found: list[Found]) -> list[Found]:
             span = doc[tokens[0]:item.span.end] if last else doc[tokens[0]:tokens[-1] + 1]
             words = " ".join(doc[i].text for i in tokens)
             # "the Village de Dieu gang": ACLED names a gang after itself, without a country
-            name, inter = (f"{words} Gang", 3) if gang else (f"{words} {kind} Militia ({{country}})", 4)
+            name, inter = (f"{words} Gang", 3) if gang else (_identity_militia(words, kind), 4)
             mention = ActorMention(span.start_char, span.end_char, span.text, name, inter,
                                    item.mention.country, f"{item.alias.key}:{words}")
             out.append(Found(mention, span, item.alias, item.speaker))
@@ -355,8 +389,9 @@ def _drop_expansions(found: list[Found]) -> list[Found]:
         opened = next((i for i in range(start - 1, max(start - 8, -1), -1) if doc[i].text in "()"), None)
         opened = opened if opened is not None and doc[opened].text == "(" else None
         previous = keep[-1] if keep else None
+        coded = opened is not None and any(t.lower_ == "coded" for t in doc[opened:start])
         if (opened is not None and previous is not None and not _generic(previous)
-                and previous.span.end == opened):
+                and previous.span.end == opened and not coded):  # "(coded as X)": coded_as.py
             continue
         keep.append(item)
     return keep

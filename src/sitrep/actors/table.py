@@ -76,7 +76,43 @@ def load_aliases(path: str | None = None) -> tuple[Alias, ...]:
         if plural and plural not in seen:
             seen.add(plural)
             table.append(Alias(entry.key, plural, entry.name, entry.inter, entry.country, entry.flags))
+    if path is None:
+        table += _identity_aliases(seen, first_key=len(table))
     return tuple(table)
+
+
+# words for a group's armed members: "Tiv militias", "Murle raiders", "Afari gunmen"
+_ARMED_MEMBERS = ("militia", "militias", "militiamen", "militiaman", "gunmen", "gunman", "raiders",
+                  "raider", "fighters", "attackers", "assailants", "armed men", "youth", "youths")
+# the kind names its own members ("members of the Koli caste")
+_KIND_NOUNS = {"Caste": ("caste",), "Clan": ("clan", "clansmen"), "Tribal": ("tribe", "tribesmen")}
+
+
+@lru_cache(maxsize=4)
+def load_identity(path: str | None = None) -> tuple[tuple[str, str, str], ...]:
+    """(spelling, group name, kind) of every ethnic, caste or clan group in identity.tsv."""
+    rows = []
+    for row in _rows(Path(path) if path else DATA / "identity.tsv"):
+        row += [""] * (3 - len(row))
+        name, spellings, kind = row[0], row[1], row[2] or "Ethnic"
+        for spelling in [name, *(s.strip() for s in spellings.split("|") if s.strip())]:
+            rows.append((spelling, name, kind))
+    return tuple(rows)
+
+
+def _identity_aliases(seen: set[str], first_key: int) -> list[Alias]:
+    """Aliases for a known group's armed members, named as ACLED names identity militias
+    ("Tiv Ethnic Militia ({country})", inter 4); rows of aliases.tsv win over them."""
+    out: list[Alias] = []
+    for spelling, name, kind in load_identity():
+        for noun in _ARMED_MEMBERS + _KIND_NOUNS.get(kind, ()):
+            phrase = f"{spelling} {noun}"
+            if phrase.lower() in seen:
+                continue
+            seen.add(phrase.lower())
+            out.append(Alias(first_key + len(out), phrase, f"{name} {kind} Militia ({{country}})", 4,
+                             None, frozenset()))
+    return out
 
 
 @lru_cache(maxsize=4)
