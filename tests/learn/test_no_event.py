@@ -84,3 +84,56 @@ def test_ordinary_news_gets_no_event_only_with_the_class(models):
 def test_conflict_text_is_still_added_with_the_class(models):
     (added,) = _added(models[True][0], CONFLICT)
     assert added.sub_event_type == "Abduction/forced disappearance"
+
+
+class ScriptedModel(LearnedModel):
+    """Probabilities set by the test: a row per text, by the first key the text contains."""
+
+    def __init__(self, classifier: SubEventClassifier, rows: dict[str, list[float]], default: list[float]):
+        super().__init__(None, classifier, None)
+        self.rows, self.default = rows, default
+
+    def predict_proba(self, texts):
+        return np.array([next((row for key, row in self.rows.items() if key in text), self.default)
+                         for text in texts])
+
+
+LEAD = "Armed men entered the village at night. They left two bodies behind."
+
+
+def _stage(rows: dict[str, list[float]], **config):
+    from sitrep.learn.component import LearnedComponent
+
+    classes = ["Armed clash", "Attack", NO_EVENT]
+    classifier = bare(classes, {"Armed clash": "Battles", "Attack": "Violence against civilians",
+                                NO_EVENT: NO_EVENT})
+    classifier.cue_words = lambda text, label, top=3: []  # no vocabulary: the whole sentence
+    model = ScriptedModel(classifier, rows, default=[0.1, 0.1, 0.8])
+    return LearnedComponent(model, relabel_threshold=0.85, add_threshold=0.7, protect_score=1.0,
+                            max_added=1, **config)
+
+
+def _doc(text: str):
+    register_extensions()
+    nlp = spacy.blank("en")
+    nlp.add_pipe("sentencizer")
+    doc = nlp(text)
+    doc._.event_mentions = []
+    return doc
+
+
+def test_the_lead_read_whole_adds_what_no_sentence_alone_is_sure_of():
+    # each sentence alone: unsure; the two together: an attack
+    rows = {"night. They left": [0.05, 0.9, 0.05], "entered": [0.45, 0.25, 0.3], "bodies": [0.2, 0.5, 0.3]}
+    doc = _stage(rows)(_doc(LEAD))
+    (added,) = doc._.event_mentions
+    assert (added.sub_event_type, added.event_type) == ("Attack", "Violence against civilians")
+    assert added.score == pytest.approx(0.9)
+    # placed in the first lead sentence read alone as an attack
+    assert LEAD[added.sent_start:added.sent_end].strip() == "They left two bodies behind."
+    assert _stage(rows, add_from_lead=False)(_doc(LEAD))._.event_mentions == []
+
+
+def test_the_lead_read_as_no_event_adds_nothing():
+    rows = {"night. They left": [0.02, 0.2, 0.78], "entered": [0.45, 0.25, 0.3], "bodies": [0.2, 0.5, 0.3]}
+    assert _stage(rows)(_doc(LEAD))._.event_mentions == []
