@@ -18,10 +18,11 @@ from sklearn.metrics import accuracy_score, f1_score
 
 from sitrep.evaluate import splits
 from sitrep.learn.acled import AcledRow, clean_note, file_sha256, read_acled
-from sitrep.learn.classifier import SubEventClassifier, event_types
+from sitrep.learn.classifier import NO_EVENT, SubEventClassifier, event_types
 from sitrep.learn.tables import write_tables
 
 MANIFEST = "manifest.json"
+NO_EVENT_PATH = Path(__file__).with_name("no_event.txt")
 HOLDOUTS = ("country", "none")
 CALIBRATION_SEED = "sitrep-calibrate-v1"
 CALIBRATION_SHARE = 0.25  # of the training countries, held out once to fit the temperature
@@ -47,6 +48,12 @@ class Manifest:
     @classmethod
     def load(cls, directory: str | Path) -> Manifest:
         return cls(**json.loads((Path(directory) / MANIFEST).read_text(encoding="utf-8")))
+
+
+def no_event_sentences(path: str | Path = NO_EVENT_PATH) -> list[str]:
+    """Ordinary news sentences (no_event.txt), learned as the "no event" class."""
+    lines = Path(path).read_text(encoding="utf-8").splitlines()
+    return [line.strip() for line in lines if line.strip() and not line.startswith("#")]
 
 
 def _calibration_country(country: str) -> bool:
@@ -81,11 +88,14 @@ def score(model: SubEventClassifier, rows: list[AcledRow], texts: list[str],
 
 
 def train_from_acled(csv_path: str | Path, out_dir: str | Path, holdout: str = "country",
-                     settings: dict | None = None, strip_heading: bool = False) -> Manifest:
+                     settings: dict | None = None, strip_heading: bool = False,
+                     no_event: bool = True) -> Manifest:
     """Learn a model directory from an ACLED export (2020 or post-2023 column set).
 
     holdout="country": learn from dev countries only and score on the test countries of
-    `country_split`; holdout="none": learn from every row (no scores).
+    `country_split`; holdout="none": learn from every row (no scores). no_event: also learn the
+    sentences of no_event.txt as the "no event" class (the learned stage then adds an event
+    only where the text reads as one).
     """
     if holdout not in HOLDOUTS:
         raise ValueError(f"holdout must be one of {HOLDOUTS}, not {holdout!r}")
@@ -106,17 +116,22 @@ def train_from_acled(csv_path: str | Path, out_dir: str | Path, holdout: str = "
 
     mapping = event_types([(row.sub_event_type, row.event_type) for row in rows if row.event_type])
     labels = [row.sub_event_type for row in train]
+    negatives = [clean_note(text, strip_heading=strip_heading) for text in no_event_sentences()] if no_event else []
+    if negatives:
+        mapping[NO_EVENT] = NO_EVENT
 
     # temperature: fit once without some training countries, calibrate on them, then refit on all
     fit_rows = [row for row in train if not _calibration_country(row.country)]
     calib_rows = [row for row in train if _calibration_country(row.country)]
     temperature = 1.0
     if calib_rows and len({row.sub_event_type for row in fit_rows}) >= 2:
-        probe = SubEventClassifier.fit([text(r) for r in fit_rows],
-                                       [r.sub_event_type for r in fit_rows], mapping, settings)
+        probe = SubEventClassifier.fit([text(r) for r in fit_rows] + negatives,
+                                       [r.sub_event_type for r in fit_rows] + [NO_EVENT] * len(negatives),
+                                       mapping, settings)
         temperature = probe.calibrate([text(r) for r in calib_rows],
                                       [r.sub_event_type for r in calib_rows])
-    model = SubEventClassifier.fit([text(r) for r in train], labels, mapping, settings)
+    model = SubEventClassifier.fit([text(r) for r in train] + negatives,
+                                   labels + [NO_EVENT] * len(negatives), mapping, settings)
     model.temperature = temperature
     model.save(out_dir)
     table_counts = write_tables(train, out_dir)
@@ -141,6 +156,7 @@ def train_from_acled(csv_path: str | Path, out_dir: str | Path, holdout: str = "
         },
         classifier={"kind": "tfidf-word-char+linear-svm", "settings": model.settings,
                     "temperature": temperature, "classes": model.classes,
+                    "no_event_sentences": len(negatives),
                     "notes_cleaning": {"strip_heading": strip_heading}},
         scores=scores,
         tables=table_counts,
