@@ -100,10 +100,37 @@ class EventsComponent:
         kept += self._headings(sents)
         # rows weighted below min_weight are fallbacks: they speak only when nothing else does
         floor = self.rules.min_weight
-        main = [c for c in kept if c.row.weight >= floor]
+        main = self._crowd_tagged(doc, sents, [c for c in kept if c.row.weight >= floor], keys)
         if not main and kept:
             main = [min(kept, key=lambda c: c.start)]
         return self._resolve(doc, sents, main)
+
+    def _crowd_tagged(self, doc: Doc, sents: list[Span], main: list[Candidate],
+                      keys: list[set[str]]) -> list[Candidate]:
+        """An ACLED note that tags a crowd size ('[size=200]') codes a protest or a riot: its
+        other cues are the crowd's deeds (a clash with police, a beating) or its grievance."""
+        rule = self.rules.raw.get("crowd_tag")
+        tag = re.search(rule["tag"], doc.text) if rule else None
+        if tag is None:
+            return main
+        if not main:   # the tag alone: a gathering
+            span = doc.char_span(tag.start(), tag.end(), alignment_mode="expand")
+            row = Trigger(words=("size",), sub_event_type=rule["default"], weight=self.rules.min_weight)
+            sent_no = next(n for n, sent in enumerate(sents) if sent.start <= span.start < sent.end)
+            return [Candidate(span.start, span.end, row, span.root, sent_no)]
+        crowd = [c for c in main if self.rules.type_of[c.row.sub_event_type] in rule["types"]]
+        demands = not set(rule["demands"]).isdisjoint(set().union(*keys))
+        out: list[Candidate] = []
+        for cand in crowd or main:
+            sub = cand.row.sub_event_type
+            if not crowd:
+                sub = rule["retype"].get(sub) or rule["by_type"].get(self.rules.type_of[sub], rule["default"])
+            if demands:   # a crowd that makes demands is demonstrating, also when it turns violent
+                sub = rule["demanding"].get(sub, sub)
+            if sub != cand.row.sub_event_type:
+                cand = Candidate(cand.start, cand.end, _retyped(cand.row, sub), cand.head, cand.sent)
+            out.append(cand)
+        return out
 
     def _applies(self, row: Trigger, head: Token, sents: list[Span], sent_no: int, parsed: bool,
                  bags: dict[int, Bag], keys: list[set[str]]) -> bool:
