@@ -1,0 +1,31 @@
+"""Killing a member of an armed group (police, intelligence agents, gangs) is a clash, not an attack
+on civilians (rules.json lists.armed, used by the target column of triggers.tsv)."""
+from __future__ import annotations
+
+import pytest
+
+from sitrep.events.component import EventsComponent
+from sitrep.mentions import mentions
+
+
+@pytest.fixture(scope="module")
+def events() -> EventsComponent:
+    return EventsComponent()
+
+
+def first_sub(events: EventsComponent, nlp, text: str) -> str:
+    doc = nlp(text)
+    for token in doc:
+        token.lemma_ = {"killed": "kill", "members": "member"}.get(token.text, token.lower_)
+    return mentions(events(doc), "event_mentions")[0].sub_event_type
+
+
+@pytest.mark.parametrize("victims, expected", [
+    ("a policewoman", "Armed clash"),
+    ("two NDS members", "Armed clash"),
+    ("a gang member", "Armed clash"),
+    ("a drug trafficker", "Armed clash"),
+    ("a shopkeeper", "Attack"),
+])
+def test_armed_victims_make_a_clash(blank_nlp, events, victims, expected):
+    assert first_sub(events, blank_nlp, f"Gunmen killed {victims} in the city.") == expected
