@@ -22,6 +22,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from sitrep.events.lexicon import RULES, TRIGGERS, Bag, Rules, Trigger, WordSet, load, token_keys
+from sitrep.events.notes import armed_victim, crowd_subs, crowd_tag
 from sitrep.events.private import doers as _doers, private_crime
 from sitrep.mentions import EventMention, mentions
 
@@ -100,36 +101,33 @@ class EventsComponent:
         kept += self._headings(sents)
         # rows weighted below min_weight are fallbacks: they speak only when nothing else does
         floor = self.rules.min_weight
-        main = self._crowd_tagged(doc, sents, [c for c in kept if c.row.weight >= floor], keys)
+        main = self._note_level(doc, sents, [c for c in kept if c.row.weight >= floor], keys)
         if not main and kept:
             main = [min(kept, key=lambda c: c.start)]
         return self._resolve(doc, sents, main)
 
-    def _crowd_tagged(self, doc: Doc, sents: list[Span], main: list[Candidate],
-                      keys: list[set[str]]) -> list[Candidate]:
-        """An ACLED note that tags a crowd size ('[size=200]') codes a protest or a riot: its
-        other cues are the crowd's deeds (a clash with police, a beating) or its grievance."""
-        rule = self.rules.raw.get("crowd_tag")
-        tag = re.search(rule["tag"], doc.text) if rule else None
-        if tag is None:
-            return main
-        if not main:   # the tag alone: a gathering
+    def _note_level(self, doc: Doc, sents: list[Span], main: list[Candidate],
+                    keys: list[set[str]]) -> list[Candidate]:
+        """What the whole note says (notes.py): a crowd-size tag, an armed victim."""
+        tag = crowd_tag(doc, self.rules)
+        if tag is not None and not main:   # the tag alone: a gathering
             span = doc.char_span(tag.start(), tag.end(), alignment_mode="expand")
-            row = Trigger(words=("size",), sub_event_type=rule["default"], weight=self.rules.min_weight)
+            row = Trigger(words=("size",), sub_event_type=self.rules.crowd_tag["default"],
+                          weight=self.rules.min_weight)
             sent_no = next(n for n, sent in enumerate(sents) if sent.start <= span.start < sent.end)
             return [Candidate(span.start, span.end, row, span.root, sent_no)]
-        crowd = [c for c in main if self.rules.type_of[c.row.sub_event_type] in rule["types"]]
-        demands = not set(rule["demands"]).isdisjoint(set().union(*keys))
+        subs: list[str | None] = [c.row.sub_event_type for c in main]
+        if tag is not None:
+            subs = crowd_subs([c.row.sub_event_type for c in main], self.rules, set().union(*keys))
+        elif armed_victim(doc, self.rules):
+            retype = self.rules.armed_victims["retype"]
+            subs = [retype.get(sub, sub) for sub in subs]
         out: list[Candidate] = []
-        for cand in crowd or main:
-            sub = cand.row.sub_event_type
-            if not crowd:
-                sub = rule["retype"].get(sub) or rule["by_type"].get(self.rules.type_of[sub], rule["default"])
-            if demands:   # a crowd that makes demands is demonstrating, also when it turns violent
-                sub = rule["demanding"].get(sub, sub)
-            if sub != cand.row.sub_event_type:
+        for cand, sub in zip(main, subs):
+            if sub is not None and sub != cand.row.sub_event_type:
                 cand = Candidate(cand.start, cand.end, _retyped(cand.row, sub), cand.head, cand.sent)
-            out.append(cand)
+            if sub is not None:
+                out.append(cand)
         return out
 
     def _applies(self, row: Trigger, head: Token, sents: list[Span], sent_no: int, parsed: bool,

@@ -1,0 +1,68 @@
+"""What a whole note says about its event, beyond any one cue (rules.json crowd_tag, armed_victims).
+
+ACLED notes tag a protest or riot with its crowd size, and describe a victim after the killing
+("The victim had charges against him for drug trafficking"): both retype the cues found.
+"""
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc, Token
+
+from sitrep.events.lexicon import Rules
+
+CLAUSE_CHILDREN = {"conj", "relcl", "advcl", "ccomp", "acl", "parataxis"}  # another statement
+
+
+def crowd_tag(doc: Doc, rules: Rules) -> re.Match | None:
+    rule = rules.raw.get("crowd_tag")
+    return re.search(rule["tag"], doc.text) if rule else None
+
+
+def crowd_subs(subs: list[str], rules: Rules, lemmas: set[str]) -> list[str | None]:
+    """The sub-type each cue of a crowd-tagged note takes (None: dropped).
+
+    Cues of the crowd's own types win; else each cue is the crowd's act ('retype', 'by_type',
+    'default'); a crowd making demands is demonstrating ('demanding')."""
+    rule = rules.raw["crowd_tag"]
+    crowd = [rules.type_of[sub] in rule["types"] for sub in subs]
+    demands = not set(rule["demands"]).isdisjoint(lemmas)
+    out: list[str | None] = []
+    for sub, own in zip(subs, crowd):
+        if any(crowd) and not own:
+            out.append(None)
+            continue
+        if not own:
+            sub = rule["retype"].get(sub) or rule["by_type"].get(rules.type_of[sub], rule["default"])
+        out.append(rule["demanding"].get(sub, sub) if demands else sub)
+    return out
+
+
+def armed_victim(doc: Doc, rules: Rules) -> bool:
+    """A sentence whose subject is the victim and which ties it to an armed group ("The victim was
+    involved in a gang"), not negated and not in a clause of its own."""
+    rule = rules.raw.get("armed_victims")
+    if not rule or not doc.has_annotation("DEP"):
+        return False
+    subjects, words = set(rule["subjects"]), set(rule["words"])
+    for token in doc:
+        if token.dep_ in ("nsubj", "nsubjpass") and token.lemma_.lower() in subjects:
+            verb = token.head
+            if any(child.dep_ == "neg" for child in verb.children):
+                continue
+            if not words.isdisjoint(t.lemma_.lower() for t in _statement(verb)):
+                return True
+    return False
+
+
+def _statement(verb: Token) -> list[Token]:
+    """The verb's own clause: its subtree less conjoined and subordinate clauses."""
+    out = [verb]
+    for child in verb.children:
+        if child.dep_ not in CLAUSE_CHILDREN:
+            out += [t for t in child.subtree if not _negated(t)]
+    return out
+
+
+def _negated(token: Token) -> bool:
+    return any(child.dep_ == "neg" or child.lower_ in ("no", "any") for child in token.children)

@@ -1,0 +1,37 @@
+"""What a whole note says about its event (events/notes.py), with the real English model."""
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from sitrep.mentions import mentions
+from sitrep.model import Article
+from sitrep.nlp import build_pipeline, make_doc
+
+pytestmark = pytest.mark.model
+
+
+@pytest.fixture(scope="module")
+def events_nlp():
+    return build_pipeline(stages=["events"])
+
+
+def first(nlp, text: str) -> str:
+    doc = nlp(make_doc(nlp, Article(id="t", text=text, published=date(2020, 5, 8))))
+    found = mentions(doc, "event_mentions")
+    return found[0].sub_event_type if found else "NONE"
+
+
+KILLING = "On 7 May 2020, in Manaus, a man was shot to death by two armed men. "
+
+
+@pytest.mark.parametrize("after, expected", [
+    ("The victim had charges against him for drug trafficking.", "Armed clash"),
+    ("The victim was involved in a gang.", "Armed clash"),
+    ("The victim was not a member of any gang.", "Attack"),
+    ("The victim was a teacher.", "Attack"),
+    ("Police said gang rivalry was the motive.", "Attack"),   # the victim is not said to be one
+])
+def test_a_victim_of_an_armed_group_makes_a_clash(events_nlp, after, expected):
+    assert first(events_nlp, KILLING + after) == expected
