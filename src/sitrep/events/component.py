@@ -194,6 +194,7 @@ class EventsComponent:
         for cand in cands:
             by_sent.setdefault(cand.sent, []).append(cand)
         chosen: list[Candidate] = []
+        tops: dict[tuple[int, str], float] = {}   # (sentence, sub-type) -> its heaviest cue
         for sent_no in sorted(by_sent):
             group = by_sent[sent_no]
             if any(c.row.weight >= strong for c in group):
@@ -220,7 +221,8 @@ class EventsComponent:
                     continue
                 seen.add(sub)
                 chosen.append(cand)
-        chosen = self._absorb(chosen)
+            tops.update(((sent_no, sub), weight) for sub, weight in top.items())
+        chosen = self._absorb(chosen, tops)
         chosen = self._elaborations(chosen)
         return self._mentions(doc, sents, chosen)
 
@@ -246,7 +248,7 @@ class EventsComponent:
             kept.append(cand)
         return kept
 
-    def _absorb(self, chosen: list[Candidate]) -> list[Candidate]:
+    def _absorb(self, chosen: list[Candidate], tops: dict[tuple[int, str], float]) -> list[Candidate]:
         subs = [c.row.sub_event_type for c in chosen]
         alive = [True] * len(chosen)
         for j, later in enumerate(chosen):
@@ -255,7 +257,7 @@ class EventsComponent:
                     continue
                 rule = next((r for r in self.rules.absorb if r["first"] == subs[i]
                              and r["then"] == subs[j]
-                             and later.row.weight >= r.get("then_min_weight", 0.0)
+                             and tops[later.sent, subs[j]] >= r.get("then_min_weight", 0.0)
                              and 0 <= later.sent - chosen[i].sent <= r["sentences"]), None)
                 if rule:
                     subs[i] = rule.get("result", subs[j])

@@ -1,0 +1,19 @@
+"""Resolution across sentences (component._absorb): a later sentence's strongest cue decides."""
+from __future__ import annotations
+
+from sitrep.events.component import EventsComponent
+from sitrep.mentions import mentions
+
+
+def test_fire_answered_later_makes_the_shelling_a_clash_whatever_cue_comes_first(blank_nlp):
+    # the second sentence's first clash cue ("bursts of fire") is weak; its strongest ("in both
+    # directions") says the fire was exchanged
+    text = ("Rebels fired mortars at army positions near the village. "
+            "Monitors counted bursts of fire in both directions of the frontline.")
+    lemmas = {"fired": "fire", "mortars": "mortar", "positions": "position", "bursts": "burst",
+              "directions": "direction"}
+    doc = blank_nlp(text)
+    for token in doc:
+        token.lemma_ = lemmas.get(token.text, token.lower_)
+    found = [m.sub_event_type for m in mentions(EventsComponent()(doc), "event_mentions")]
+    assert found[0] == "Armed clash"
