@@ -16,7 +16,7 @@ def events() -> EventsComponent:
 def first_sub(events: EventsComponent, nlp, text: str) -> str:
     doc = nlp(text)
     for token in doc:
-        token.lemma_ = {"killed": "kill", "members": "member"}.get(token.text, token.lower_)
+        token.lemma_ = {"killed": "kill", "members": "member", "shot": "shoot"}.get(token.text, token.lower_)
     return mentions(events(doc), "event_mentions")[0].sub_event_type
 
 
@@ -29,3 +29,10 @@ def first_sub(events: EventsComponent, nlp, text: str) -> str:
 ])
 def test_armed_victims_make_a_clash(blank_nlp, events, victims, expected):
     assert first_sub(events, blank_nlp, f"Gunmen killed {victims} in the city.") == expected
+
+
+def test_an_operation_against_drug_trafficking_is_fighting_an_armed_group(blank_nlp, events):
+    text = "Police carried out an operation against drug trafficking in the district. Two suspects were shot."
+    assert first_sub(events, blank_nlp, text) == "Armed clash"
+    text = "Police carried out an operation against tax fraud in the district. Two suspects were shot."
+    assert first_sub(events, blank_nlp, text) == "Attack"
