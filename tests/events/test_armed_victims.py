@@ -36,3 +36,16 @@ def test_an_operation_against_drug_trafficking_is_fighting_an_armed_group(blank_
     assert first_sub(events, blank_nlp, text) == "Armed clash"
     text = "Police carried out an operation against tax fraud in the district. Two suspects were shot."
     assert first_sub(events, blank_nlp, text) == "Attack"
+
+
+def test_small_arms_fire_on_civilians_is_an_attack(blank_nlp, events):
+    def sub(text: str) -> str:
+        doc = blank_nlp(text)
+        lemmas = {"shot": "shoot", "killed": "kill", "civilians": "civilian", "arms": "arm", "fired": "fire",
+                  "positions": "position"}
+        for token in doc:
+            token.lemma_ = lemmas.get(token.text, token.lower_)
+        return mentions(events(doc), "event_mentions")[0].sub_event_type
+
+    assert sub("Gunmen shot and killed two civilians using small arms fire.") == "Attack"
+    assert sub("Gunmen shot at army positions using small arms fire.") == "Armed clash"
