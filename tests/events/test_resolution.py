@@ -17,3 +17,12 @@ def test_fire_answered_later_makes_the_shelling_a_clash_whatever_cue_comes_first
         token.lemma_ = lemmas.get(token.text, token.lower_)
     found = [m.sub_event_type for m in mentions(EventsComponent()(doc), "event_mentions")]
     assert found[0] == "Armed clash"
+
+
+def test_forces_responding_to_shelling_are_in_a_clash(blank_nlp):
+    lemmas = {"responded": "respond", "shelling": "shelling"}
+    doc = blank_nlp("Government forces responded to rebel shelling near the front.")
+    for token in doc:
+        token.lemma_ = lemmas.get(token.text, token.lower_)
+    found = [m.sub_event_type for m in mentions(EventsComponent()(doc), "event_mentions")]
+    assert found == ["Armed clash"]
