@@ -1,0 +1,32 @@
+"""ACLED's "Other": non-violent acts of armed groups and jailbreaks, used only where nothing else is found."""
+from __future__ import annotations
+
+import pytest
+
+from sitrep.events.component import EventsComponent
+from sitrep.mentions import mentions
+
+LEMMAS = {"escaped": "escape", "inmates": "inmate", "attacked": "attack", "paraded": "parade",
+          "fighters": "fighter", "collected": "collect", "taxes": "tax", "preached": "preach"}
+
+
+def subs(nlp, text: str) -> list[str]:
+    doc = nlp(text)
+    for token in doc:
+        token.lemma_ = LEMMAS.get(token.text, token.lower_)
+    return [m.sub_event_type for m in mentions(EventsComponent()(doc), "event_mentions")]
+
+
+@pytest.mark.parametrize("text", [
+    "Some 40 inmates escaped from a prison in the town after digging a tunnel.",
+    "Armed men paraded through the town in pickups.",
+    "Shabaab fighters collected taxes from farmers in the villages.",
+    "Jihadist fighters preached in the mosque of the village.",
+])
+def test_non_violent_acts_are_other(blank_nlp, text):
+    assert subs(blank_nlp, text) == ["Other"]
+
+
+def test_other_gives_way_to_any_event(blank_nlp):
+    assert subs(blank_nlp, "Gunmen attacked the prison and inmates escaped.")[0] == "Attack"
+    assert subs(blank_nlp, "A band paraded through the town.") == []   # no armed group
