@@ -1,4 +1,5 @@
-"""ACLED's "Other": non-violent acts of armed groups and jailbreaks, used only where nothing else is found."""
+"""Rarer sub-types on news wording: ACLED's "Other" (non-violent acts of armed groups and jailbreaks, used
+only where nothing else is found) and chemical weapons told by how the gas looks or smells."""
 from __future__ import annotations
 
 import pytest
@@ -30,3 +31,9 @@ def test_non_violent_acts_are_other(blank_nlp, text):
 def test_other_gives_way_to_any_event(blank_nlp):
     assert subs(blank_nlp, "Gunmen attacked the prison and inmates escaped.")[0] == "Attack"
     assert subs(blank_nlp, "A band paraded through the town.") == []   # no armed group
+
+
+def test_gas_described_by_its_look_or_smell_from_bombs_is_a_chemical_weapon(blank_nlp):
+    text = "Aircraft dropped bombs that released a foul - smelling yellow gas over the village."
+    assert subs(blank_nlp, text)[0] == "Chemical weapon"
+    assert "Chemical weapon" not in subs(blank_nlp, "A foul - smelling leak closed the factory.")
