@@ -43,3 +43,10 @@ def test_a_tagged_protest_drops_its_grievance(blank_nlp, events):
 
 def test_a_tagged_note_with_no_other_cue_is_a_peaceful_protest(blank_nlp, events):
     assert subs(events, blank_nlp, "Teachers gathered outside the ministry. [size=30]", {}) == ["Peaceful protest"]
+
+
+def test_a_tagged_note_telling_of_violence_without_a_cue_is_mob_violence(blank_nlp, events):
+    text = "Residents hit a man suspected of theft in the market. [size=no report]"
+    assert subs(events, blank_nlp, text, {}) == ["Mob violence"]
+    text = "Residents hit a police van, demanding water. [size=no report]"
+    assert subs(events, blank_nlp, text, {"demanding": "demand"}) == ["Violent demonstration"]

@@ -22,7 +22,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from sitrep.events.lexicon import RULES, TRIGGERS, Bag, Rules, Trigger, WordSet, load, token_keys
-from sitrep.events.notes import armed_victim, crowd_subs, crowd_tag
+from sitrep.events.notes import armed_victim, crowd_default, crowd_subs, crowd_tag
 from sitrep.events.private import doers as _doers, private_crime
 from sitrep.mentions import EventMention, mentions
 
@@ -110,9 +110,9 @@ class EventsComponent:
                     keys: list[set[str]]) -> list[Candidate]:
         """What the whole note says (notes.py): a crowd-size tag, an armed victim."""
         tag = crowd_tag(doc, self.rules)
-        if tag is not None and not main:   # the tag alone: a gathering
+        if tag is not None and not main:   # the tag alone: a gathering, or a crowd's violence
             span = doc.char_span(tag.start(), tag.end(), alignment_mode="expand")
-            row = Trigger(words=("size",), sub_event_type=self.rules.crowd_tag["default"],
+            row = Trigger(words=("size",), sub_event_type=crowd_default(self.rules, set().union(*keys)),
                           weight=self.rules.min_weight)
             sent_no = next(n for n, sent in enumerate(sents) if sent.start <= span.start < sent.end)
             return [Candidate(span.start, span.end, row, span.root, sent_no)]

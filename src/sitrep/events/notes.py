@@ -19,6 +19,16 @@ def crowd_tag(doc: Doc, rules: Rules) -> re.Match | None:
     return re.search(rule["tag"], doc.text) if rule else None
 
 
+def crowd_default(rules: Rules, lemmas: set[str]) -> str:
+    """The sub-type of a crowd-tagged note where no cue was found: a gathering, unless the note
+    tells of violence ('violence' words: mob violence, or a violent demonstration where it demands)."""
+    rule = rules.raw["crowd_tag"]
+    if set(rule["violence"]).isdisjoint(lemmas):
+        return rule["default"]
+    sub = rule["violent_default"]
+    return rule["demanding"].get(sub, sub) if not set(rule["demands"]).isdisjoint(lemmas) else sub
+
+
 def crowd_subs(subs: list[str], rules: Rules, lemmas: set[str]) -> list[str | None]:
     """The sub-type each cue of a crowd-tagged note takes (None: dropped).
 
