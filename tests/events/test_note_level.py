@@ -35,3 +35,12 @@ KILLING = "On 7 May 2020, in Manaus, a man was shot to death by two armed men. "
 ])
 def test_a_victim_of_an_armed_group_makes_a_clash(events_nlp, after, expected):
     assert first(events_nlp, KILLING + after) == expected
+
+
+@pytest.mark.parametrize("victims, expected", [
+    ("an army soldier", "Armed clash"),
+    ("a shopkeeper", "Attack"),
+])
+def test_stabbing_an_armed_victim_is_a_clash(events_nlp, victims, expected):
+    text = f"On 30 April 2020, herders stabbed and wounded {victims} near the market."
+    assert first(events_nlp, text) == expected
