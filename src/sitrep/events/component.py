@@ -22,7 +22,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from sitrep.events.lexicon import RULES, TRIGGERS, Bag, Rules, Trigger, WordSet, load, token_keys
-from sitrep.events.notes import armed_victim, crowd_default, crowd_subs, crowd_tag
+from sitrep.events.notes import armed_target, armed_victim, crowd_default, crowd_subs, crowd_tag
 from sitrep.events.private import doers as _doers, private_crime
 from sitrep.mentions import EventMention, mentions
 
@@ -82,7 +82,8 @@ class EventsComponent:
             head = _span_head(doc[start:end])
             if not self._applies(row, head, sents, sent_no, parsed, bags, keys):
                 continue
-            row = self._armed_target(row, head, parsed)
+            if parsed:
+                row = armed_target(row, _target(head), self.rules, self.not_on.get(row.sub_event_type))
             current = best.get((start, end))
             if current is None or row.weight > current.row.weight:
                 best[(start, end)] = Candidate(start, end, row, head, sent_no)
@@ -158,15 +159,6 @@ class EventsComponent:
         if not_by and row.agent and parsed and head.pos_ == "VERB" and not_by.hits(_doers(head)):
             return False
         return True
-
-    def _armed_target(self, row: Trigger, head: Token, parsed: bool) -> Trigger:
-        """A killing or shooting whose victims are armed (not_on words) is fighting between armed
-        actors: rules.json armed_targets retypes it ('soldiers were shot to death' -> a clash)."""
-        new = self.rules.raw.get("armed_targets", {}).get(row.sub_event_type)
-        not_on = self.not_on.get(row.sub_event_type)
-        if new and not_on and parsed and not row.target and not_on.hits(_target(head)):
-            return _retyped(row, new)
-        return row
 
     def _not_an_event(self, cand: Candidate, sent: Span, parsed: bool, ref_year: int | None) -> bool:
         if not parsed:

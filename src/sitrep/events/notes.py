@@ -1,7 +1,8 @@
-"""What a whole note says about its event, beyond any one cue (rules.json crowd_tag, armed_victims).
+"""Who the event involved, beyond what one cue says (rules.json crowd_tag, armed_victims, armed_targets).
 
 ACLED notes tag a protest or riot with its crowd size, and describe a victim after the killing
-("The victim had charges against him for drug trafficking"): both retype the cues found.
+("The victim had charges against him for drug trafficking"); a cue's own victims may be armed
+("two soldiers were stabbed"): each retypes the cues found.
 """
 from __future__ import annotations
 
@@ -9,9 +10,18 @@ import re
 
 from spacy.tokens import Doc, Token
 
-from sitrep.events.lexicon import Rules
+from sitrep.events.lexicon import Rules, Trigger, WordSet
 
 CLAUSE_CHILDREN = {"conj", "relcl", "advcl", "ccomp", "acl", "parataxis"}  # another statement
+
+
+def armed_target(row: Trigger, victims: list[Token], rules: Rules, not_on: WordSet | None) -> Trigger:
+    """A row without a target column whose victims hold a not_on word (armed actors) takes the
+    sub-type of rules.json armed_targets: 'two soldiers were shot to death' is a clash."""
+    new = rules.raw.get("armed_targets", {}).get(row.sub_event_type)
+    if new and not_on and not row.target and not_on.hits(victims):
+        return Trigger(words=row.words, sub_event_type=new, weight=row.weight, line=row.line)
+    return row
 
 
 def crowd_tag(doc: Doc, rules: Rules) -> re.Match | None:
