@@ -44,3 +44,11 @@ def test_a_victim_of_an_armed_group_makes_a_clash(events_nlp, after, expected):
 def test_stabbing_an_armed_victim_is_a_clash(events_nlp, victims, expected):
     text = f"On 30 April 2020, herders stabbed and wounded {victims} near the market."
     assert first(events_nlp, text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "On 5 May 2020, federal police forces seized about a ton of marijuana hidden in a truck.",  # 'about' X
+    "On 28 April 2020, military forces found and destroyed a clandestine airstrip used by traffickers.",
+])
+def test_seizing_drugs_and_destroying_their_infrastructure_is_property_destruction(events_nlp, text):
+    assert first(events_nlp, text) == "Looting/property destruction"

@@ -28,7 +28,7 @@ from sitrep.mentions import EventMention, mentions
 
 SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj", "csubjpass", "agent", "expl"}
 OBJECT_DEPS = {"dobj", "obj", "nsubjpass", "attr", "oprd", "dative"}
-TARGET_PREPS = {"on", "against", "at", "upon", "of", "targeting", "into", "toward", "towards"}
+TARGET_PREPS = {"on", "against", "at", "upon", "of", "targeting", "into", "toward", "towards", "about"}
 PARTY_PREPS = {"by", "between", "with", "among", "amongst"}   # "clashes between X and Y"
 CLAUSE_DEPS = {"ROOT", "conj", "advcl", "ccomp", "xcomp", "relcl", "parataxis", "acl", "pcomp"}
 YEAR = re.compile(r"^(19|20)\d\d$")
