@@ -26,3 +26,16 @@ def test_forces_responding_to_shelling_are_in_a_clash(blank_nlp):
         token.lemma_ = lemmas.get(token.text, token.lower_)
     found = [m.sub_event_type for m in mentions(EventsComponent()(doc), "event_mentions")]
     assert found == ["Armed clash"]
+
+
+def test_kidnapped_and_killed_is_the_killing(blank_nlp):
+    lemmas = {"abducted": "abduct", "stabbed": "stab", "killed": "kill"}
+
+    def found(text: str) -> list[str]:
+        doc = blank_nlp(text)
+        for token in doc:
+            token.lemma_ = lemmas.get(token.text, token.lower_)
+        return [m.sub_event_type for m in mentions(EventsComponent()(doc), "event_mentions")]
+
+    assert found("Gunmen abducted a man and stabbed him to death near the market.")[0] == "Attack"
+    assert found("Gunmen abducted a man near the market.") == ["Abduction/forced disappearance"]
