@@ -52,3 +52,14 @@ def test_stabbing_an_armed_victim_is_a_clash(events_nlp, victims, expected):
 ])
 def test_seizing_drugs_and_destroying_their_infrastructure_is_property_destruction(events_nlp, text):
     assert first(events_nlp, text) == "Looting/property destruction"
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("On 8 May 2020, the army deployed troops to the town in the context of the fighting between two factions.",
+     "Change to group/activity"),
+    ("On 8 May 2020, the army deployed troops to the town after recent clashes between two factions.",
+     "Change to group/activity"),
+    ("On 8 May 2020, the army clashed with two factions in the town.", "Armed clash"),
+])
+def test_fighting_recalled_as_context_is_not_the_event(events_nlp, text, expected):
+    assert first(events_nlp, text) == expected

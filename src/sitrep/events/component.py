@@ -22,7 +22,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from sitrep.events.lexicon import RULES, TRIGGERS, Bag, Rules, Trigger, WordSet, load, token_keys
-from sitrep.events.notes import armed_target, armed_victim, crowd_default, crowd_subs, crowd_tag
+from sitrep.events.notes import armed_target, armed_victim, crowd_default, crowd_subs, crowd_tag, recalled
 from sitrep.events.private import doers as _doers, private_crime
 from sitrep.mentions import EventMention, mentions
 
@@ -165,7 +165,8 @@ class EventsComponent:
             return False
         head = cand.head
         return (_negated(head, self.rules.negators) or _hypothetical(head, self.rules)
-                or _background(head, sent, ref_year) or self._private(cand, sent))
+                or _background(head, sent, ref_year) or recalled(head, self.rules)
+                or self._private(cand, sent))
 
     def _private(self, cand: Candidate, sent: Span) -> bool:
         config = self.rules.raw.get("private_crime")

@@ -86,3 +86,17 @@ def _statement(verb: Token) -> list[Token]:
 
 def _negated(token: Token) -> bool:
     return any(child.dep_ == "neg" or child.lower_ in ("no", "any") for child in token.children)
+
+
+def recalled(head: Token, rules: Rules) -> bool:
+    """A cue the note recalls as context, not reports: 'the recent fighting', 'in the context of
+    the clashes' (rules.json recalled: its modifiers and its framing nouns)."""
+    rule = rules.raw.get("recalled")
+    if not rule:
+        return False
+    if any(child.dep_ in ("amod", "advmod") and child.lemma_.lower() in rule["modifiers"]
+           for child in head.children):
+        return True
+    frame = head.head.head if head.dep_ == "pobj" and head.head.dep_ == "prep" else None
+    return frame is not None and frame.lemma_.lower() in rule["frames"]
+
