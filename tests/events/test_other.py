@@ -37,3 +37,9 @@ def test_gas_described_by_its_look_or_smell_from_bombs_is_a_chemical_weapon(blan
     text = "Aircraft dropped bombs that released a foul - smelling yellow gas over the village."
     assert subs(blank_nlp, text)[0] == "Chemical weapon"
     assert "Chemical weapon" not in subs(blank_nlp, "A foul - smelling leak closed the factory.")
+
+
+def test_a_note_labelled_explosive_remnants_of_war_is_other(blank_nlp):
+    text = "Explosive remnants of war: On 5 May, a civilian was injured by a landmine laid during the war."
+    assert subs(blank_nlp, text)[0] == "Other"
+    assert subs(blank_nlp, "On 5 May, a civilian was injured by a landmine.")[0] == "Remote explosive/landmine/IED"
