@@ -1,5 +1,6 @@
-"""Rarer sub-types on news wording: ACLED's "Other" (non-violent acts of armed groups and jailbreaks, used
-only where nothing else is found) and chemical weapons told by how the gas looks or smells."""
+"""Rarer sub-types: ACLED's "Other" (non-violent acts of armed groups and jailbreaks, used
+only where nothing else is found), chemical weapons told by how the gas looks or smells, and devices
+that went off before their use."""
 from __future__ import annotations
 
 import pytest
@@ -8,7 +9,8 @@ from sitrep.events.component import EventsComponent
 from sitrep.mentions import mentions
 
 LEMMAS = {"escaped": "escape", "inmates": "inmate", "attacked": "attack", "paraded": "parade",
-          "fighters": "fighter", "collected": "collect", "taxes": "tax", "preached": "preach"}
+          "fighters": "fighter", "collected": "collect", "taxes": "tax", "preached": "preach",
+          "landmines": "landmine", "exploded": "explode", "killed": "kill", "detonated": "detonate"}
 
 
 def subs(nlp, text: str) -> list[str]:
@@ -43,3 +45,11 @@ def test_a_note_labelled_explosive_remnants_of_war_is_other(blank_nlp):
     text = "Explosive remnants of war: On 5 May, a civilian was injured by a landmine laid during the war."
     assert subs(blank_nlp, text)[0] == "Other"
     assert subs(blank_nlp, "On 5 May, a civilian was injured by a landmine.")[0] == "Remote explosive/landmine/IED"
+
+
+def test_a_device_that_went_off_prematurely_is_disrupted_weapons_use(blank_nlp):
+    text = "Two militants were killed when landmines they were planting exploded prematurely."
+    assert subs(blank_nlp, text)[0] == "Disrupted weapons use"
+    assert subs(blank_nlp, "Two soldiers were killed when landmines exploded.")[0] == "Remote explosive/landmine/IED"
+    assert subs(blank_nlp, "Detonation: On 6 May, forces detonated a car bomb in the village.")[0] == \
+        "Disrupted weapons use"
