@@ -16,7 +16,7 @@ def events() -> EventsComponent:
 def first_sub(events: EventsComponent, nlp, text: str) -> str:
     doc = nlp(text)
     for token in doc:
-        token.lemma_ = {"killed": "kill", "members": "member", "shot": "shoot"}.get(token.text, token.lower_)
+        token.lemma_ = {"killed": "kill", "members": "member", "shot": "shoot", "bombers": "bomber"}.get(token.text, token.lower_)
     return mentions(events(doc), "event_mentions")[0].sub_event_type
 
 
@@ -49,3 +49,8 @@ def test_small_arms_fire_on_civilians_is_an_attack(blank_nlp, events):
 
     assert sub("Gunmen shot and killed two civilians using small arms fire.") == "Attack"
     assert sub("Gunmen shot at army positions using small arms fire.") == "Armed clash"
+
+
+def test_suicide_bombers_killed_by_forces_were_fought(blank_nlp, events):
+    assert first_sub(events, blank_nlp, "Soldiers killed two suicide bombers near the market.") == "Armed clash"
+    assert first_sub(events, blank_nlp, "A suicide bomber killed two soldiers near the market.") == "Suicide bomb"
