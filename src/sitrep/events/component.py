@@ -22,12 +22,13 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from sitrep.events.lexicon import RULES, TRIGGERS, Bag, Rules, Trigger, WordSet, load, token_keys
+from sitrep.events.notes import armed_target, armed_victim, crowd_default, crowd_subs, crowd_tag, recalled
 from sitrep.events.private import doers as _doers, private_crime
 from sitrep.mentions import EventMention, mentions
 
 SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj", "csubjpass", "agent", "expl"}
 OBJECT_DEPS = {"dobj", "obj", "nsubjpass", "attr", "oprd", "dative"}
-TARGET_PREPS = {"on", "against", "at", "upon", "of", "targeting", "into", "toward", "towards"}
+TARGET_PREPS = {"on", "against", "at", "upon", "of", "targeting", "into", "toward", "towards", "about"}
 PARTY_PREPS = {"by", "between", "with", "among", "amongst"}   # "clashes between X and Y"
 CLAUSE_DEPS = {"ROOT", "conj", "advcl", "ccomp", "xcomp", "relcl", "parataxis", "acl", "pcomp"}
 YEAR = re.compile(r"^(19|20)\d\d$")
@@ -81,6 +82,8 @@ class EventsComponent:
             head = _span_head(doc[start:end])
             if not self._applies(row, head, sents, sent_no, parsed, bags, keys):
                 continue
+            if parsed:
+                row = armed_target(row, _target(head), self.rules, self.not_on.get(row.sub_event_type))
             current = best.get((start, end))
             if current is None or row.weight > current.row.weight:
                 best[(start, end)] = Candidate(start, end, row, head, sent_no)
@@ -100,10 +103,34 @@ class EventsComponent:
         kept += self._headings(sents)
         # rows weighted below min_weight are fallbacks: they speak only when nothing else does
         floor = self.rules.min_weight
-        main = [c for c in kept if c.row.weight >= floor]
+        main = self._note_level(doc, sents, [c for c in kept if c.row.weight >= floor], keys)
         if not main and kept:
             main = [min(kept, key=lambda c: c.start)]
         return self._resolve(doc, sents, main)
+
+    def _note_level(self, doc: Doc, sents: list[Span], main: list[Candidate],
+                    keys: list[set[str]]) -> list[Candidate]:
+        """What the whole note says (notes.py): a crowd-size tag, an armed victim."""
+        tag = crowd_tag(doc, self.rules)
+        if tag is not None and not main:   # the tag alone: a gathering, or a crowd's violence
+            span = doc.char_span(tag.start(), tag.end(), alignment_mode="expand")
+            row = Trigger(words=("size",), sub_event_type=crowd_default(self.rules, set().union(*keys)),
+                          weight=self.rules.min_weight)
+            sent_no = next(n for n, sent in enumerate(sents) if sent.start <= span.start < sent.end)
+            return [Candidate(span.start, span.end, row, span.root, sent_no)]
+        subs: list[str | None] = [c.row.sub_event_type for c in main]
+        if tag is not None:
+            subs = crowd_subs([c.row.sub_event_type for c in main], self.rules, set().union(*keys))
+        elif armed_victim(doc, self.rules):
+            retype = self.rules.armed_victims["retype"]
+            subs = [retype.get(sub, sub) for sub in subs]
+        out: list[Candidate] = []
+        for cand, sub in zip(main, subs):
+            if sub is not None and sub != cand.row.sub_event_type:
+                cand = Candidate(cand.start, cand.end, _retyped(cand.row, sub), cand.head, cand.sent)
+            if sub is not None:
+                out.append(cand)
+        return out
 
     def _applies(self, row: Trigger, head: Token, sents: list[Span], sent_no: int, parsed: bool,
                  bags: dict[int, Bag], keys: list[set[str]]) -> bool:
@@ -138,7 +165,8 @@ class EventsComponent:
             return False
         head = cand.head
         return (_negated(head, self.rules.negators) or _hypothetical(head, self.rules)
-                or _background(head, sent, ref_year) or self._private(cand, sent))
+                or _background(head, sent, ref_year) or recalled(head, self.rules)
+                or self._private(cand, sent))
 
     def _private(self, cand: Candidate, sent: Span) -> bool:
         config = self.rules.raw.get("private_crime")
@@ -169,6 +197,7 @@ class EventsComponent:
         for cand in cands:
             by_sent.setdefault(cand.sent, []).append(cand)
         chosen: list[Candidate] = []
+        tops: dict[tuple[int, str], float] = {}   # (sentence, sub-type) -> its heaviest cue
         for sent_no in sorted(by_sent):
             group = by_sent[sent_no]
             if any(c.row.weight >= strong for c in group):
@@ -195,7 +224,8 @@ class EventsComponent:
                     continue
                 seen.add(sub)
                 chosen.append(cand)
-        chosen = self._absorb(chosen)
+            tops.update(((sent_no, sub), weight) for sub, weight in top.items())
+        chosen = self._absorb(chosen, tops)
         chosen = self._elaborations(chosen)
         return self._mentions(doc, sents, chosen)
 
@@ -221,7 +251,7 @@ class EventsComponent:
             kept.append(cand)
         return kept
 
-    def _absorb(self, chosen: list[Candidate]) -> list[Candidate]:
+    def _absorb(self, chosen: list[Candidate], tops: dict[tuple[int, str], float]) -> list[Candidate]:
         subs = [c.row.sub_event_type for c in chosen]
         alive = [True] * len(chosen)
         for j, later in enumerate(chosen):
@@ -230,7 +260,7 @@ class EventsComponent:
                     continue
                 rule = next((r for r in self.rules.absorb if r["first"] == subs[i]
                              and r["then"] == subs[j]
-                             and later.row.weight >= r.get("then_min_weight", 0.0)
+                             and tops[later.sent, subs[j]] >= r.get("then_min_weight", 0.0)
                              and 0 <= later.sent - chosen[i].sent <= r["sentences"]), None)
                 if rule:
                     subs[i] = rule.get("result", subs[j])
