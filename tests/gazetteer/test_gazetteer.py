@@ -4,7 +4,8 @@ import sqlite3
 import time
 
 from sitrep.gazetteer import name_key, skeleton
-from sitrep.gazetteer.build import clean_admin
+from sitrep.gazetteer.build import clean_admin, embedded_rows
+from helpers import CITIES, COUNTRIES, _city
 
 
 def test_name_keys_meet_across_spellings():
@@ -12,6 +13,23 @@ def test_name_keys_meet_across_spellings():
     assert name_key("Dar'a") == name_key("Daraa")
     assert skeleton("Deir ez-Zor") == skeleton("Dayr az-Zawr") == skeleton("Deir Ezzor")
     assert skeleton("Bghailiye") == skeleton("Al-Baghaliyeh") == skeleton("Al Baghaliyah")
+
+
+def test_a_capitalised_abbreviation_is_no_arabic_article():
+    assert name_key("US Virgin Islands") == "us virgin islands"
+    assert name_key("US Virgin Islands") != name_key("Virgin Islands")
+    # written in capitals throughout, or in ordinary case, the article still goes
+    assert name_key("AL-BAB") == name_key("As-Bab") == name_key("al Bab") == "bab"
+
+
+def test_one_capital_a_country_the_most_populous_namesake():
+    cities = CITIES + [_city(9000001, "Paris", 47.1, 2.5, "FR", 900, "24")]
+    places, _ = embedded_rows(cities=cities, countries=COUNTRIES)
+    feature = {row[0]: row[8] for row in places}
+    assert feature[2988507] == "PPLC"          # Paris, 2.1 million
+    assert feature[9000001] == "PPL"           # a village of the same name
+    assert feature[4717560] == "PPL"           # Paris, Texas: another country's town
+    assert feature[170654] == "PPLC"           # Damascus
 
 
 def test_clean_admin_names():

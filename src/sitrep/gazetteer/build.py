@@ -24,7 +24,7 @@ import numpy as np
 from sitrep.gazetteer import schema
 from sitrep.gazetteer.normalize import name_key, skeleton_of_key
 
-SCHEMA_VERSION = "7"  # 7: FTS5 names, R*Tree, admin codes, source
+SCHEMA_VERSION = "8"  # 7: FTS5 names, R*Tree, admin codes, source; 8: "US ..." keys, one capital a country
 DATA = Path(__file__).parent / "data"
 KIND_MAIN, KIND_ALT, KIND_VARIANT, KIND_DEMONYM = 0, 1, 2, 3
 
@@ -153,12 +153,20 @@ def embedded_rows(cities: list[dict] | None = None, countries: dict[str, dict] |
         if key:
             names.append((key, skeleton_of_key(key), gid, kind))
 
-    capitals = {(row["iso"], name_key(row["capital"])) for row in countries.values() if row["capital"]}
+    capital_keys = {(row["iso"], name_key(row["capital"])) for row in countries.values() if row["capital"]}
+    # one capital a country: the most populous town of the capital's name (not all 21 Washingtons)
+    capitals: dict[tuple[str, str], tuple[int, int]] = {}
+    for city in cities:
+        key = (city["countrycode"], name_key(city["name"]))
+        if key in capital_keys and (key not in capitals or int(city.get("population") or 0)
+                                    > capitals[key][1]):
+            capitals[key] = (int(city["geonameid"]), int(city.get("population") or 0))
+    capital_ids = {gid for gid, _ in capitals.values()}
     groups: dict[tuple[str, str], list[int]] = defaultdict(list)
     keys: dict[int, str] = {}
     for i, city in enumerate(cities):
         gid, cc = int(city["geonameid"]), city["countrycode"]
-        feature = "PPLC" if (cc, name_key(city["name"])) in capitals else "PPL"
+        feature = "PPLC" if gid in capital_ids else "PPL"
         places.append((gid, city["name"], city["latitude"], city["longitude"], cc, admin1[i],
                        admin2[i], int(city.get("population") or 0), feature))
         main_key = name_key(city["name"])

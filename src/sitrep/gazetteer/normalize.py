@@ -14,6 +14,10 @@ import unicodedata
 ARTICLES = ("al", "el", "ad", "ar", "as", "ash", "at", "az", "an", "ath", "adh", "ed", "es",
             "et", "ez", "en", "er", "ul", "il", "ud", "ur", "us", "az")
 _ARTICLE_RE = re.compile(r"\b(?:%s)[\s\-]+(?=\w)" % "|".join(sorted(set(ARTICLES), key=len, reverse=True)))
+# "US Virgin Islands", "AN Region": a capitalised abbreviation before a word in ordinary case is no
+# article ("AL-BAB", all capitals, still is)
+_CAPS_NOT_ARTICLE = re.compile(r"\b(%s)[\s\-]+(?=[A-Z]?[a-z])" % "|".join(
+    sorted({a.upper() for a in ARTICLES}, key=len, reverse=True)))
 _APOSTROPHES = re.compile(r"[\u2018\u2019\u02bc\u02bb\u02be\u02bf'`\u00b4]")
 _NON_ALNUM = re.compile(r"[^a-z0-9]+")
 _DOUBLES = re.compile(r"(.)\1+")
@@ -34,7 +38,7 @@ def fold(text: str) -> str:
 
 def name_key(text: str) -> str:
     """The exact-match key: folded, articles dropped, words joined by single spaces."""
-    text = fold(text)
+    text = fold(_CAPS_NOT_ARTICLE.sub(r"\1~", text))  # "~" keeps the article rule off it
     text = _ARTICLE_RE.sub("", text)
     # doubled letters vary between transliterations (Daraa / Dar'a, Ezzor / Ezor)
     return _DOUBLES.sub(r"\1", _NON_ALNUM.sub(" ", text)).strip()
