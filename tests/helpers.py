@@ -15,6 +15,18 @@ def event_at(doc: Doc, trigger: str, event_type: str = "Battles",
                         event_type, sub_event_type)
 
 
+def sub_events(nlp, text: str, lemmas: dict[str, str], events=None) -> list[str]:  # noqa: ANN001
+    """Sub-event types the events stage finds in `text`, on a blank pipeline whose lemmas are the
+    given ones (other words: their lowercase form)."""
+    from sitrep.events.component import EventsComponent
+    from sitrep.mentions import mentions
+
+    doc = nlp(text)
+    for token in doc:
+        token.lemma_ = lemmas.get(token.text, token.lower_)
+    return [m.sub_event_type for m in mentions((events or EventsComponent())(doc), "event_mentions")]
+
+
 def doc_with_ents(nlp, text: str, ents: list[tuple[str, str]]) -> Doc:
     """A Doc whose entities are the given (words, label) pairs, first occurrences in order."""
     doc = nlp(text)

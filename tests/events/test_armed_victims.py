@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from sitrep.events.component import EventsComponent
+from helpers import sub_events
 from sitrep.mentions import mentions
 
 
@@ -14,10 +15,8 @@ def events() -> EventsComponent:
 
 
 def first_sub(events: EventsComponent, nlp, text: str) -> str:
-    doc = nlp(text)
-    for token in doc:
-        token.lemma_ = {"killed": "kill", "members": "member", "shot": "shoot", "bombers": "bomber"}.get(token.text, token.lower_)
-    return mentions(events(doc), "event_mentions")[0].sub_event_type
+    lemmas = {"killed": "kill", "members": "member", "shot": "shoot", "bombers": "bomber"}
+    return sub_events(nlp, text, lemmas, events)[0]
 
 
 @pytest.mark.parametrize("victims, expected", [

@@ -2,10 +2,9 @@
 from __future__ import annotations
 
 import pytest
-from spacy.tokens import Doc
 
 from sitrep.events.component import EventsComponent
-from sitrep.mentions import mentions
+from helpers import sub_events
 
 
 @pytest.fixture(scope="module")
@@ -14,10 +13,7 @@ def events() -> EventsComponent:
 
 
 def subs(events: EventsComponent, nlp, text: str, lemmas: dict[str, str]) -> list[str]:
-    doc: Doc = nlp(text)
-    for token in doc:
-        token.lemma_ = lemmas.get(token.text, token.lower_)
-    return [m.sub_event_type for m in mentions(events(doc), "event_mentions")]
+    return sub_events(nlp, text, lemmas, events)
 
 
 CLASH = "Men clashed with police in the town."

@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 
 from sitrep.events.component import EventsComponent
-from sitrep.mentions import mentions
+from helpers import sub_events
 
 LEMMAS = {"shot": "shoot", "killed": "kill", "clashed": "clash", "firearms": "firearm", "villagers": "villager"}
 
@@ -15,10 +15,7 @@ def events() -> EventsComponent:
 
 
 def first_sub(events: EventsComponent, nlp, text: str) -> str:
-    doc = nlp(text)
-    for token in doc:
-        token.lemma_ = LEMMAS.get(token.text, token.lower_)
-    return mentions(events(doc), "event_mentions")[0].sub_event_type
+    return sub_events(nlp, text, LEMMAS, events)[0]
 
 
 @pytest.mark.parametrize("doer, expected", [

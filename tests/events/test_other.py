@@ -5,8 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from sitrep.events.component import EventsComponent
-from sitrep.mentions import mentions
+from helpers import sub_events
 
 LEMMAS = {"escaped": "escape", "inmates": "inmate", "attacked": "attack", "paraded": "parade",
           "fighters": "fighter", "collected": "collect", "taxes": "tax", "preached": "preach",
@@ -14,10 +13,7 @@ LEMMAS = {"escaped": "escape", "inmates": "inmate", "attacked": "attack", "parad
 
 
 def subs(nlp, text: str) -> list[str]:
-    doc = nlp(text)
-    for token in doc:
-        token.lemma_ = LEMMAS.get(token.text, token.lower_)
-    return [m.sub_event_type for m in mentions(EventsComponent()(doc), "event_mentions")]
+    return sub_events(nlp, text, LEMMAS)
 
 
 @pytest.mark.parametrize("text", [

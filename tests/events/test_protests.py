@@ -1,15 +1,11 @@
 """The protest family: live fire on a gathered crowd is excessive force."""
 from __future__ import annotations
 
-from sitrep.events.component import EventsComponent
-from sitrep.mentions import mentions
+from helpers import sub_events
 
 
 def subs(nlp, text: str, lemmas: dict[str, str]) -> list[str]:
-    doc = nlp(text)
-    for token in doc:
-        token.lemma_ = lemmas.get(token.text, token.lower_)
-    return [m.sub_event_type for m in mentions(EventsComponent()(doc), "event_mentions")]
+    return sub_events(nlp, text, lemmas)
 
 
 def test_live_rounds_fired_at_a_gathered_crowd_are_excessive_force(blank_nlp):

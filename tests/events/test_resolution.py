@@ -1,8 +1,7 @@
 """Resolution across sentences (component._absorb): a later sentence's strongest cue decides."""
 from __future__ import annotations
 
-from sitrep.events.component import EventsComponent
-from sitrep.mentions import mentions
+from helpers import sub_events
 
 
 def test_fire_answered_later_makes_the_shelling_a_clash_whatever_cue_comes_first(blank_nlp):
@@ -12,19 +11,13 @@ def test_fire_answered_later_makes_the_shelling_a_clash_whatever_cue_comes_first
             "Monitors counted bursts of fire in both directions of the frontline.")
     lemmas = {"fired": "fire", "mortars": "mortar", "positions": "position", "bursts": "burst",
               "directions": "direction"}
-    doc = blank_nlp(text)
-    for token in doc:
-        token.lemma_ = lemmas.get(token.text, token.lower_)
-    found = [m.sub_event_type for m in mentions(EventsComponent()(doc), "event_mentions")]
+    found = sub_events(blank_nlp, text, lemmas)
     assert found[0] == "Armed clash"
 
 
 def test_forces_responding_to_shelling_are_in_a_clash(blank_nlp):
     lemmas = {"responded": "respond", "shelling": "shelling"}
-    doc = blank_nlp("Government forces responded to rebel shelling near the front.")
-    for token in doc:
-        token.lemma_ = lemmas.get(token.text, token.lower_)
-    found = [m.sub_event_type for m in mentions(EventsComponent()(doc), "event_mentions")]
+    found = sub_events(blank_nlp, "Government forces responded to rebel shelling near the front.", lemmas)
     assert found == ["Armed clash"]
 
 
@@ -32,10 +25,7 @@ def test_kidnapped_and_killed_is_the_killing(blank_nlp):
     lemmas = {"abducted": "abduct", "stabbed": "stab", "killed": "kill"}
 
     def found(text: str) -> list[str]:
-        doc = blank_nlp(text)
-        for token in doc:
-            token.lemma_ = lemmas.get(token.text, token.lower_)
-        return [m.sub_event_type for m in mentions(EventsComponent()(doc), "event_mentions")]
+        return sub_events(blank_nlp, text, lemmas)
 
     assert found("Gunmen abducted a man and stabbed him to death near the market.")[0] == "Attack"
     assert found("Gunmen abducted a man near the market.") == ["Abduction/forced disappearance"]
