@@ -1,7 +1,6 @@
 from __future__ import annotations
 
 import sqlite3
-import time
 
 from sitrep.gazetteer import name_key, skeleton
 from sitrep.gazetteer.build import clean_admin, embedded_rows
@@ -60,13 +59,23 @@ def test_fuzzy_lookup_inside_a_country(tiny_gazetteer):
     assert found and found[0].name == "Deir ez-Zor" and found[0].fuzzy
 
 
-def test_lookup_is_fast(tiny_gazetteer):
-    tiny_gazetteer.lookup_key.cache_clear()
-    start = time.perf_counter()
-    for _ in range(200):
+def test_a_lookup_reads_the_name_index_not_the_whole_table(tiny_gazetteer):
+    """The < 1 ms target is measured in benchmarks/gazetteer_bench.py on the real index; here:
+    every SQL statement a lookup runs is answered through an index, never a full scan."""
+    statements: list[str] = []
+    tiny_gazetteer._con.set_trace_callback(statements.append)
+    try:
         tiny_gazetteer.lookup_key.cache_clear()
-        tiny_gazetteer.lookup("Aleppo")
-    assert (time.perf_counter() - start) / 200 < 0.001
+        assert tiny_gazetteer.lookup("Aleppo")
+    finally:
+        tiny_gazetteer._con.set_trace_callback(None)
+    assert statements
+    for sql in statements:
+        bound = sql.replace("'aleppo'", "?")
+        plan = " | ".join(row[-1] for row in tiny_gazetteer._con.execute(
+            "EXPLAIN QUERY PLAN " + bound, ("aleppo",) * bound.count("?")))
+        assert "USING INDEX names_key" in plan or "USING COVERING INDEX names_key" in plan, plan
+        assert "SCAN n" not in plan and "SCAN names" not in plan, plan
 
 
 def test_a_country_s_admin2_areas_in_one_read_match_the_areas_by_name(tiny_gazetteer):
