@@ -1,0 +1,38 @@
+"""The team's news-snippet sets (benchmarks/data/news_snippets*.jsonl) are well-formed: each
+event's type is the one its sub-event type belongs to, every sub-event type is covered, ids are
+unique, and no-event snippets hold no event. A malformed line would silently skew a benchmark."""
+from __future__ import annotations
+
+import json
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from sitrep.events.lexicon import read_rules
+
+DATA = Path(__file__).resolve().parents[1] / "benchmarks" / "data"
+SETS = sorted(DATA.glob("news_snippets*.jsonl"))
+
+
+def test_the_snippet_sets_are_there():
+    assert {p.name for p in SETS} >= {"news_snippets.jsonl", "news_snippets_dev.jsonl"}
+
+
+@pytest.mark.parametrize("path", SETS, ids=[p.name for p in SETS])
+def test_a_snippet_set_is_well_formed(path: Path):
+    taxonomy = read_rules().raw["taxonomy"]
+    type_of = {sub: kind for kind, subs in taxonomy.items() for sub in subs}
+    records = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    assert len({r["id"] for r in records}) == len(records)
+    covered: Counter[str] = Counter()
+    for record in records:
+        assert record["text"].strip(), record["id"]
+        if record["category"].startswith("no-event"):
+            assert record["events"] == [], record["id"]
+            continue
+        (event,) = record["events"]
+        assert event["sub_event_type"] == record["category"], record["id"]
+        assert type_of[event["sub_event_type"]] == event["event_type"], record["id"]
+        covered[event["sub_event_type"]] += 1
+    assert set(covered) == set(type_of)
