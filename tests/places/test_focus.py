@@ -152,3 +152,32 @@ def test_a_small_namesake_far_from_the_article_s_places_is_dropped(blank_nlp, pl
                 [("New Orleans", "GPE"), ("Metairie", "GPE"), ("Philadelphia", "GPE")])
     places(doc2)
     assert next(p for p in doc2._.toponyms if p.text == "Philadelphia").latitude > 39
+
+
+
+@pytest.mark.parametrize("text, names, country", [
+    # Kwal, Bassa and Plateau are all also US names; only Nigeria has Kwal inside Bassa, Plateau
+    ("Gunmen attacked Kwal (Bassa, Plateau).", ["Kwal", "Bassa", "Plateau"], "NG"),
+    # the Philippines' Santa Ana is bigger; El Salvador's lies in its Santa Ana department
+    ("Residents protested in Santa Ana (Santa Ana).", ["Santa Ana"], "SV"),
+])
+def test_a_place_inside_the_areas_named_around_it_votes_for_their_country(
+        blank_nlp, places, text, names, country):
+    doc = _doc(blank_nlp, text, [(name, "GPE") for name in names])
+    places(doc)
+    assert doc._.doc_country == country
+    assert doc._.toponyms[0].country_code == country
+
+
+def test_a_town_beside_its_own_name_fits_only_by_an_admin_area(places):
+    # "Colon (Colon)": every country with a town called Colon would fit by the town itself;
+    # only those with an admin area of the name holding a Colon vote
+    from sitrep.places.context import contexts
+    from sitrep.places.finder import Span
+    from sitrep.places.resolve import chain_votes
+    text = "Residents protested in Colon (Colon)."
+    spans = [Span(23, 28, "Colon", "colon", "ner-strong"), Span(30, 35, "Colon", "colon", "ner-strong")]
+    cands = [list(places.gazetteer.lookup_key("colon")) for _ in spans]
+    votes = chain_votes(spans, cands, contexts(text, spans))
+    with_admin = {c.country_code for c in cands[0] if c.feature_code.startswith("ADM") or c.is_admin1}
+    assert votes and set(votes) <= with_admin
