@@ -8,7 +8,7 @@ from sitrep.gazetteer import Gazetteer
 from sitrep.mentions import ActorMention
 from sitrep.places.component import PlacesComponent
 
-from helpers import doc_with_ents as _doc
+from helpers import doc_with_ents as _doc, event_at as _event
 
 
 @pytest.fixture(scope="module")
@@ -181,3 +181,19 @@ def test_a_town_beside_its_own_name_fits_only_by_an_admin_area(places):
     votes = chain_votes(spans, cands, contexts(text, spans))
     with_admin = {c.country_code for c in cands[0] if c.feature_code.startswith("ADM") or c.is_admin1}
     assert votes and set(votes) <= with_admin
+
+
+def test_a_name_spelled_otherwise_votes_by_its_skeleton_when_nothing_else_does(blank_nlp, places):
+    # the index spells it Nasiriyah; with no other name, its skeleton still says Iraq, and
+    # the event falls back to the country rather than to none
+    doc = _doc(blank_nlp, "Hundreds of protesters gathered in Nassriya city.", [("Nassriya", "GPE")])
+    doc._.event_mentions = [_event(doc, "gathered", "Protests", "Peaceful protest")]
+    places(doc)
+    assert doc._.doc_country == "IQ"
+    assert doc._.event_mentions[0].place.country_code == "IQ"
+
+
+def test_a_skeleton_guess_never_overrides_a_name_that_votes(blank_nlp, places):
+    doc = _doc(blank_nlp, "Protesters gathered in Nassriya near Aleppo.", [("Nassriya", "GPE"), ("Aleppo", "GPE")])
+    places(doc)
+    assert doc._.doc_country == "SY"

@@ -305,6 +305,22 @@ def score_candidate(cand: Candidate, span: Span, focus: str | None, votes: Count
     return parts
 
 
+def guess_focus(gaz: Gazetteer, spans: Sequence[Span], cands: Sequence[list[Candidate]],
+                votes: Counter) -> tuple[str | None, Counter]:
+    """No name voted: names NER is sure of but the index spells otherwise ("Nassriya",
+    "Quamishli") vote by their consonant skeleton, which places they may be, among every country."""
+    votes = Counter(votes)
+    for span, options in zip(spans, cands):
+        if options or span.source != "ner-strong":
+            continue
+        guesses = [c for c in gaz.lookup_fuzzy(span.text)[:20] if _similar(span, c)]
+        votes.update(span_votes(span, guesses))
+    ranked = votes.most_common(2)
+    if ranked and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
+        return ranked[0][0], votes
+    return None, votes
+
+
 def admin_hints(spans: Sequence[Span], cands: Sequence[list[Candidate]], focus: str | None) -> set[str]:
     """Name keys of admin areas the article names (ADM1s, and cities that name an admin1)."""
     hints: set[str] = set()
@@ -381,6 +397,8 @@ def resolve(gaz: Gazetteer, spans: Sequence[Span], text: str = "",
                and span.key.endswith("s") for c in gaz.lookup_key(span.key[:-1])[:1] if c.is_demonym]
     links_of = contexts(text, spans) if text else [[] for _ in spans]
     focus, votes = focus_country(spans, cands, list(actor_countries) + peoples, links_of)
+    if focus is None:
+        focus, votes = guess_focus(gaz, spans, cands, votes)
     # names NER is sure of with no place in the focus country: an area of the focus country
     # its towns name as their admin2 ("Laguna" of a Philippine article: the province, not
     # Laguna, California; "Essex", "Hampshire": the English counties)
