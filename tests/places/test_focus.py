@@ -89,6 +89,13 @@ def test_admin_names_the_index_spells_otherwise(blank_nlp, places):
     doc2 = _doc(blank_nlp, "Gunmen attacked a house in Saladin province.", [("Saladin", "GPE")])
     places(doc2)
     assert doc2._.doc_country == "IQ"
+    # ACLED's Suqutra and Almargeb are the index's Soqatra and Al Marqab
+    doc3 = _doc(blank_nlp, "Saudi aircraft flew over the camps (Hidaybu, Suqutra).", [])
+    places(doc3)
+    assert doc3._.doc_country == "YE"
+    doc4 = _doc(blank_nlp, "Shells fell in Garabulli (Almargeb).", [("Garabulli", "GPE")])
+    places(doc4)
+    assert doc4._.doc_country == "LY"
 
 
 def test_a_name_of_the_focus_country_s_admin2_area_is_that_area(blank_nlp, places):
