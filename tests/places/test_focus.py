@@ -96,6 +96,13 @@ def test_admin_names_the_index_spells_otherwise(blank_nlp, places):
     doc4 = _doc(blank_nlp, "Shells fell in Garabulli (Almargeb).", [("Garabulli", "GPE")])
     places(doc4)
     assert doc4._.doc_country == "LY"
+    # ACLED's Indian state initials: TS Telangana, TN Tamil Nadu, HP Himachal Pradesh
+    for state in ("TS", "TN", "HP"):
+        doc5 = _doc(blank_nlp, f"Workers held a protest in Damaracherla village (Nalgoda, {state}).", [])
+        places(doc5)
+        assert doc5._.doc_country == "IN"
+        assert [(p.country_code, p.feature_code) for p in doc5._.toponyms if p.text == state] \
+            == [("IN", "ADM1")]
 
 
 def test_a_name_of_the_focus_country_s_admin2_area_is_that_area(blank_nlp, places):
