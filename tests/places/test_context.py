@@ -222,3 +222,16 @@ def test_a_town_no_ner_label_marks_is_kept_near_the_article_s_places(blank_nlp, 
     doc2 = _doc(blank_nlp, "Protesters marched, and residents of Leduc joined them.", [])
     places(doc2)
     assert all(p.latitude is None for p in doc2._.toponyms if p.text == "Leduc")
+
+
+def test_a_namesake_across_the_border_from_a_context_town_is_not_beside_it():
+    from sitrep.gazetteer import Candidate
+    from sitrep.places.context import Region
+    # "Zap (Amadiya)": the context is Iraq's Amadiya; a Turkish town 30 km off is not held
+    amadiya = Candidate(1, "Amadiya", 37.09, 43.49, "IQ", "Dahuk", None, 5000, "PPL", 0)
+    region = Region()
+    region.add(Span(5, 12, "Amadiya", "amadiya", "ner-strong"), [amadiya], None)
+    turkish = Candidate(2, "Andac", 37.30, 43.60, "TR", "Hakkari", None, 2000, "PPL", 0)
+    iraqi = Candidate(3, "Zap", 37.20, 43.60, "IQ", "Ninawa", None, 1000, "PPL", 0)
+    assert region.holds(turkish) == 0.0
+    assert region.holds(iraqi) == 0.6

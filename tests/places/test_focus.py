@@ -8,7 +8,7 @@ from sitrep.gazetteer import Gazetteer
 from sitrep.mentions import ActorMention
 from sitrep.places.component import PlacesComponent
 
-from helpers import doc_with_ents as _doc
+from helpers import doc_with_ents as _doc, event_at as _event
 
 
 @pytest.fixture(scope="module")
@@ -89,6 +89,20 @@ def test_admin_names_the_index_spells_otherwise(blank_nlp, places):
     doc2 = _doc(blank_nlp, "Gunmen attacked a house in Saladin province.", [("Saladin", "GPE")])
     places(doc2)
     assert doc2._.doc_country == "IQ"
+    # ACLED's Suqutra and Almargeb are the index's Soqatra and Al Marqab
+    doc3 = _doc(blank_nlp, "Saudi aircraft flew over the camps (Hidaybu, Suqutra).", [])
+    places(doc3)
+    assert doc3._.doc_country == "YE"
+    doc4 = _doc(blank_nlp, "Shells fell in Garabulli (Almargeb).", [("Garabulli", "GPE")])
+    places(doc4)
+    assert doc4._.doc_country == "LY"
+    # ACLED's Indian state initials: TS Telangana, TN Tamil Nadu, HP Himachal Pradesh
+    for state in ("TS", "TN", "HP"):
+        doc5 = _doc(blank_nlp, f"Workers held a protest in Damaracherla village (Nalgoda, {state}).", [])
+        places(doc5)
+        assert doc5._.doc_country == "IN"
+        assert [(p.country_code, p.feature_code) for p in doc5._.toponyms if p.text == state] \
+            == [("IN", "ADM1")]
 
 
 def test_a_name_of_the_focus_country_s_admin2_area_is_that_area(blank_nlp, places):
@@ -152,3 +166,48 @@ def test_a_small_namesake_far_from_the_article_s_places_is_dropped(blank_nlp, pl
                 [("New Orleans", "GPE"), ("Metairie", "GPE"), ("Philadelphia", "GPE")])
     places(doc2)
     assert next(p for p in doc2._.toponyms if p.text == "Philadelphia").latitude > 39
+
+
+
+@pytest.mark.parametrize("text, names, country", [
+    # Kwal, Bassa and Plateau are all also US names; only Nigeria has Kwal inside Bassa, Plateau
+    ("Gunmen attacked Kwal (Bassa, Plateau).", ["Kwal", "Bassa", "Plateau"], "NG"),
+    # the Philippines' Santa Ana is bigger; El Salvador's lies in its Santa Ana department
+    ("Residents protested in Santa Ana (Santa Ana).", ["Santa Ana"], "SV"),
+])
+def test_a_place_inside_the_areas_named_around_it_votes_for_their_country(
+        blank_nlp, places, text, names, country):
+    doc = _doc(blank_nlp, text, [(name, "GPE") for name in names])
+    places(doc)
+    assert doc._.doc_country == country
+    assert doc._.toponyms[0].country_code == country
+
+
+def test_a_town_beside_its_own_name_fits_only_by_an_admin_area(places):
+    # "Colon (Colon)": every country with a town called Colon would fit by the town itself;
+    # only those with an admin area of the name holding a Colon vote
+    from sitrep.places.context import contexts
+    from sitrep.places.finder import Span
+    from sitrep.places.resolve import chain_votes
+    text = "Residents protested in Colon (Colon)."
+    spans = [Span(23, 28, "Colon", "colon", "ner-strong"), Span(30, 35, "Colon", "colon", "ner-strong")]
+    cands = [list(places.gazetteer.lookup_key("colon")) for _ in spans]
+    votes = chain_votes(spans, cands, contexts(text, spans))
+    with_admin = {c.country_code for c in cands[0] if c.feature_code.startswith("ADM") or c.is_admin1}
+    assert votes and set(votes) <= with_admin
+
+
+def test_a_name_spelled_otherwise_votes_by_its_skeleton_when_nothing_else_does(blank_nlp, places):
+    # the index spells it Nasiriyah; with no other name, its skeleton still says Iraq, and
+    # the event falls back to the country rather than to none
+    doc = _doc(blank_nlp, "Hundreds of protesters gathered in Nassriya city.", [("Nassriya", "GPE")])
+    doc._.event_mentions = [_event(doc, "gathered", "Protests", "Peaceful protest")]
+    places(doc)
+    assert doc._.doc_country == "IQ"
+    assert doc._.event_mentions[0].place.country_code == "IQ"
+
+
+def test_a_skeleton_guess_never_overrides_a_name_that_votes(blank_nlp, places):
+    doc = _doc(blank_nlp, "Protesters gathered in Nassriya near Aleppo.", [("Nassriya", "GPE"), ("Aleppo", "GPE")])
+    places(doc)
+    assert doc._.doc_country == "SY"

@@ -15,6 +15,7 @@ from spacy.tokens import Doc
 from sitrep.mentions import EventMention, PlaceMention
 from sitrep.places.finder import cues
 from sitrep.places.relative import roads, where_precision
+from sitrep.places.resolve import WEIGHTS
 
 # continents, regions and natural features: an event there is known to the region only
 REGION_CODES = {"CONT", "RGN", "OCN", "SEA", "GULF", "LK", "DSRT", "MTS", "STM", "DLTA"}
@@ -68,11 +69,28 @@ def between(text: str, places: list[PlaceMention]) -> list[PlaceMention]:
     return out
 
 
-def _eligible(place: PlaceMention) -> bool:
+def stray_abroad(place: PlaceMention, focus: str | None) -> bool:
+    """A town outside the focus country that nothing but its own name puts there: no other
+    name of the article votes for its country, and it is no capital, first-level area or
+    town far bigger than its namesakes, nor inside an admin area the text names around it. It is a namesake of a place of the focus country the
+    index lacks (Kirni, Kashmir: not Kearny, New Jersey), so it names no event location."""
+    if not focus or not place.country_code or place.country_code == focus:
+        return False
+    terms = place.explain
+    if "total" not in terms or specificity(place) > 1 or place.feature_code == "PPLC":
+        return False  # inherited from another place, or an area or capital
+    return not (terms.get("doc_country") or terms.get("prominent", 0.0) >= PROMINENT
+                or terms.get("in_context", 0.0) >= WEIGHTS["in_context"])
+
+
+PROMINENT = 1.0  # WEIGHTS["prominent"] * eminence: 10 times bigger than any namesake
+
+
+def _eligible(place: PlaceMention, focus: str | None = None) -> bool:
     # demonyms ("Syrian forces") and places inside organisation names ("Aleppo Media
     # Center") name no event location; parenthetical admin hints only as a last resort
     return (place.latitude is not None and not place.explain.get("demonym")
-            and not place.explain.get("source_embedded"))
+            and not place.explain.get("source_embedded") and not stray_abroad(place, focus))
 
 
 def _word_before(text: str, place: PlaceMention) -> str:
@@ -81,10 +99,10 @@ def _word_before(text: str, place: PlaceMention) -> str:
 
 
 def choose(event: EventMention, places: list[PlaceMention], spans: list[PlaceMention],
-           text: str = "") -> PlaceMention | None:
+           text: str = "", focus: str | None = None) -> PlaceMention | None:
     """The event's place among resolved toponyms (spans: 'between' places, preferred)."""
     in_sentence = [p for p in spans + places
-                   if event.sent_start <= p.start < event.sent_end and _eligible(p)]
+                   if event.sent_start <= p.start < event.sent_end and _eligible(p, focus)]
     if in_sentence:
         def rank(p: PlaceMention) -> tuple:
             inherited = "inherited_from" in p.explain
@@ -92,7 +110,7 @@ def choose(event: EventMention, places: list[PlaceMention], spans: list[PlaceMen
             return (p not in spans, bool(p.explain.get("admin_hint")), inherited, origin, specificity(p),
                     abs(p.start - event.start))
         return _as_event_place(min(in_sentence, key=rank))
-    before = [p for p in places if p.start < event.sent_start and _eligible(p)]
+    before = [p for p in places if p.start < event.sent_start and _eligible(p, focus)]
     if before:
         specific = [p for p in before if specificity(p) == 1 and not p.explain.get("admin_hint")]
         return _as_event_place((specific or before)[-1])
@@ -111,7 +129,7 @@ def assign_places(doc: Doc, events: list[EventMention], places: list[PlaceMentio
     text = doc.text
     spans = between(text, places) + roads(text, places)
     for event in events:
-        place = choose(event, places, spans, text)
+        place = choose(event, places, spans, text, doc._.doc_country)
         if place is None and fallback is not None:
             place = replace(fallback, geo_precision=3, where_prec=6)
         event.place = replace(place) if place is not None else None

@@ -100,7 +100,7 @@ class Region:
     def __init__(self) -> None:
         self.admin1: set[tuple[str, str]] = set()
         self.admin2: set[tuple[str, str]] = set()
-        self.points: list[tuple[int, float, float]] = []
+        self.points: list[tuple[int, float, float, str]] = []
         self.names: set[str] = set()
         self.firm = False  # an admin area or a country: a place outside it is a namesake
 
@@ -123,7 +123,7 @@ class Region:
                 self.admin2.add((code, name_key(cand.name)))
                 self.firm = True
             else:
-                self.points.append((cand.geonameid, cand.latitude, cand.longitude))
+                self.points.append((cand.geonameid, cand.latitude, cand.longitude, code))
                 # districts are often named after their town: "Dighinala upazila"
                 self.admin2.add((code, span.key))
                 self.admin1.add((code, span.key))
@@ -142,8 +142,10 @@ class Region:
         if cand.admin2 and (code, name_key(cand.admin2)) in self.admin2:
             return 1.0
         # "Kasserine (Ezzouhour, Kasserine)": a town names its own district
-        near = any(gid == cand.geonameid or distance_km(cand.latitude, cand.longitude, la, lo) <= CONTEXT_KM
-                   for gid, la, lo in self.points)
+        # a namesake across a border from the context town is not beside it ("Zap (Amadiya)":
+        # Iraq's, not Turkey's Andac 30 km off)
+        near = any(gid == cand.geonameid or (cc == code and distance_km(
+            cand.latitude, cand.longitude, la, lo) <= CONTEXT_KM) for gid, la, lo, cc in self.points)
         return 0.6 if near else 0.0
 
 

@@ -19,7 +19,7 @@ from sitrep.gazetteer import Candidate, Gazetteer, name_key
 from sitrep.geo import distance_km
 from sitrep.places.abbreviations import abbreviations, expand
 from sitrep.places.admin_names import admin_candidates, admin_names
-from sitrep.places.context import contexts, regions
+from sitrep.places.context import Context, contexts, regions
 from sitrep.places.countries import country_by_code
 from sitrep.places.demonyms import area_candidates, area_demonyms
 from sitrep.places.finder import DATA, Span, cues
@@ -42,6 +42,7 @@ WEIGHTS = {
     "actor_country": 1.0,   # focus vote of each country the article's actors belong to
     "natural": 3.0,         # "Atlantic": the ocean, not Atlantic, Iowa
     "admin_named": 1.0,     # an admin area where the text names the areas around a place
+    "chain": 2.0,           # focus vote of a place that lies inside the areas named around it
 }
 FUZZY_RATIO = 0.75          # name similarity a consonant-skeleton match needs
 _ARABIC_ARTICLE = re.compile(r"(?:al|el|ad|ar|as|ash|at|az|an|ed|es|ez)[-‑‐\s]", re.I)
@@ -220,11 +221,38 @@ def span_votes(span: Span, options: Sequence[Candidate]) -> Counter:
     return votes
 
 
-def focus_country(spans: Sequence[Span], cands: Sequence[list[Candidate]],
-                  actor_countries: Sequence[str] = ()) -> tuple[str | None, Counter]:
-    """Votes of every name (span_votes; co-occurrence settles ambiguity) and one of each
-    country the article's actors belong to (GNA: Libya, Houthis: Yemen)."""
+def chain_votes(spans: Sequence[Span], cands: Sequence[list[Candidate]],
+                links_of: Sequence[Sequence[Context]]) -> Counter:
+    """"Mukayras (Mukayras, Al Bayda)": the countries where a place lies inside the areas the
+    text names around it. A chain of names that fit together in one country is better evidence
+    than any of its names alone (Al Bayda is also a Libyan city; Mukayras is only Yemen's)."""
     votes: Counter = Counter()
+    for i, region in enumerate(regions(spans, cands, None, links_of)):
+        if region is None:
+            continue
+        # "Colon (Colon)": a town beside its own name fits only by the admin area's name
+        least = 1.0 if all(spans[link.index].key == spans[i].key for link in links_of[i]) else 0.0
+        fit: dict[str, float] = {}
+        for cand in cands[i][:60]:
+            if cand.is_country or not cand.country_code or cand.fuzzy:
+                continue
+            inside = region.holds(cand)
+            if inside and inside >= least:
+                fit[cand.country_code] = max(fit.get(cand.country_code, 0.0), inside)
+        for code, inside in fit.items():
+            votes[code] += WEIGHTS["chain"] * inside / len(fit)
+    return votes
+
+
+def focus_country(spans: Sequence[Span], cands: Sequence[list[Candidate]],
+                  actor_countries: Sequence[str] = (),
+                  links_of: Sequence[Sequence[Context]] = ()) -> tuple[str | None, Counter]:
+    """Votes of every name (span_votes; co-occurrence settles ambiguity), of each place inside
+    the areas named around it (chain_votes), and one of each country the article's actors
+    belong to (GNA: Libya, Houthis: Yemen)."""
+    votes: Counter = Counter()
+    if links_of:
+        votes.update(chain_votes(spans, cands, links_of))
     for code in set(actor_countries):
         votes[code] += WEIGHTS["actor_country"]
     for span, options in zip(spans, cands):
@@ -275,6 +303,22 @@ def score_candidate(cand: Candidate, span: Span, focus: str | None, votes: Count
         if any(distance_km(cand.latitude, cand.longitude, la, lo) < 150 for la, lo in others):
             parts["near_other"] = WEIGHTS["near_other"]
     return parts
+
+
+def guess_focus(gaz: Gazetteer, spans: Sequence[Span], cands: Sequence[list[Candidate]],
+                votes: Counter) -> tuple[str | None, Counter]:
+    """No name voted: names NER is sure of but the index spells otherwise ("Nassriya",
+    "Quamishli") vote by their consonant skeleton, which places they may be, among every country."""
+    votes = Counter(votes)
+    for span, options in zip(spans, cands):
+        if options or span.source != "ner-strong":
+            continue
+        guesses = [c for c in gaz.lookup_fuzzy(span.text)[:20] if _similar(span, c)]
+        votes.update(span_votes(span, guesses))
+    ranked = votes.most_common(2)
+    if ranked and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
+        return ranked[0][0], votes
+    return None, votes
 
 
 def admin_hints(spans: Sequence[Span], cands: Sequence[list[Candidate]], focus: str | None) -> set[str]:
@@ -351,7 +395,10 @@ def resolve(gaz: Gazetteer, spans: Sequence[Span], text: str = "",
     # "South Africans", "Syrians": people, not places, but they say which country the story is in
     peoples = [c.country_code for span, options in zip(spans, cands) if not options
                and span.key.endswith("s") for c in gaz.lookup_key(span.key[:-1])[:1] if c.is_demonym]
-    focus, votes = focus_country(spans, cands, list(actor_countries) + peoples)
+    links_of = contexts(text, spans) if text else [[] for _ in spans]
+    focus, votes = focus_country(spans, cands, list(actor_countries) + peoples, links_of)
+    if focus is None:
+        focus, votes = guess_focus(gaz, spans, cands, votes)
     # names NER is sure of with no place in the focus country: an area of the focus country
     # its towns name as their admin2 ("Laguna" of a Philippine article: the province, not
     # Laguna, California; "Essex", "Hampshire": the English counties)
@@ -366,7 +413,6 @@ def resolve(gaz: Gazetteer, spans: Sequence[Span], text: str = "",
     hints = admin_hints(spans, cands, focus)
     # a place abroad needs support from the rest of the article, not only from its own name
     own_votes = [span_votes(span, options) for span, options in zip(spans, cands)]
-    links_of = contexts(text, spans) if text else [[] for _ in spans]
     chained = {i for i, links in enumerate(links_of) if links}
     chained |= {link.index for links in links_of for link in links}
     areas = regions(spans, cands, focus, links_of)
