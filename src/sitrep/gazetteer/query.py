@@ -223,10 +223,11 @@ class Gazetteer:
             return ()
         rows = self._rows(f"SELECT {_PLACE_COLUMNS} FROM places p WHERE p.admin2 LIKE ? "
                           "AND p.feature_code LIKE 'PPL%'", (words[0].replace("%", "") + "%",))
-        groups: dict[tuple[str, str | None, str], list[Candidate]] = {}
+        groups: dict[tuple[str, str | None, str], list[tuple]] = {}
         for town in rows:
             if name_key(town.admin2 or "") == key:
-                groups.setdefault((town.country_code, town.admin1, town.admin2 or ""), []).append(town)
+                groups.setdefault((town.country_code, town.admin1, town.admin2 or ""), []).append(
+                    (town.geonameid, town.latitude, town.longitude, town.population))
         return _areas(groups)
 
     def _country_admin2(self, country_code: str) -> dict[str, tuple[Candidate, ...]]:
@@ -239,20 +240,10 @@ class Gazetteer:
                 "SELECT admin1, admin2, geonameid, latitude, longitude, population FROM places "
                 f"WHERE feature_code IN ({marks}) AND country_code = ? AND admin2 IS NOT NULL",
                 _TOWN_CODES + (code,)).fetchall()
-        groups: dict[tuple[str | None, str], list[tuple]] = {}
+        by_key: dict[str, dict[tuple[str, str | None, str], list[tuple]]] = {}
         for admin1, admin2, *town in rows:
-            groups.setdefault((admin1, admin2), []).append(town)
-        out: dict[str, list[Candidate]] = {}
-        for (admin1, admin2), towns in groups.items():
-            lats = [t[1] for t in towns]
-            lons = [t[2] for t in towns]
-            out.setdefault(name_key(admin2), []).append(Candidate(
-                ADMIN2_ID - min(t[0] for t in towns) % 1_000_000_000, admin2,
-                (min(lats) + max(lats)) / 2, (min(lons) + max(lons)) / 2, code, admin1, admin2,
-                sum(t[3] for t in towns), "ADM2"))
-        # most populous first, ties as admin2_areas orders them
-        return {key: tuple(sorted(sorted(areas, key=lambda c: str((c.country_code, c.admin1, c.admin2))),
-                                  key=lambda c: -c.population)) for key, areas in out.items()}
+            by_key.setdefault(name_key(admin2), {}).setdefault((code, admin1, admin2), []).append(town)
+        return {key: _areas(groups) for key, groups in by_key.items()}
 
     def by_id(self, geonameid: int) -> Candidate | None:
         rows = self._rows(f"SELECT {_COLUMNS} FROM places p JOIN names n USING(geonameid) "
@@ -271,17 +262,16 @@ _TOWN_CODES = ("PPL", "PPLA", "PPLA2", "PPLA3", "PPLA4", "PPLA5", "PPLC", "PPLF"
                "PPLR", "PPLS", "PPLX")
 
 
-def _areas(groups: dict[tuple[str, str | None, str], list[Candidate]]) -> tuple[Candidate, ...]:
-    """One area per (country, admin1, admin2) group of towns, at the mid-range (middle of the
-    bounding box) of its towns, most populous first."""
+def _areas(groups: dict[tuple[str, str | None, str], list[tuple]]) -> tuple[Candidate, ...]:
+    """One area per (country, admin1, admin2) group of towns (geonameid, latitude, longitude,
+    population), at the mid-range (middle of the bounding box) of its towns, most populous first."""
     areas = []
     for (cc, admin1, admin2), towns in sorted(groups.items(), key=lambda g: str(g[0])):
-        lats = [t.latitude for t in towns]
-        lons = [t.longitude for t in towns]
+        ids, lats, lons, people = zip(*towns)
         # a stable id per area: the smallest geonameid among its towns
-        areas.append(Candidate(ADMIN2_ID - min(t.geonameid for t in towns) % 1_000_000_000,
-                               admin2, (min(lats) + max(lats)) / 2, (min(lons) + max(lons)) / 2,
-                               cc, admin1, admin2, sum(t.population for t in towns), "ADM2"))
+        areas.append(Candidate(ADMIN2_ID - min(ids) % 1_000_000_000, admin2,
+                               (min(lats) + max(lats)) / 2, (min(lons) + max(lons)) / 2,
+                               cc, admin1, admin2, sum(people), "ADM2"))
     return tuple(sorted(areas, key=lambda c: -c.population))
 
 
