@@ -69,11 +69,15 @@ def between(text: str, places: list[PlaceMention]) -> list[PlaceMention]:
     return out
 
 
+PROMINENT = 1.0  # WEIGHTS["prominent"] * eminence: 10 times bigger than any namesake
+
+
 def stray_abroad(place: PlaceMention, focus: str | None) -> bool:
     """A town outside the focus country that nothing but its own name puts there: no other
     name of the article votes for its country, and it is no capital, first-level area or
-    town far bigger than its namesakes, nor inside an admin area the text names around it. It is a namesake of a place of the focus country the
-    index lacks (Kirni, Kashmir: not Kearny, New Jersey), so it names no event location."""
+    town far bigger than its namesakes, nor inside an admin area the text names around it.
+    It is a namesake of a place of the focus country the index lacks (Kirni, Kashmir: not
+    Kearny, New Jersey), so it names no event location."""
     if not focus or not place.country_code or place.country_code == focus:
         return False
     terms = place.explain
@@ -81,9 +85,6 @@ def stray_abroad(place: PlaceMention, focus: str | None) -> bool:
         return False  # inherited from another place, or an area or capital
     return not (terms.get("doc_country") or terms.get("prominent", 0.0) >= PROMINENT
                 or terms.get("in_context", 0.0) >= WEIGHTS["in_context"])
-
-
-PROMINENT = 1.0  # WEIGHTS["prominent"] * eminence: 10 times bigger than any namesake
 
 
 def _eligible(place: PlaceMention, focus: str | None = None) -> bool:
