@@ -127,7 +127,7 @@ class EventsComponent:
         out: list[Candidate] = []
         for cand, sub in zip(main, subs):
             if sub is not None and sub != cand.row.sub_event_type:
-                cand = Candidate(cand.start, cand.end, _retyped(cand.row, sub), cand.head, cand.sent)
+                cand = Candidate(cand.start, cand.end, cand.row.retyped(sub), cand.head, cand.sent)
             if sub is not None:
                 out.append(cand)
         return out
@@ -272,7 +272,7 @@ class EventsComponent:
             if ok and (cand.sent, sub) not in seen:
                 seen.add((cand.sent, sub))
                 if sub != cand.row.sub_event_type:
-                    cand = Candidate(cand.start, cand.end, _retyped(cand.row, sub), cand.head, cand.sent)
+                    cand = Candidate(cand.start, cand.end, cand.row.retyped(sub), cand.head, cand.sent)
                 out.append(cand)
         return out
 
@@ -295,10 +295,6 @@ class EventsComponent:
                 score=round(min(1.0, cand.row.weight / 4.0), 3),
             ))
         return out
-
-
-def _retyped(row: Trigger, sub: str) -> Trigger:
-    return Trigger(words=row.words, sub_event_type=sub, weight=row.weight, line=row.line)
 
 
 # -- dependency helpers

@@ -101,6 +101,10 @@ class Trigger:
     def pattern(self) -> str:
         return " ".join(self.words)
 
+    def retyped(self, sub_event_type: str) -> Trigger:
+        """The same words and weight read as another sub-type (its conditions already met)."""
+        return Trigger(words=self.words, sub_event_type=sub_event_type, weight=self.weight, line=self.line)
+
 
 def token_keys(token: Token) -> set[str]:
     """What a pattern word may equal: the lemma (when the model set one) or the lowercase form."""

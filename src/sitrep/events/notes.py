@@ -20,7 +20,7 @@ def armed_target(row: Trigger, victims: list[Token], rules: Rules, not_on: WordS
     sub-type of rules.json armed_targets: 'two soldiers were shot to death' is a clash."""
     new = rules.raw.get("armed_targets", {}).get(row.sub_event_type)
     if new and not_on and not row.target and not_on.hits(victims):
-        return Trigger(words=row.words, sub_event_type=new, weight=row.weight, line=row.line)
+        return row.retyped(new)
     return row
 
 
