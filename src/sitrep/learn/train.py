@@ -23,6 +23,7 @@ from sitrep.learn.tables import write_tables
 
 MANIFEST = "manifest.json"
 NO_EVENT_PATH = Path(__file__).with_name("no_event.txt")
+RARE_EVENTS_PATH = Path(__file__).with_name("rare_events.tsv")
 HOLDOUTS = ("country", "none")
 CALIBRATION_SEED = "sitrep-calibrate-v1"
 CALIBRATION_SHARE = 0.25  # of the training countries, held out once to fit the temperature
@@ -54,6 +55,17 @@ def no_event_sentences(path: str | Path = NO_EVENT_PATH) -> list[str]:
     """Ordinary news sentences (no_event.txt), learned as the "no event" class."""
     lines = Path(path).read_text(encoding="utf-8").splitlines()
     return [line.strip() for line in lines if line.strip() and not line.startswith("#")]
+
+
+def rare_event_reports(path: str | Path = RARE_EVENTS_PATH) -> list[tuple[str, str, str]]:
+    """(sentence, sub_event_type, event_type) of rare_events.tsv: hand-written reports of the
+    sub-event types coded notes rarely show, learned beside the export's notes."""
+    reports = []
+    for line in Path(path).read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            sentence, sub, event = (cell.strip() for cell in line.split("\t")[:3])
+            reports.append((sentence, sub, event))
+    return reports
 
 
 def _calibration_country(country: str) -> bool:
@@ -89,13 +101,13 @@ def score(model: SubEventClassifier, rows: list[AcledRow], texts: list[str],
 
 def train_from_acled(csv_path: str | Path, out_dir: str | Path, holdout: str = "country",
                      settings: dict | None = None, strip_heading: bool = False,
-                     no_event: bool = True) -> Manifest:
+                     no_event: bool = True, rare_events: bool = True) -> Manifest:
     """Learn a model directory from an ACLED export (2020 or post-2023 column set).
 
     holdout="country": learn from dev countries only and score on the test countries of
     `country_split`; holdout="none": learn from every row (no scores). no_event: also learn the
     sentences of no_event.txt as the "no event" class (the learned stage then adds an event
-    only where the text reads as one).
+    only where the text reads as one). rare_events: also learn the reports of rare_events.tsv.
     """
     if holdout not in HOLDOUTS:
         raise ValueError(f"holdout must be one of {HOLDOUTS}, not {holdout!r}")
@@ -119,19 +131,25 @@ def train_from_acled(csv_path: str | Path, out_dir: str | Path, holdout: str = "
     negatives = [clean_note(text, strip_heading=strip_heading) for text in no_event_sentences()] if no_event else []
     if negatives:
         mapping[NO_EVENT] = NO_EVENT
+    extra = rare_event_reports() if rare_events else []
+    for _, sub, event in extra:
+        mapping.setdefault(sub, event)
+    # hand-written texts learned beside the notes: ordinary news ("no event"), rare sub-event types
+    written = negatives + [clean_note(sentence, strip_heading=strip_heading) for sentence, _, _ in extra]
+    written_labels = [NO_EVENT] * len(negatives) + [sub for _, sub, _ in extra]
 
     # temperature: fit once without some training countries, calibrate on them, then refit on all
     fit_rows = [row for row in train if not _calibration_country(row.country)]
     calib_rows = [row for row in train if _calibration_country(row.country)]
     temperature = 1.0
     if calib_rows and len({row.sub_event_type for row in fit_rows}) >= 2:
-        probe = SubEventClassifier.fit([text(r) for r in fit_rows] + negatives,
-                                       [r.sub_event_type for r in fit_rows] + [NO_EVENT] * len(negatives),
+        probe = SubEventClassifier.fit([text(r) for r in fit_rows] + written,
+                                       [r.sub_event_type for r in fit_rows] + written_labels,
                                        mapping, settings)
         temperature = probe.calibrate([text(r) for r in calib_rows],
                                       [r.sub_event_type for r in calib_rows])
-    model = SubEventClassifier.fit([text(r) for r in train] + negatives,
-                                   labels + [NO_EVENT] * len(negatives), mapping, settings)
+    model = SubEventClassifier.fit([text(r) for r in train] + written,
+                                   labels + written_labels, mapping, settings)
     model.temperature = temperature
     model.save(out_dir)
     table_counts = write_tables(train, out_dir)
@@ -157,6 +175,7 @@ def train_from_acled(csv_path: str | Path, out_dir: str | Path, holdout: str = "
         classifier={"kind": "tfidf-word-char+linear-svm", "settings": model.settings,
                     "temperature": temperature, "classes": model.classes,
                     "no_event_sentences": len(negatives),
+                    "rare_event_reports": len(extra),
                     "notes_cleaning": {"strip_heading": strip_heading}},
         scores=scores,
         tables=table_counts,
