@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import json
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
@@ -23,6 +24,7 @@ from sitrep.learn.tables import write_tables
 
 MANIFEST = "manifest.json"
 NO_EVENT_PATH = Path(__file__).with_name("no_event.txt")
+RARE_EVENTS_PATH = Path(__file__).with_name("rare_events.tsv")
 HOLDOUTS = ("country", "none")
 CALIBRATION_SEED = "sitrep-calibrate-v1"
 CALIBRATION_SHARE = 0.25  # of the training countries, held out once to fit the temperature
@@ -56,9 +58,57 @@ def no_event_sentences(path: str | Path = NO_EVENT_PATH) -> list[str]:
     return [line.strip() for line in lines if line.strip() and not line.startswith("#")]
 
 
+def rare_event_reports(path: str | Path = RARE_EVENTS_PATH) -> list[tuple[str, str, str]]:
+    """(sentence, sub_event_type, event_type) of rare_events.tsv: hand-written reports of the
+    sub-event types coded notes rarely show, learned beside the export's notes."""
+    reports = []
+    for line in Path(path).read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            sentence, sub, event = (cell.strip() for cell in line.split("\t")[:3])
+            reports.append((sentence, sub, event))
+    return reports
+
+
 def _calibration_country(country: str) -> bool:
     digest = hashlib.sha1(f"{CALIBRATION_SEED}|{country.strip().lower()}".encode()).hexdigest()
     return int(digest[:8], 16) / 0xFFFFFFFF < CALIBRATION_SHARE
+
+
+def written_texts(mapping: dict[str, str], no_event: bool = True, rare_events: bool = True,
+                  strip_heading: bool = False) -> tuple[list[str], list[str]]:
+    """Hand-written texts learned beside the notes, and their labels: ordinary news (no_event.txt,
+    the "no event" class) and reports of rare sub-event types (rare_events.tsv). Adds their
+    event types to `mapping`."""
+    texts, labels = [], []
+    if no_event:
+        mapping[NO_EVENT] = NO_EVENT
+        texts += no_event_sentences()
+        labels += [NO_EVENT] * (len(texts))
+    for sentence, sub, event in rare_event_reports() if rare_events else []:
+        mapping.setdefault(sub, event)
+        texts.append(sentence)
+        labels.append(sub)
+    return [clean_note(text, strip_heading=strip_heading) for text in texts], labels
+
+
+def fit_calibrated(train: list[AcledRow], text: Callable[[AcledRow], str], written: list[str],
+                   written_labels: list[str], mapping: dict[str, str],
+                   settings: dict | None = None) -> SubEventClassifier:
+    """The classifier on the training rows plus hand-written texts, its temperature fitted once
+    on some training countries held out from a first fit (1.0 when there are too few)."""
+    fit_rows = [row for row in train if not _calibration_country(row.country)]
+    calib_rows = [row for row in train if _calibration_country(row.country)]
+    temperature = 1.0
+    if calib_rows and len({row.sub_event_type for row in fit_rows}) >= 2:
+        probe = SubEventClassifier.fit([text(r) for r in fit_rows] + written,
+                                       [r.sub_event_type for r in fit_rows] + written_labels,
+                                       mapping, settings)
+        temperature = probe.calibrate([text(r) for r in calib_rows],
+                                      [r.sub_event_type for r in calib_rows])
+    model = SubEventClassifier.fit([text(r) for r in train] + written,
+                                   [r.sub_event_type for r in train] + written_labels, mapping, settings)
+    model.temperature = temperature
+    return model
 
 
 def score(model: SubEventClassifier, rows: list[AcledRow], texts: list[str],
@@ -89,13 +139,13 @@ def score(model: SubEventClassifier, rows: list[AcledRow], texts: list[str],
 
 def train_from_acled(csv_path: str | Path, out_dir: str | Path, holdout: str = "country",
                      settings: dict | None = None, strip_heading: bool = False,
-                     no_event: bool = True) -> Manifest:
+                     no_event: bool = True, rare_events: bool = True) -> Manifest:
     """Learn a model directory from an ACLED export (2020 or post-2023 column set).
 
     holdout="country": learn from dev countries only and score on the test countries of
     `country_split`; holdout="none": learn from every row (no scores). no_event: also learn the
     sentences of no_event.txt as the "no event" class (the learned stage then adds an event
-    only where the text reads as one).
+    only where the text reads as one). rare_events: also learn the reports of rare_events.tsv.
     """
     if holdout not in HOLDOUTS:
         raise ValueError(f"holdout must be one of {HOLDOUTS}, not {holdout!r}")
@@ -116,23 +166,9 @@ def train_from_acled(csv_path: str | Path, out_dir: str | Path, holdout: str = "
 
     mapping = event_types([(row.sub_event_type, row.event_type) for row in rows if row.event_type])
     labels = [row.sub_event_type for row in train]
-    negatives = [clean_note(text, strip_heading=strip_heading) for text in no_event_sentences()] if no_event else []
-    if negatives:
-        mapping[NO_EVENT] = NO_EVENT
-
-    # temperature: fit once without some training countries, calibrate on them, then refit on all
-    fit_rows = [row for row in train if not _calibration_country(row.country)]
-    calib_rows = [row for row in train if _calibration_country(row.country)]
-    temperature = 1.0
-    if calib_rows and len({row.sub_event_type for row in fit_rows}) >= 2:
-        probe = SubEventClassifier.fit([text(r) for r in fit_rows] + negatives,
-                                       [r.sub_event_type for r in fit_rows] + [NO_EVENT] * len(negatives),
-                                       mapping, settings)
-        temperature = probe.calibrate([text(r) for r in calib_rows],
-                                      [r.sub_event_type for r in calib_rows])
-    model = SubEventClassifier.fit([text(r) for r in train] + negatives,
-                                   labels + [NO_EVENT] * len(negatives), mapping, settings)
-    model.temperature = temperature
+    written, written_labels = written_texts(mapping, no_event, rare_events, strip_heading)
+    model = fit_calibrated(train, text, written, written_labels, mapping, settings)
+    temperature = model.temperature
     model.save(out_dir)
     table_counts = write_tables(train, out_dir)
 
@@ -150,13 +186,15 @@ def train_from_acled(csv_path: str | Path, out_dir: str | Path, holdout: str = "
             "test_share_of_countries": splits.TEST_SHARE if holdout == "country" else None,
             "train_rows": len(train),
             "test_rows": len(test),
-            "calibration_rows": len(calib_rows) if temperature != 1.0 else 0,
+            "calibration_rows": (sum(_calibration_country(row.country) for row in train)
+                                 if temperature != 1.0 else 0),
             "train_countries": sorted({row.country for row in train}),
             "test_countries": sorted({row.country for row in test}),
         },
         classifier={"kind": "tfidf-word-char+linear-svm", "settings": model.settings,
                     "temperature": temperature, "classes": model.classes,
-                    "no_event_sentences": len(negatives),
+                    "no_event_sentences": written_labels.count(NO_EVENT),
+                    "rare_event_reports": sum(label != NO_EVENT for label in written_labels),
                     "notes_cleaning": {"strip_heading": strip_heading}},
         scores=scores,
         tables=table_counts,
