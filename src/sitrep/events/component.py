@@ -57,6 +57,10 @@ class EventsComponent:
         self.reasons_of = set(self.rules.raw.get("reasons_of", []))
         self.not_by = {sub: WordSet.parse("|".join(words), lists)
                        for sub, words in self.rules.raw.get("not_by", {}).items()}
+        symbolic = self.rules.raw.get("symbolic", {})
+        self.symbolic_subs = set(symbolic.get("sub_types", []))
+        self.symbolic = WordSet.parse("|".join(symbolic.get("words", [])))
+        self.symbolic_phrase = WordSet.parse("|".join(symbolic.get("phrase", [])))
 
     def __call__(self, doc: Doc) -> Doc:
         found = mentions(doc, "event_mentions")
@@ -154,6 +158,8 @@ class EventsComponent:
             return False
         not_on = self.not_on.get(row.sub_event_type)
         if not_on and row.target and parsed and not_on.hits(_target(head)):
+            return False
+        if row.sub_event_type in self.symbolic_subs and parsed and _symbolic(head, self.symbolic, self.symbolic_phrase):
             return False
         not_by = self.not_by.get(row.sub_event_type)
         if not_by and row.agent and parsed and head.pos_ == "VERB" and not_by.hits(_doers(head)):
@@ -387,6 +393,21 @@ def _agent(head: Token) -> list[Token]:
         node = node.head
         out += [t for c in node.children if c.dep_ in ("nsubj", "agent") for t in _phrase(c)]
     return out
+
+
+def _symbolic(head: Token, words: WordSet, phrase: WordSet) -> bool:
+    """Everything the verb acts on is a symbol ("burned an effigy of the minister", "set fire to
+    flags"): the head nouns of its objects and their conjuncts, not their "of X"; `phrase`: objects
+    that are part of the verb ("fire" of "set fire to")."""
+    if head.pos_ != "VERB":
+        return False
+    if head.dep_ in ("amod", "acl") and head.head.i != head.i:   # "burning effigies", "a flag burnt"
+        return words.hits([head.head])
+    objects = [c for c in head.children if c.dep_ in OBJECT_DEPS and not phrase.hits([c])]
+    objects += [o for c in head.children if c.dep_ == "prep" and c.lower_ == "to"
+                for o in c.children if o.dep_ == "pobj"]
+    objects += [c for o in objects for c in o.children if c.dep_ == "conj"]
+    return bool(objects) and all(words.hits([o]) for o in objects)
 
 
 def _after(head: Token, sent: Span) -> Span:

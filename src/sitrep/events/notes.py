@@ -94,9 +94,22 @@ def recalled(head: Token, rules: Rules) -> bool:
     rule = rules.raw.get("recalled")
     if not rule:
         return False
-    if any(child.dep_ in ("amod", "advmod") and child.lemma_.lower() in rule["modifiers"]
+    if any(child.dep_ in ("amod", "advmod") and _said(child) & set(rule["modifiers"])
            for child in head.children):
         return True
     frame = head.head.head if head.dep_ == "pobj" and head.head.dep_ == "prep" else None
-    return frame is not None and frame.lemma_.lower() in rule["frames"]
+    if frame is not None and frame.lemma_.lower() in rule["frames"]:
+        return True
+    # "police had clashed with farmers at an earlier rally": set at an occasion of the past
+    past = set(rule.get("occasion_modifiers", []))
+    for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ in rule.get("occasion_preps", [])):
+        for occasion in (c for c in prep.children if c.dep_ == "pobj"):
+            if any(m.dep_ in ("amod", "advmod") and _said(m) & past for m in occasion.children):
+                return True
+    return False
 
+
+
+def _said(token: Token) -> set[str]:
+    """The word as written and its lemma: the tagger reads "earlier" as "early"."""
+    return {token.lower_, token.lemma_.lower()}

@@ -1,0 +1,80 @@
+"""Wordings the rules met badly on countries they were not written on (issue 5), real English model.
+
+Each case pairs a wording with a look-alike that must keep its old sub-type: symbolic burning at a
+protest, the dead found after the event, and violence recalled from an earlier occasion.
+"""
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from sitrep.mentions import mentions
+from sitrep.model import Article
+from sitrep.nlp import build_pipeline, make_doc
+
+pytestmark = pytest.mark.model
+
+
+@pytest.fixture(scope="module")
+def events_nlp():
+    return build_pipeline(stages=["events"])
+
+
+def primary(nlp, text: str) -> str:
+    doc = nlp(make_doc(nlp, Article(id="t", text=text, published=date(2020, 5, 4))))
+    found = sorted(mentions(doc, "event_mentions"), key=lambda m: m.start)
+    return found[0].sub_event_type if found else "NONE"
+
+
+@pytest.mark.parametrize("text, expected", [
+    # an effigy, a flag or a portrait burnt is the protest's symbol
+    ("On 4 May 2020, activists burned an effigy of the chief minister in Patna during a protest "
+     "over fuel prices. [size=no report]", "Peaceful protest"),
+    ("On 4 May 2020, protesters burned the national flag outside the embassy in Manila. "
+     "[size=around 20]", "Peaceful protest"),
+    ("On 4 May 2020, students torched portraits of the president at a rally in Bamako.",
+     "Peaceful protest"),
+    # burning property, or tyres beside an effigy, is still the crowd's violence
+    ("On 4 May 2020, protesters burned a police vehicle in Patna during a protest over fuel prices.",
+     "Violent demonstration"),
+    ("On 4 May 2020, protesters burned tyres and an effigy of the minister on the highway in Patna.",
+     "Violent demonstration"),
+])
+def test_symbolic_burning_is_a_protest_act(events_nlp, text: str, expected: str) -> None:
+    assert primary(events_nlp, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("On 3 May 2020, a pastor was kidnapped and later found dead in Kaduna.", "Attack"),
+    ("On 3 May 2020, an indigenous leader was found dead in Cauca.", "Attack"),
+    ("On 3 May 2020, the corpse of a woman was found on a road in Chiapas.", "Attack"),
+    ("On 3 May 2020, the remains of a man were discovered in a clandestine grave in Sonora.", "Attack"),
+    ("On 3 May 2020, a civilian died after being hit by a stray bullet fired by soldiers in Bamenda.",
+     "Attack"),
+    # a kidnapping with nobody found dead stays an abduction; the dead of a flood are no event
+    ("On 3 May 2020, a pastor was kidnapped by gunmen in Kaduna.", "Abduction/forced disappearance"),
+    ("On 3 May 2020, a fisherman was found dead after he drowned in the flood in Kaduna.", "NONE"),
+    ("On 3 May 2020, the situation remains tense in Kaduna.", "NONE"),
+])
+def test_the_dead_found_after_the_event(events_nlp, text: str, expected: str) -> None:
+    assert primary(events_nlp, text) == expected
+
+
+def test_violence_at_an_earlier_occasion_is_recalled(events_nlp) -> None:
+    text = ("On 4 May 2020, farmers protested in Lahore. The protest was peaceful, although organisers "
+            "said police had clashed with farmers at an earlier rally in March. [size=no report]")
+    assert primary(events_nlp, text) == "Peaceful protest"
+    # the same clash set at this rally is the news
+    text = ("On 4 May 2020, farmers protested in Lahore. Organisers said police had clashed with "
+            "farmers at the rally. [size=no report]")
+    assert primary(events_nlp, text) != "Peaceful protest"
+
+
+def test_a_burning_effigy_named_as_a_noun_phrase(events_nlp) -> None:
+    text = ("On 7 May 2020, police intervened to stop protestors from burning effigies of the government "
+            "in Jammu. Two leaders were detained. [size=no report]")
+    assert primary(events_nlp, text) == "Protest with intervention"
+    text = ("On 7 May 2020, police intervened to stop protestors from burning vehicles of the government "
+            "in Jammu. Two leaders were detained. [size=no report]")
+    assert primary(events_nlp, text) == "Violent demonstration"
