@@ -78,3 +78,25 @@ def test_a_burning_effigy_named_as_a_noun_phrase(events_nlp) -> None:
     text = ("On 7 May 2020, police intervened to stop protestors from burning vehicles of the government "
             "in Jammu. Two leaders were detained. [size=no report]")
     assert primary(events_nlp, text) == "Violent demonstration"
+
+
+@pytest.mark.parametrize("text, expected", [
+    # no protest word the rules know; the killing is what the crowd wants tried, not what it did
+    ("On 2 May 2020, residents came out in Nairobi to demand that police officers who killed a boy be "
+     "prosecuted. [size=no report]", "Peaceful protest"),
+    # the same tag where the crowd itself killed is the crowd's violence
+    ("On 2 May 2020, residents in Nairobi killed a suspected thief. [size=no report]", "Mob violence"),
+])
+def test_a_crowd_tag_reads_violence_only_where_the_crowd_did_it(events_nlp, text: str, expected: str) -> None:
+    assert primary(events_nlp, text) == expected
+
+
+def test_demonstrating_while_saying_that_is_still_demonstrating(events_nlp) -> None:
+    text = "On 1 May 2020, members of the union demonstrated in Madrid, saying that workers were being attacked by employers."
+    assert primary(events_nlp, text) == "Peaceful protest"
+    assert primary(events_nlp, "On 1 May 2020, the army demonstrated its capability in a drill near Madrid.") == "NONE"
+
+
+def test_a_flash_mob_is_a_gathering(events_nlp) -> None:
+    assert primary(events_nlp, "On 2 May 2020, students staged a flash mob in Seoul against sexual violence.") == "Peaceful protest"
+    assert primary(events_nlp, "On 2 May 2020, a mob beat a suspected thief to death in Kampala.") == "Mob violence"

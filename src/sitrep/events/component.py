@@ -118,7 +118,11 @@ class EventsComponent:
         tag = crowd_tag(doc, self.rules)
         if tag is not None and not main:   # the tag alone: a gathering, or a crowd's violence
             span = doc.char_span(tag.start(), tag.end(), alignment_mode="expand")
-            row = Trigger(words=("size",), sub_event_type=crowd_default(self.rules, set().union(*keys)),
+            # "demonstrated to demand that police who killed a boy be tried": the killing is the
+            # grievance (under a blocker such as demand, or in a relative clause), not the crowd's act
+            acts = set().union(*(keys[t.i] for t in doc if not (
+                doc.has_annotation("DEP") and (_hypothetical(t, self.rules) or _subordinate(t)))))
+            row = Trigger(words=("size",), sub_event_type=crowd_default(self.rules, set().union(*keys), acts),
                           weight=self.rules.min_weight)
             sent_no = next(n for n, sent in enumerate(sents) if sent.start <= span.start < sent.end)
             return [Candidate(span.start, span.end, row, span.root, sent_no)]

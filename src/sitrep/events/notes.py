@@ -29,11 +29,12 @@ def crowd_tag(doc: Doc, rules: Rules) -> re.Match | None:
     return re.search(rule["tag"], doc.text) if rule else None
 
 
-def crowd_default(rules: Rules, lemmas: set[str]) -> str:
+def crowd_default(rules: Rules, lemmas: set[str], acts: set[str] | None = None) -> str:
     """The sub-type of a crowd-tagged note where no cue was found: a gathering, unless the note
-    tells of violence ('violence' words: mob violence, or a violent demonstration where it demands)."""
+    tells of violence ('violence' words among `acts`, the words told as done rather than protested
+    about: mob violence, or a violent demonstration where it demands)."""
     rule = rules.raw["crowd_tag"]
-    if set(rule["violence"]).isdisjoint(lemmas):
+    if set(rule["violence"]).isdisjoint(lemmas if acts is None else acts):
         return rule["default"]
     sub = rule["violent_default"]
     return rule["demanding"].get(sub, sub) if not set(rule["demands"]).isdisjoint(lemmas) else sub
