@@ -100,3 +100,27 @@ def test_demonstrating_while_saying_that_is_still_demonstrating(events_nlp) -> N
 def test_a_flash_mob_is_a_gathering(events_nlp) -> None:
     assert primary(events_nlp, "On 2 May 2020, students staged a flash mob in Seoul against sexual violence.") == "Peaceful protest"
     assert primary(events_nlp, "On 2 May 2020, a mob beat a suspected thief to death in Kampala.") == "Mob violence"
+
+
+@pytest.mark.parametrize("text, expected", [
+    # ACLED codes killings by unknown perpetrators as an unidentified armed group's attack
+    ("On 2 May 2020, supporters of the opposition were assaulted by unknown people in Mulanje.", "Attack"),
+    ("On 3 May 2020, a Rohingya refugee was killed by an unidentified group in Cox's Bazar.", "Attack"),
+    # a crowd of villagers is still a mob
+    ("On 3 May 2020, a group of villagers killed a suspected thief in Cox's Bazar.", "Mob violence"),
+])
+def test_unidentified_doers_are_not_a_mob(events_nlp, text: str, expected: str) -> None:
+    assert primary(events_nlp, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a victim named in full or by age is a person: the killing is an attack, not a passing word
+    ("On 3 May 2020, police killed a 24-year-old in Kisumu for violating the coronavirus curfew.", "Attack"),
+    ("On 3 May 2020, police officers killed Juan Perez in Monterrey during a COVID-19 checkpoint.", "Attack"),
+    ("On 3 May 2020, the lifeless body of a man was located in Acapulco.", "Attack"),
+    # a place in brackets that the tagger takes for a person is not a victim
+    ("On 28 April 2020, unidentified gunmen attacked Musawa (Musawa LGA, Katsina) and abducted a woman "
+     "and her children.", "Abduction/forced disappearance"),
+])
+def test_victims_named_or_aged(events_nlp, text: str, expected: str) -> None:
+    assert primary(events_nlp, text) == expected

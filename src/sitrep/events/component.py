@@ -166,8 +166,10 @@ class EventsComponent:
         if row.sub_event_type in self.symbolic_subs and parsed and _symbolic(head, self.symbolic, self.symbolic_phrase):
             return False
         not_by = self.not_by.get(row.sub_event_type)
-        if not_by and row.agent and parsed and head.pos_ == "VERB" and not_by.hits(_doers(head)):
-            return False
+        if not_by and row.agent and parsed and head.pos_ == "VERB":
+            doers = _doers(head)   # with their modifiers: "an unidentified group", "armed youths"
+            if not_by.hits(doers + [c for d in doers for c in d.children if c.dep_ in ("amod", "compound")]):
+                return False
         return True
 
     def _not_an_event(self, cand: Candidate, sent: Span, parsed: bool, ref_year: int | None) -> bool:
