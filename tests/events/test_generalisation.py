@@ -124,3 +124,20 @@ def test_unidentified_doers_are_not_a_mob(events_nlp, text: str, expected: str) 
 ])
 def test_victims_named_or_aged(events_nlp, text: str, expected: str) -> None:
     assert primary(events_nlp, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("On 8 May 2020, residents marched in San Pedro to demand the resignation of the mayor. Police "
+     "officers tried to control the crowd. [size=no report]", "Protest with intervention"),
+    ("On 2 May 2020, consumers staged a protest in Siliguri against a ration dealer. Police reached the "
+     "spot and controlled the situation. [size=no report]", "Protest with intervention"),
+    ("On 29 April 2020, at least 12 committee members demonstrated in Gereida. Police arrested 12. "
+     "[size=at least 12]", "Protest with intervention"),
+    ("On 3 May 2020, nurses gathered outside the hospital in Lima to protest unpaid wages. Police ordered "
+     "them to disperse. [size=no report]", "Protest with intervention"),
+    # control of a situation or arrests with no protest about are not an intervention on one
+    ("On 3 May 2020, firefighters controlled the situation after a blaze in Lima.", "NONE"),
+    ("On 3 May 2020, police arrested 12 suspected robbers in Lima.", "NONE"),
+])
+def test_police_bringing_a_protest_under_control(events_nlp, text: str, expected: str) -> None:
+    assert primary(events_nlp, text) == expected
