@@ -141,3 +141,13 @@ def test_victims_named_or_aged(events_nlp, text: str, expected: str) -> None:
 ])
 def test_police_bringing_a_protest_under_control(events_nlp, text: str, expected: str) -> None:
     assert primary(events_nlp, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the wounded of the clause are the attack's victims: soldiers wounded in an attack were fought
+    ("On 30 April 2020, three soldiers were wounded in an attack by militants near Gao.", "Armed clash"),
+    ("On 30 April 2020, three policemen were killed during an attack by gunmen in Kunduz.", "Armed clash"),
+    ("On 30 April 2020, three villagers were wounded in an attack by militants near Gao.", "Attack"),
+])
+def test_victims_of_the_clause_around_an_attack(events_nlp, text: str, expected: str) -> None:
+    assert primary(events_nlp, text) == expected

@@ -87,7 +87,8 @@ class EventsComponent:
             if not self._applies(row, head, sents, sent_no, parsed, bags, keys):
                 continue
             if parsed:
-                row = armed_target(row, _target(head), self.rules, self.not_on.get(row.sub_event_type))
+                row = armed_target(row, _target(head) + _framing_victims(head), self.rules,
+                                   self.not_on.get(row.sub_event_type))
             current = best.get((start, end))
             if current is None or row.weight > current.row.weight:
                 best[(start, end)] = Candidate(start, end, row, head, sent_no)
@@ -376,6 +377,15 @@ def _target(head: Token) -> list[Token]:
     if head.dep_ == "xcomp":             # "were found killed"
         out += [c for c in head.head.children if c.dep_ in ("nsubjpass", "nsubj")]
     return out
+
+
+def _framing_victims(head: Token) -> list[Token]:
+    """Whom the clause around a noun trigger hurt: "2 soldiers were wounded in/during/following an
+    attack": the attack's victims are the soldiers."""
+    prep = head.head
+    if head.dep_ != "pobj" or prep.dep_ != "prep" or prep.head.pos_ != "VERB":
+        return []
+    return [t for c in prep.head.children if c.dep_ in ("nsubjpass", "dobj") for t in _phrase(c)]
 
 
 def _agent(head: Token) -> list[Token]:
