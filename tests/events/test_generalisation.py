@@ -151,3 +151,14 @@ def test_police_bringing_a_protest_under_control(events_nlp, text: str, expected
 ])
 def test_victims_of_the_clause_around_an_attack(events_nlp, text: str, expected: str) -> None:
     assert primary(events_nlp, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("On 3 May 2020, a new armed group calling itself the Front for Liberation announced its creation in Kasai.",
+     "Change to group/activity"),
+    ("On 3 May 2020, local leaders created a self-defence militia in Michoacan.", "Change to group/activity"),
+    # creating a committee or a job is no change to an armed group
+    ("On 3 May 2020, the governor announced the creation of a committee on water in Kasai.", "NONE"),
+])
+def test_a_group_created(events_nlp, text: str, expected: str) -> None:
+    assert primary(events_nlp, text) == expected
