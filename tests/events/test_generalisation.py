@@ -162,3 +162,25 @@ def test_victims_of_the_clause_around_an_attack(events_nlp, text: str, expected:
 ])
 def test_a_group_created(events_nlp, text: str, expected: str) -> None:
     assert primary(events_nlp, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("On 4 May 2020, police removed protesters blocking the road in Lima. [size=no report]",
+     "Protest with intervention"),
+    ("On 4 May 2020, police pushed back protesters in Santiago. [size=no report]", "Protest with intervention"),
+    ("On 4 May 2020, a protest by traders in Accra was stopped by police. [size=no report]",
+     "Protest with intervention"),
+    ("On 4 May 2020, protesters were evicted by police from the square in Tunis. [size=no report]",
+     "Protest with intervention"),
+    ("On 4 May 2020, police prevented opposition supporters from holding a rally in Kampala. [size=no report]",
+     "Protest with intervention"),
+    ("On 4 May 2020, police shot dead a protester in Conakry. [size=no report]",
+     "Excessive force against protesters"),
+    # police present but acting on nothing, or stopping what is no protest
+    ("On 4 May 2020, residents protested in Lagos; police monitored the protest. [size=no report]",
+     "Peaceful protest"),
+    ("On 4 May 2020, police forces occupied the parliament in Bissau to prevent the entry of deputies and "
+     "other people.", "NONE"),
+])
+def test_police_acting_on_a_protest_in_other_words(events_nlp, text: str, expected: str) -> None:
+    assert primary(events_nlp, text) == expected
