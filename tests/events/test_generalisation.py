@@ -184,3 +184,11 @@ def test_a_group_created(events_nlp, text: str, expected: str) -> None:
 ])
 def test_police_acting_on_a_protest_in_other_words(events_nlp, text: str, expected: str) -> None:
     assert primary(events_nlp, text) == expected
+
+
+def test_herders_and_their_camps_are_civilians(events_nlp) -> None:
+    text = ("On 6 May 2020, unknown raiders attacked a cattle camp near Wanglei, killing one pastoralist, "
+            "and looting cattle.")
+    assert primary(events_nlp, text) == "Attack"
+    text = "On 6 May 2020, unknown raiders looted cattle near Wanglei."
+    assert primary(events_nlp, text) == "Looting/property destruction"
