@@ -192,3 +192,13 @@ def test_herders_and_their_camps_are_civilians(events_nlp) -> None:
     assert primary(events_nlp, text) == "Attack"
     text = "On 6 May 2020, unknown raiders looted cattle near Wanglei."
     assert primary(events_nlp, text) == "Looting/property destruction"
+
+
+def test_a_riot_word_describing_the_grievance(events_nlp) -> None:
+    text = ("On 30 April 2020, residents held a protest in Tando Jam for the replacement of a burnt "
+            "transformer. [size=no report]")
+    assert primary(events_nlp, text) == "Peaceful protest"
+    # the crowd's own act in a relative clause is still its violence
+    text = ("On 7 May 2020, police fired on demonstrators who pelted stones at the security forces in "
+            "Pulwama. [size=no report]")
+    assert primary(events_nlp, text) == "Violent demonstration"

@@ -217,9 +217,11 @@ class EventsComponent:
                 group = [c for c in group if c.row.weight >= strong]
             # "families whose children were kidnapped protested": the protest's grievance, which
             # must not suppress the protest either (so before the suppress rules)
+            # "protested for the replacement of a burnt transformer": a riot word that only describes
+            # a thing of the grievance goes too (the crowd's own acts, "who pelted stones", stay)
             if any(c.row.sub_event_type in self.reasons_of and not _subordinate(c.head) for c in group):
-                group = [c for c in group if c.row.sub_event_type in self.reasons_of
-                         or not _subordinate(c.head)]
+                group = [c for c in group if not _subordinate(c.head) or (
+                    c.row.sub_event_type in self.reasons_of and not _described(c.head))]
             top: dict[str, float] = {}
             for c in group:
                 top[c.row.sub_event_type] = max(top.get(c.row.sub_event_type, 0.0), c.row.weight)
@@ -444,6 +446,11 @@ def _subordinate(head: Token) -> bool:
             return not (node.tag_ == "VBG" and node.dep_ == "advcl")  # "..., killing 5": same event
         node = node.head
     return False
+
+
+def _described(head: Token) -> bool:
+    """A participle that describes a thing ("a burnt transformer"), not an act told of it."""
+    return head.dep_ == "amod" and head.tag_ == "VBN"
 
 
 def _anaphoric(head: Token) -> bool:
