@@ -202,3 +202,17 @@ def test_a_riot_word_describing_the_grievance(events_nlp) -> None:
     text = ("On 7 May 2020, police fired on demonstrators who pelted stones at the security forces in "
             "Pulwama. [size=no report]")
     assert primary(events_nlp, text) == "Violent demonstration"
+
+
+@pytest.mark.parametrize("text, expected", [
+    # police force on a crowd that was violent, told before or after its violence, is the crowd's riot
+    ("On 8 May 2020, police baton charged people praying at a mosque in Nawabshah. Locals retaliated by "
+     "pelting them with stones. [size=no report]", "Mob violence"),
+    ("On 9 May 2020, a group of youths attacked police officers with stones in Kypseli. Riot police responded "
+     "with tear gas. [size=no report]", "Mob violence"),
+    # without the crowd's violence the police action stays an intervention
+    ("On 8 May 2020, residents protested at a mosque in Nawabshah. Police responded with tear gas. "
+     "[size=no report]", "Protest with intervention"),
+])
+def test_force_on_a_violent_crowd_stays_its_riot(events_nlp, text: str, expected: str) -> None:
+    assert primary(events_nlp, text) == expected
