@@ -216,3 +216,14 @@ def test_a_riot_word_describing_the_grievance(events_nlp) -> None:
 ])
 def test_force_on_a_violent_crowd_stays_its_riot(events_nlp, text: str, expected: str) -> None:
     assert primary(events_nlp, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("On 28 April 2020, security forces arrested and beat an opposition leader in Warder.", "Attack"),
+    ("On 3 May 2020, police arrested a man for breaking the curfew in Mubende. The police tortured the "
+     "man in their custody, and he died.", "Attack"),
+    # an arrest with no harm done to the detained stays an arrest
+    ("On 28 April 2020, security forces arrested an opposition leader in Warder.", "Arrests"),
+])
+def test_violence_to_the_detained_is_the_event(events_nlp, text: str, expected: str) -> None:
+    assert primary(events_nlp, text) == expected
