@@ -227,3 +227,29 @@ def test_force_on_a_violent_crowd_stays_its_riot(events_nlp, text: str, expected
 ])
 def test_violence_to_the_detained_is_the_event(events_nlp, text: str, expected: str) -> None:
     assert primary(events_nlp, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # violent words about policies, bills, code, prices, deals and debates are not violence
+    ("The opposition leader attacked the government's economic policy in a speech in Nairobi on Monday.", "NONE"),
+    ("Lawmakers killed the bill in a late-night vote on Thursday.", "NONE"),
+    ("Hackers attacked the ministry's computer systems, officials said.", "NONE"),
+    ("The two candidates clashed over tax policy during a televised debate on Tuesday.", "NONE"),
+    ("Doctors are battling a cholera outbreak in the north of the country.", "NONE"),
+    ("Prices exploded after the central bank devalued the currency.", "NONE"),
+    ("The government and the unions struck a deal on wages after weeks of talks.", "NONE"),
+    # history and denials
+    ("The film depicts the 1994 massacre in Rwanda.", "NONE"),
+    ("The memorial service honoured the victims of last year's bombing.", "NONE"),
+    ("Police searched the airport in Nairobi after a call; no explosive device was found.", "NONE"),
+    # the same words used of violence
+    ("On 4 May 2020, gunmen attacked the minister's house in Nairobi.", "Attack"),
+    ("On 4 May 2020, a bomb exploded at a market in Maiduguri, killing three people.",
+     "Remote explosive/landmine/IED"),
+    ("On 4 May 2020, an explosive device was found and defused near the airport in Nairobi.",
+     "Disrupted weapons use"),
+    ("On 4 May 2020, a roadside bomb exploded in Kandahar; no one was hurt in the attack.",
+     "Remote explosive/landmine/IED"),
+])
+def test_words_of_violence_that_are_not_violence(events_nlp, text: str, expected: str) -> None:
+    assert primary(events_nlp, text) == expected

@@ -27,7 +27,7 @@ from sitrep.events.notes import armed_target, armed_victim, crowd_default, crowd
 from sitrep.events.private import doers as _doers, private_crime
 from sitrep.events.syntax import (
     _after, _agent, _anaphoric, _before, _clause_chars, _clause_head, _described, _framing_victims,
-    _span_head, _subordinate, _symbolic, _target, _verb_of,
+    _span_head, _subordinate, _symbolic, _target, _verb_of, _acts_only_on,
 )
 from sitrep.mentions import EventMention, mentions
 
@@ -57,6 +57,9 @@ class EventsComponent:
         self.reasons_of = set(self.rules.raw.get("reasons_of", []))
         self.not_by = {sub: WordSet.parse("|".join(words), lists)
                        for sub, words in self.rules.raw.get("not_by", {}).items()}
+        figurative = self.rules.raw.get("figurative", {})
+        self.figurative_types = set(figurative.get("event_types", []))
+        self.figurative = WordSet.parse("|".join(figurative.get("objects", [])))
         symbolic = self.rules.raw.get("symbolic", {})
         self.symbolic_subs = set(symbolic.get("sub_types", []))
         self.symbolic = WordSet.parse("|".join(symbolic.get("words", [])))
@@ -165,6 +168,9 @@ class EventsComponent:
         if not_on and row.target and parsed and not_on.hits(_target(head)):
             return False
         if row.sub_event_type in self.symbolic_subs and parsed and _symbolic(head, self.symbolic, self.symbolic_phrase):
+            return False
+        if (self.rules.type_of[row.sub_event_type] in self.figurative_types and parsed
+                and _acts_only_on(head, self.figurative)):
             return False
         not_by = self.not_by.get(row.sub_event_type)
         if not_by and row.agent and parsed and head.pos_ == "VERB":
@@ -317,6 +323,11 @@ def _negated(head: Token, negators: WordSet) -> bool:
         for child in node.children:
             if child.dep_ == "neg" or (child.dep_ in ("det", "advmod", "preconj") and negators.hits([child])):
                 return True
+            # "no device was found": the trigger verb's passive subject denied (not "no one was hurt
+            # in the attack", where the attack stands)
+            if node is head and head.pos_ == "VERB" and child.dep_ == "nsubjpass" and any(
+                    d.dep_ == "det" and negators.hits([d]) for d in child.children):
+                return True
     return head.dep_ == "pobj" and head.head.lower_ == "without"
 
 
@@ -347,9 +358,9 @@ def _background(head: Token, sent: Span, ref_year: int | None) -> bool:
 
 
 def _count(token: Token) -> bool:
-    """"more than 2000 workers": a number of things, not a year."""
+    """"more than 2000 workers": a number of things, not a year ("the 1994 massacre": a DATE)."""
     return token.ent_type_ in ("CARDINAL", "QUANTITY", "MONEY") or (
-        token.dep_ == "nummod" and token.head.pos_ == "NOUN")
+        token.dep_ == "nummod" and token.head.pos_ == "NOUN" and token.ent_type_ != "DATE")
 
 
 def _reference_year(doc: Doc) -> int | None:

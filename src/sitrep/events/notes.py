@@ -98,6 +98,11 @@ def recalled(head: Token, rules: Rules) -> bool:
     if any(child.dep_ in ("amod", "advmod") and _said(child) & set(rule["modifiers"])
            for child in head.children):
         return True
+    # "last year's bombing": owned by a past stretch of time
+    if any(child.dep_ == "poss" and child.lemma_.lower() in rule.get("periods", [])
+           and any(_said(m) & set(rule["modifiers"] + ["last"]) for m in child.children)
+           for child in head.children):
+        return True
     frame = head.head.head if head.dep_ == "pobj" and head.head.dep_ == "prep" else None
     if frame is not None and frame.lemma_.lower() in rule["frames"]:
         return True

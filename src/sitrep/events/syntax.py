@@ -125,7 +125,17 @@ def _symbolic(head: Token, words: WordSet, phrase: WordSet) -> bool:
         return words.hits([head.head])
     objects = [c for c in head.children if c.dep_ in OBJECT_DEPS and not phrase.hits([c])]
     objects += [o for c in head.children if c.dep_ == "prep" and c.lower_ == "to"
-                for o in c.children if o.dep_ == "pobj"]
+                for o in c.children if o.dep_ == "pobj" and o.ent_type_ not in ("DATE", "TIME")]
+    objects += [c for o in objects for c in o.children if c.dep_ == "conj"]
+    return bool(objects) and all(words.hits([o]) for o in objects)
+
+
+def _acts_only_on(head: Token, words: WordSet) -> bool:
+    """Everything the trigger acts on is one of `words` ("attacked the policy", "an attack on the
+    bill"): its objects and "on/against X", with their conjuncts."""
+    objects = [c for c in head.children if c.dep_ in ("dobj", "obj", "nsubjpass")] if head.pos_ == "VERB" else []
+    objects += [o for c in head.children if c.dep_ == "prep" and c.lower_ in ("on", "against")
+                for o in c.children if o.dep_ == "pobj" and o.ent_type_ not in ("DATE", "TIME")]
     objects += [c for o in objects for c in o.children if c.dep_ == "conj"]
     return bool(objects) and all(words.hits([o]) for o in objects)
 
