@@ -1,6 +1,7 @@
 """The events stage: finds event mentions clause by clause and writes `doc._.event_mentions`.
 
-Reads token lemmas and the dependency parse; the knowledge is in triggers.tsv (cue words with
+Reads token lemmas and the dependency parse (syntax.py: what a trigger acts on, who did it, its
+clause); the knowledge is in triggers.tsv (cue words with
 their sub-event type, weight and context) and rules.json (what is not an event, and how
 competing cues in one sentence resolve). Steps, in one pass over the tokens:
 
@@ -24,16 +25,15 @@ from spacy.tokens import Doc, Span, Token
 from sitrep.events.lexicon import RULES, TRIGGERS, Bag, Rules, Trigger, WordSet, load, token_keys
 from sitrep.events.notes import armed_target, armed_victim, crowd_default, crowd_subs, crowd_tag, recalled
 from sitrep.events.private import doers as _doers, private_crime
+from sitrep.events.syntax import (
+    _after, _agent, _anaphoric, _before, _clause_chars, _clause_head, _described, _framing_victims,
+    _span_head, _subordinate, _symbolic, _target, _verb_of, _acts_only_on,
+)
 from sitrep.mentions import EventMention, mentions
 
 SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj", "csubjpass", "agent", "expl"}
-OBJECT_DEPS = {"dobj", "obj", "nsubjpass", "attr", "oprd", "dative"}
-TARGET_PREPS = {"on", "against", "at", "upon", "of", "targeting", "into", "toward", "towards", "about"}
-PARTY_PREPS = {"by", "between", "with", "among", "amongst"}   # "clashes between X and Y"
-CLAUSE_DEPS = {"ROOT", "conj", "advcl", "ccomp", "xcomp", "relcl", "parataxis", "acl", "pcomp"}
 YEAR = re.compile(r"^(19|20)\d\d$")
 NOT_EVENTS_KEY = "sitrep_not_events"   # doc.user_data: char spans of sentences judged not events
-MAX_PHRASE = 12  # tokens of an object or subject phrase looked at: its head words, not a clause
 
 
 @dataclass
@@ -57,6 +57,13 @@ class EventsComponent:
         self.reasons_of = set(self.rules.raw.get("reasons_of", []))
         self.not_by = {sub: WordSet.parse("|".join(words), lists)
                        for sub, words in self.rules.raw.get("not_by", {}).items()}
+        figurative = self.rules.raw.get("figurative", {})
+        self.figurative_types = set(figurative.get("event_types", []))
+        self.figurative = WordSet.parse("|".join(figurative.get("objects", [])))
+        symbolic = self.rules.raw.get("symbolic", {})
+        self.symbolic_subs = set(symbolic.get("sub_types", []))
+        self.symbolic = WordSet.parse("|".join(symbolic.get("words", [])))
+        self.symbolic_phrase = WordSet.parse("|".join(symbolic.get("phrase", [])))
 
     def __call__(self, doc: Doc) -> Doc:
         found = mentions(doc, "event_mentions")
@@ -83,7 +90,8 @@ class EventsComponent:
             if not self._applies(row, head, sents, sent_no, parsed, bags, keys):
                 continue
             if parsed:
-                row = armed_target(row, _target(head), self.rules, self.not_on.get(row.sub_event_type))
+                row = armed_target(row, _target(head) + _framing_victims(head), self.rules,
+                                   self.not_on.get(row.sub_event_type))
             current = best.get((start, end))
             if current is None or row.weight > current.row.weight:
                 best[(start, end)] = Candidate(start, end, row, head, sent_no)
@@ -114,7 +122,11 @@ class EventsComponent:
         tag = crowd_tag(doc, self.rules)
         if tag is not None and not main:   # the tag alone: a gathering, or a crowd's violence
             span = doc.char_span(tag.start(), tag.end(), alignment_mode="expand")
-            row = Trigger(words=("size",), sub_event_type=crowd_default(self.rules, set().union(*keys)),
+            # "demonstrated to demand that police who killed a boy be tried": the killing is the
+            # grievance (under a blocker such as demand, or in a relative clause), not the crowd's act
+            acts = set().union(*(keys[t.i] for t in doc if not (
+                doc.has_annotation("DEP") and (_hypothetical(t, self.rules) or _subordinate(t)))))
+            row = Trigger(words=("size",), sub_event_type=crowd_default(self.rules, set().union(*keys), acts),
                           weight=self.rules.min_weight)
             sent_no = next(n for n, sent in enumerate(sents) if sent.start <= span.start < sent.end)
             return [Candidate(span.start, span.end, row, span.root, sent_no)]
@@ -155,9 +167,16 @@ class EventsComponent:
         not_on = self.not_on.get(row.sub_event_type)
         if not_on and row.target and parsed and not_on.hits(_target(head)):
             return False
-        not_by = self.not_by.get(row.sub_event_type)
-        if not_by and row.agent and parsed and head.pos_ == "VERB" and not_by.hits(_doers(head)):
+        if row.sub_event_type in self.symbolic_subs and parsed and _symbolic(head, self.symbolic, self.symbolic_phrase):
             return False
+        if (self.rules.type_of[row.sub_event_type] in self.figurative_types and parsed
+                and _acts_only_on(head, self.figurative)):
+            return False
+        not_by = self.not_by.get(row.sub_event_type)
+        if not_by and row.agent and parsed and head.pos_ == "VERB":
+            doers = _doers(head)   # with their modifiers: "an unidentified group", "armed youths"
+            if not_by.hits(doers + [c for d in doers for c in d.children if c.dep_ in ("amod", "compound")]):
+                return False
         return True
 
     def _not_an_event(self, cand: Candidate, sent: Span, parsed: bool, ref_year: int | None) -> bool:
@@ -204,9 +223,11 @@ class EventsComponent:
                 group = [c for c in group if c.row.weight >= strong]
             # "families whose children were kidnapped protested": the protest's grievance, which
             # must not suppress the protest either (so before the suppress rules)
+            # "protested for the replacement of a burnt transformer": a riot word that only describes
+            # a thing of the grievance goes too (the crowd's own acts, "who pelted stones", stay)
             if any(c.row.sub_event_type in self.reasons_of and not _subordinate(c.head) for c in group):
-                group = [c for c in group if c.row.sub_event_type in self.reasons_of
-                         or not _subordinate(c.head)]
+                group = [c for c in group if not _subordinate(c.head) or (
+                    c.row.sub_event_type in self.reasons_of and not _described(c.head))]
             top: dict[str, float] = {}
             for c in group:
                 top[c.row.sub_event_type] = max(top.get(c.row.sub_event_type, 0.0), c.row.weight)
@@ -297,128 +318,15 @@ class EventsComponent:
         return out
 
 
-# -- dependency helpers
-def _span_head(span: Span) -> Token:
-    """The token of the span whose head lies outside it (the verb of "take control")."""
-    for token in span:
-        if token.head.i < span.start or token.head.i >= span.end or token.head.i == token.i:
-            if token.pos_ in ("VERB", "NOUN", "PROPN") or len(span) == 1:
-                return token
-    return span.root
-
-
-NOUN_PARTS = {"compound", "amod", "nmod", "poss", "appos", "nummod", "conj", "det", "quantmod"}
-
-
-def _phrase(token: Token, depth: int = 2) -> list[Token]:
-    """A noun phrase's head words: the noun, its modifiers, conjuncts and "of X" (not its clauses)."""
-    out = [token]
-    if depth == 0:
-        return out
-    for child in token.children:
-        if child.dep_ in NOUN_PARTS:
-            out += _phrase(child, depth - 1)
-        elif child.dep_ == "prep" and child.lower_ in ("of", "including"):
-            out += [t for obj in child.children if obj.dep_ == "pobj" for t in _phrase(obj, depth - 1)]
-    return out[:MAX_PHRASE]
-
-
-def _verb_of(token: Token) -> Token:
-    """The verb a noun trigger hangs on ("launched an attack" -> launched), else the token."""
-    node = token
-    for _ in range(3):
-        if node.pos_ in ("VERB", "AUX") or node.dep_ == "ROOT":
-            return node
-        if node.dep_ in ("dobj", "pobj", "nsubj", "nsubjpass", "prep", "compound", "attr", "appos"):
-            node = node.head
-        else:
-            return node
-    return node
-
-
-def _target(head: Token) -> list[Token]:
-    """What the trigger acts on: its object, passive subject, "on/against X", the noun it modifies."""
-    out: list[Token] = []
-    nodes = [head]
-    if head.dep_ in ("dobj", "attr") and head.head.i != head.i:
-        nodes.append(head.head)          # "launched an attack on X": the prep hangs on the verb
-    has_object = any(child.dep_ in OBJECT_DEPS for child in head.children)
-    for node in nodes:
-        for child in node.children:
-            if child.dep_ == "prep" and child.lower_ == "at" and has_object:
-                continue                  # "killed a man at a checkpoint": where, not whom
-            if child.dep_ in OBJECT_DEPS and node is head:
-                out += _phrase(child)
-                if child.like_num:        # "killed 3 IS militants": the parser lost the noun
-                    out += list(head.doc[child.i + 1:min(child.i + 4, child.sent.end)])
-            elif child.dep_ == "prep" and child.lower_ in TARGET_PREPS:
-                for obj in child.children:
-                    # "on 4 May" is when, not whom
-                    if obj.dep_ in ("pobj", "pcomp") and obj.ent_type_ not in ("DATE", "TIME"):
-                        out += _phrase(obj)
-    if not out:                          # "shot and killed a fighter": conjoined verbs share the object
-        for other in [c for c in head.children if c.dep_ == "conj"] + ([head.head] if head.dep_ == "conj" else []):
-            out += [t for c in other.children if c.dep_ in OBJECT_DEPS for t in _phrase(c)]
-    if head.dep_ in ("acl", "amod", "relcl"):
-        out += [t for t in head.head.subtree if t.i < head.i][-4:] + [head.head]
-    if head.dep_ == "xcomp":             # "were found killed"
-        out += [c for c in head.head.children if c.dep_ in ("nsubjpass", "nsubj")]
-    return out
-
-
-def _agent(head: Token) -> list[Token]:
-    """Who did it: the subject, "by X", or the modifiers of a noun trigger ("Taliban attack")."""
-    out: list[Token] = []
-    for child in head.children:
-        if child.dep_ in ("nsubj", "csubj", "compound", "amod", "poss", "nmod"):
-            out += _phrase(child)
-        elif child.dep_ == "agent" or (child.dep_ == "prep" and child.lower_ in PARTY_PREPS):
-            out += [t for c in child.children for t in _phrase(c)]
-            if child.lower_ in ("between", "among", "amongst"):
-                return out               # "reported fights between X and Y": X and Y, not the reporter
-    if head.dep_ in ("nsubj", "nsubjpass") and head.head.i != head.i:
-        for child in head.head.children:  # "a clash broke out between X and Y"
-            if child.dep_ == "prep" and child.lower_ in PARTY_PREPS - {"by"}:
-                out += [t for c in child.children for t in _phrase(c)]
-    node = head
-    for _ in range(2):                   # shared subject of a conjoined or governing verb
-        if node.dep_ not in ("conj", "dobj", "xcomp", "advcl") or node.head.i == node.i:
-            break
-        node = node.head
-        out += [t for c in node.children if c.dep_ in ("nsubj", "agent") for t in _phrase(c)]
-    return out
-
-
-def _after(head: Token, sent: Span) -> Span:
-    return sent.doc[head.i + 1:min(sent.end, head.i + 8)]
-
-
-def _before(head: Token, sent: Span) -> Span:
-    return sent.doc[max(sent.start, head.i - 8):head.i]
-
-
-def _subordinate(head: Token) -> bool:
-    """In a relative or adverbial clause ("families whose children were kidnapped protested"):
-    context for the sentence's main event, which ACLED codes first."""
-    node = head
-    while node.head.i != node.i:
-        if node.dep_ in ("relcl", "acl", "advcl") and node.pos_ in ("VERB", "AUX") or (
-                node.dep_ == "amod" and node.tag_ == "VBN"):   # "..., backed by airstrikes,"
-            return not (node.tag_ == "VBG" and node.dep_ == "advcl")  # "..., killing 5": same event
-        node = node.head
-    return False
-
-
-def _anaphoric(head: Token) -> bool:
-    return head.pos_ == "NOUN" and any(
-        (child.dep_ == "det" and child.lower_ in ("the", "this", "that", "these", "those"))
-        or child.dep_ == "poss" for child in head.children)
-
-
 def _negated(head: Token, negators: WordSet) -> bool:
     for node in {head, _verb_of(head)}:
         for child in node.children:
             if child.dep_ == "neg" or (child.dep_ in ("det", "advmod", "preconj") and negators.hits([child])):
+                return True
+            # "no device was found": the trigger verb's passive subject denied (not "no one was hurt
+            # in the attack", where the attack stands)
+            if node is head and head.pos_ == "VERB" and child.dep_ == "nsubjpass" and any(
+                    d.dep_ == "det" and negators.hits([d]) for d in child.children):
                 return True
     return head.dep_ == "pobj" and head.head.lower_ == "without"
 
@@ -437,13 +345,6 @@ def _hypothetical(head: Token, rules: Rules) -> bool:
     return False
 
 
-def _clause_head(token: Token) -> Token:
-    node = token
-    while node.dep_ not in CLAUSE_DEPS and node.head.i != node.i:
-        node = node.head
-    return node
-
-
 def _background(head: Token, sent: Span, ref_year: int | None) -> bool:
     """Set in a year well before publication ("since 2012 when rebels captured the town")."""
     if ref_year is None:
@@ -457,9 +358,9 @@ def _background(head: Token, sent: Span, ref_year: int | None) -> bool:
 
 
 def _count(token: Token) -> bool:
-    """"more than 2000 workers": a number of things, not a year."""
+    """"more than 2000 workers": a number of things, not a year ("the 1994 massacre": a DATE)."""
     return token.ent_type_ in ("CARDINAL", "QUANTITY", "MONEY") or (
-        token.dep_ == "nummod" and token.head.pos_ == "NOUN")
+        token.dep_ == "nummod" and token.head.pos_ == "NOUN" and token.ent_type_ != "DATE")
 
 
 def _reference_year(doc: Doc) -> int | None:
@@ -468,24 +369,6 @@ def _reference_year(doc: Doc) -> int | None:
         return published.year
     years = [int(t.text) for t in doc if YEAR.match(t.text)]
     return max(years) if years else None
-
-
-def _clause_chars(head: Token, sent: Span, other_heads: set[int]) -> tuple[int, int]:
-    """The trigger's clause, less conjoined or subordinate clauses that hold another event."""
-    clause = _clause_head(head)
-    if clause.dep_ in ("relcl", "acl") and clause.head.i != clause.i:
-        clause = _clause_head(clause.head)   # "the neighbourhood it captured": who "it" is lies above
-    tokens = set(t.i for t in clause.subtree)
-    for child in clause.children:
-        if child.dep_ in CLAUSE_DEPS - {"ROOT"} or child.dep_ == "cc":
-            sub = {t.i for t in child.subtree}
-            if head.i not in sub and sub & other_heads:
-                tokens -= sub
-    if not tokens:
-        return sent.start_char, sent.end_char
-    doc = sent.doc
-    lo, hi = doc[min(tokens)], doc[max(tokens)]
-    return lo.idx, hi.idx + len(hi.text)
 
 
 @Language.factory(

@@ -19,6 +19,7 @@ RULES = HERE / "rules.json"
 GAP = "..."   # pattern word: up to MAX_GAP tokens in between
 MAX_GAP = 3
 NUMBER = "#num"  # in a word list: any number ("arrested 12")
+PERSON = "#person"  # in a word list: a person's name or age ("killed Juan Perez", "killed a 24-year-old")
 
 
 @dataclass(frozen=True)
@@ -57,7 +58,7 @@ class WordSet:
         return self.hits_bag(Bag.of(tokens))
 
     def hits_bag(self, bag: Bag) -> bool:
-        if bag.number and NUMBER in self.lemmas:
+        if (bag.number and NUMBER in self.lemmas) or (bag.person and PERSON in self.lemmas):
             return True
         return not self.lemmas.isdisjoint(bag.keys) or not self.tagged.isdisjoint(bag.tagged)
 
@@ -69,6 +70,7 @@ class Bag:
     keys: set[str] = field(default_factory=set)
     tagged: set[tuple[str, str]] = field(default_factory=set)
     number: bool = False
+    person: bool = False
 
     @classmethod
     def of(cls, tokens: Sequence[Token], doc_keys: Sequence[set[str]] | None = None) -> Bag:
@@ -78,10 +80,24 @@ class Bag:
             bag.keys |= keys
             bag.tagged |= {(key, token.pos_) for key in keys}
             bag.number = bag.number or token.like_num
+            bag.person = bag.person or _person(token)
         return bag
 
     def __or__(self, other: Bag) -> Bag:
-        return Bag(self.keys | other.keys, self.tagged | other.tagged, self.number or other.number)
+        return Bag(self.keys | other.keys, self.tagged | other.tagged, self.number or other.number,
+                   self.person or other.person)
+
+
+def _person(token: Token) -> bool:
+    """A person named in full ("Juan Perez": a one-word PERSON, or one in brackets like "(Musawa LGA,
+    Katsina)", is often a place the tagger did not know), or by age: "a 24-year-old" (the parser
+    makes "old" the noun)."""
+    if token.ent_type_ == "PERSON":
+        doc = token.doc
+        return any(ent.start <= token.i < ent.end and len(ent) > 1
+                   and (ent.start == 0 or doc[ent.start - 1].text != "(") for ent in doc.ents)
+    return (token.lower_ == "old" and token.dep_ not in ("amod", "acomp")
+        and any(child.lower_ == "year" for child in token.children))
 
 
 @dataclass(frozen=True)

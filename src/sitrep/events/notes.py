@@ -29,11 +29,12 @@ def crowd_tag(doc: Doc, rules: Rules) -> re.Match | None:
     return re.search(rule["tag"], doc.text) if rule else None
 
 
-def crowd_default(rules: Rules, lemmas: set[str]) -> str:
+def crowd_default(rules: Rules, lemmas: set[str], acts: set[str] | None = None) -> str:
     """The sub-type of a crowd-tagged note where no cue was found: a gathering, unless the note
-    tells of violence ('violence' words: mob violence, or a violent demonstration where it demands)."""
+    tells of violence ('violence' words among `acts`, the words told as done rather than protested
+    about: mob violence, or a violent demonstration where it demands)."""
     rule = rules.raw["crowd_tag"]
-    if set(rule["violence"]).isdisjoint(lemmas):
+    if set(rule["violence"]).isdisjoint(lemmas if acts is None else acts):
         return rule["default"]
     sub = rule["violent_default"]
     return rule["demanding"].get(sub, sub) if not set(rule["demands"]).isdisjoint(lemmas) else sub
@@ -94,9 +95,27 @@ def recalled(head: Token, rules: Rules) -> bool:
     rule = rules.raw.get("recalled")
     if not rule:
         return False
-    if any(child.dep_ in ("amod", "advmod") and child.lemma_.lower() in rule["modifiers"]
+    if any(child.dep_ in ("amod", "advmod") and _said(child) & set(rule["modifiers"])
+           for child in head.children):
+        return True
+    # "last year's bombing": owned by a past stretch of time
+    if any(child.dep_ == "poss" and child.lemma_.lower() in rule.get("periods", [])
+           and any(_said(m) & set(rule["modifiers"] + ["last"]) for m in child.children)
            for child in head.children):
         return True
     frame = head.head.head if head.dep_ == "pobj" and head.head.dep_ == "prep" else None
-    return frame is not None and frame.lemma_.lower() in rule["frames"]
+    if frame is not None and frame.lemma_.lower() in rule["frames"]:
+        return True
+    # "police had clashed with farmers at an earlier rally": set at an occasion of the past
+    past = set(rule.get("occasion_modifiers", []))
+    for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ in rule.get("occasion_preps", [])):
+        for occasion in (c for c in prep.children if c.dep_ == "pobj"):
+            if any(m.dep_ in ("amod", "advmod") and _said(m) & past for m in occasion.children):
+                return True
+    return False
 
+
+
+def _said(token: Token) -> set[str]:
+    """The word as written and its lemma: the tagger reads "earlier" as "early"."""
+    return {token.lower_, token.lemma_.lower()}

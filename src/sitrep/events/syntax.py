@@ -1,0 +1,196 @@
+"""Where a trigger sits in the dependency parse: its head, what it acts on, who did it, its clause.
+
+The events stage reads these to apply a row's target and agent columns and to resolve a sentence.
+"""
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from sitrep.events.lexicon import WordSet
+
+OBJECT_DEPS = {"dobj", "obj", "nsubjpass", "attr", "oprd", "dative"}
+TARGET_PREPS = {"on", "against", "at", "upon", "of", "targeting", "into", "toward", "towards", "about"}
+PARTY_PREPS = {"by", "between", "with", "among", "amongst"}   # "clashes between X and Y"
+CLAUSE_DEPS = {"ROOT", "conj", "advcl", "ccomp", "xcomp", "relcl", "parataxis", "acl", "pcomp"}
+MAX_PHRASE = 12  # tokens of an object or subject phrase looked at: its head words, not a clause
+
+
+def _span_head(span: Span) -> Token:
+    """The token of the span whose head lies outside it (the verb of "take control")."""
+    for token in span:
+        if token.head.i < span.start or token.head.i >= span.end or token.head.i == token.i:
+            if token.pos_ in ("VERB", "NOUN", "PROPN") or len(span) == 1:
+                return token
+    return span.root
+
+
+NOUN_PARTS = {"compound", "amod", "nmod", "poss", "appos", "nummod", "conj", "det", "quantmod"}
+
+
+def _phrase(token: Token, depth: int = 2) -> list[Token]:
+    """A noun phrase's head words: the noun, its modifiers, conjuncts and "of X" (not its clauses)."""
+    out = [token]
+    if depth == 0:
+        return out
+    for child in token.children:
+        if child.dep_ in NOUN_PARTS:
+            out += _phrase(child, depth - 1)
+        elif child.dep_ == "prep" and child.lower_ in ("of", "including"):
+            out += [t for obj in child.children if obj.dep_ == "pobj" for t in _phrase(obj, depth - 1)]
+    return out[:MAX_PHRASE]
+
+
+def _verb_of(token: Token) -> Token:
+    """The verb a noun trigger hangs on ("launched an attack" -> launched), else the token."""
+    node = token
+    for _ in range(3):
+        if node.pos_ in ("VERB", "AUX") or node.dep_ == "ROOT":
+            return node
+        if node.dep_ in ("dobj", "pobj", "nsubj", "nsubjpass", "prep", "compound", "attr", "appos"):
+            node = node.head
+        else:
+            return node
+    return node
+
+
+def _target(head: Token) -> list[Token]:
+    """What the trigger acts on: its object, passive subject, "on/against X", the noun it modifies."""
+    out: list[Token] = []
+    nodes = [head]
+    if head.dep_ in ("dobj", "attr") and head.head.i != head.i:
+        nodes.append(head.head)          # "launched an attack on X": the prep hangs on the verb
+    has_object = any(child.dep_ in OBJECT_DEPS for child in head.children)
+    for node in nodes:
+        for child in node.children:
+            if child.dep_ == "prep" and child.lower_ == "at" and has_object:
+                continue                  # "killed a man at a checkpoint": where, not whom
+            if child.dep_ in OBJECT_DEPS and node is head:
+                out += _phrase(child)
+                if child.like_num:        # "killed 3 IS militants": the parser lost the noun
+                    out += list(head.doc[child.i + 1:min(child.i + 4, child.sent.end)])
+            elif child.dep_ == "prep" and child.lower_ in TARGET_PREPS:
+                for obj in child.children:
+                    # "on 4 May" is when, not whom
+                    if obj.dep_ in ("pobj", "pcomp") and obj.ent_type_ not in ("DATE", "TIME"):
+                        out += _phrase(obj)
+    if not out:                          # "shot and killed a fighter": conjoined verbs share the object
+        for other in [c for c in head.children if c.dep_ == "conj"] + ([head.head] if head.dep_ == "conj" else []):
+            out += [t for c in other.children if c.dep_ in OBJECT_DEPS for t in _phrase(c)]
+    if head.dep_ in ("acl", "amod", "relcl"):
+        out += [t for t in head.head.subtree if t.i < head.i][-4:] + [head.head]
+    if head.dep_ == "xcomp":             # "were found killed"
+        out += [c for c in head.head.children if c.dep_ in ("nsubjpass", "nsubj")]
+    return out
+
+
+def _framing_victims(head: Token) -> list[Token]:
+    """Whom the clause around a noun trigger hurt: "2 soldiers were wounded in/during/following an
+    attack": the attack's victims are the soldiers."""
+    prep = head.head
+    if head.dep_ != "pobj" or prep.dep_ != "prep" or prep.head.pos_ != "VERB":
+        return []
+    return [t for c in prep.head.children if c.dep_ in ("nsubjpass", "dobj") for t in _phrase(c)]
+
+
+def _agent(head: Token) -> list[Token]:
+    """Who did it: the subject, "by X", or the modifiers of a noun trigger ("Taliban attack")."""
+    out: list[Token] = []
+    for child in head.children:
+        if child.dep_ in ("nsubj", "csubj", "compound", "amod", "poss", "nmod"):
+            out += _phrase(child)
+        elif child.dep_ == "agent" or (child.dep_ == "prep" and child.lower_ in PARTY_PREPS):
+            out += [t for c in child.children for t in _phrase(c)]
+            if child.lower_ in ("between", "among", "amongst"):
+                return out               # "reported fights between X and Y": X and Y, not the reporter
+    if head.dep_ in ("nsubj", "nsubjpass") and head.head.i != head.i:
+        for child in head.head.children:  # "a clash broke out between X and Y"
+            if child.dep_ == "prep" and child.lower_ in PARTY_PREPS - {"by"}:
+                out += [t for c in child.children for t in _phrase(c)]
+    node = head
+    for _ in range(2):                   # shared subject of a conjoined or governing verb
+        if node.dep_ not in ("conj", "dobj", "xcomp", "advcl") or node.head.i == node.i:
+            break
+        node = node.head
+        out += [t for c in node.children if c.dep_ in ("nsubj", "agent") for t in _phrase(c)]
+    return out
+
+
+def _symbolic(head: Token, words: WordSet, phrase: WordSet) -> bool:
+    """Everything the verb acts on is a symbol ("burned an effigy of the minister", "set fire to
+    flags"): the head nouns of its objects and their conjuncts, not their "of X"; `phrase`: objects
+    that are part of the verb ("fire" of "set fire to")."""
+    if head.pos_ != "VERB":
+        return False
+    if head.dep_ in ("amod", "acl") and head.head.i != head.i:   # "burning effigies", "a flag burnt"
+        return words.hits([head.head])
+    objects = [c for c in head.children if c.dep_ in OBJECT_DEPS and not phrase.hits([c])]
+    objects += [o for c in head.children if c.dep_ == "prep" and c.lower_ == "to"
+                for o in c.children if o.dep_ == "pobj" and o.ent_type_ not in ("DATE", "TIME")]
+    objects += [c for o in objects for c in o.children if c.dep_ == "conj"]
+    return bool(objects) and all(words.hits([o]) for o in objects)
+
+
+def _acts_only_on(head: Token, words: WordSet) -> bool:
+    """Everything the trigger acts on is one of `words` ("attacked the policy", "an attack on the
+    bill"): its objects and "on/against X", with their conjuncts."""
+    objects = [c for c in head.children if c.dep_ in ("dobj", "obj", "nsubjpass")] if head.pos_ == "VERB" else []
+    objects += [o for c in head.children if c.dep_ == "prep" and c.lower_ in ("on", "against")
+                for o in c.children if o.dep_ == "pobj" and o.ent_type_ not in ("DATE", "TIME")]
+    objects += [c for o in objects for c in o.children if c.dep_ == "conj"]
+    return bool(objects) and all(words.hits([o]) for o in objects)
+
+
+def _after(head: Token, sent: Span) -> Span:
+    return sent.doc[head.i + 1:min(sent.end, head.i + 8)]
+
+
+def _before(head: Token, sent: Span) -> Span:
+    return sent.doc[max(sent.start, head.i - 8):head.i]
+
+
+def _subordinate(head: Token) -> bool:
+    """In a relative or adverbial clause ("families whose children were kidnapped protested"):
+    context for the sentence's main event, which ACLED codes first."""
+    node = head
+    while node.head.i != node.i:
+        if node.dep_ in ("relcl", "acl", "advcl") and node.pos_ in ("VERB", "AUX") or (
+                node.dep_ == "amod" and node.tag_ == "VBN"):   # "..., backed by airstrikes,"
+            return not (node.tag_ == "VBG" and node.dep_ == "advcl")  # "..., killing 5": same event
+        node = node.head
+    return False
+
+
+def _described(head: Token) -> bool:
+    """A participle that describes a thing ("a burnt transformer"), not an act told of it."""
+    return head.dep_ == "amod" and head.tag_ == "VBN"
+
+
+def _anaphoric(head: Token) -> bool:
+    return head.pos_ == "NOUN" and any(
+        (child.dep_ == "det" and child.lower_ in ("the", "this", "that", "these", "those"))
+        or child.dep_ == "poss" for child in head.children)
+
+
+def _clause_head(token: Token) -> Token:
+    node = token
+    while node.dep_ not in CLAUSE_DEPS and node.head.i != node.i:
+        node = node.head
+    return node
+
+
+def _clause_chars(head: Token, sent: Span, other_heads: set[int]) -> tuple[int, int]:
+    """The trigger's clause, less conjoined or subordinate clauses that hold another event."""
+    clause = _clause_head(head)
+    if clause.dep_ in ("relcl", "acl") and clause.head.i != clause.i:
+        clause = _clause_head(clause.head)   # "the neighbourhood it captured": who "it" is lies above
+    tokens = set(t.i for t in clause.subtree)
+    for child in clause.children:
+        if child.dep_ in CLAUSE_DEPS - {"ROOT"} or child.dep_ == "cc":
+            sub = {t.i for t in child.subtree}
+            if head.i not in sub and sub & other_heads:
+                tokens -= sub
+    if not tokens:
+        return sent.start_char, sent.end_char
+    doc = sent.doc
+    lo, hi = doc[min(tokens)], doc[max(tokens)]
+    return lo.idx, hi.idx + len(hi.text)
