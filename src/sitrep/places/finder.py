@@ -208,6 +208,8 @@ def find_spans(doc: Doc, known_keys) -> list[Span]:
     for i, j, key in sorted(runs, key=lambda r: (r[0], -(r[1] - r[0]))):
         if key not in known or key in not_places or any(used[i:j]):
             continue
+        if all(t.lower_ in _INNER for t in doc[i:j]):
+            continue  # "Al" of "Al Jabal Al Gharbi" is the article, not Ål in Norway
         before, after = _context(doc, i, j)
         first = doc[i]
         sentence_initial = first.is_sent_start or i == 0
