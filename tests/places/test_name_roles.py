@@ -202,3 +202,14 @@ def test_a_word_of_a_person_named_in_the_article_needs_a_place_cue(blank_nlp, pl
                                           ("Manbij", "GPE")])
     places(doc)
     assert [p.start for p in doc._.toponyms] == [text.rindex("Manbij")]
+
+
+def test_a_name_known_only_as_its_towns_admin2_is_that_area(blank_nlp, tiny_gazetteer):
+    # "Lamar" is no town of the index, only the county its Paris lies in: as the area the
+    # name places the note in Texas (the small model tags such names PERSON)
+    doc = doc_with_ents(blank_nlp, "Police raided a house in Paris, Lamar on Friday.",
+                        [("Paris", "GPE"), ("Lamar", "PERSON")])
+    PlacesComponent(gazetteer=tiny_gazetteer)(doc)
+    found = {p.text: p for p in doc._.toponyms}
+    assert found["Lamar"].feature_code == "ADM2" and found["Lamar"].country_code == "US"
+    assert found["Paris"].country_code == "US"

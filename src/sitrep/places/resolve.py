@@ -180,6 +180,9 @@ def candidates_for(gaz: Gazetteer, span: Span) -> list[Candidate]:
         # "Al-Ba'ath", "el-Fasher": a name with the Arabic article is not an English town
         found = [c for c in found if c.country_code in cues()["arabic_article_countries"]
                  or c.is_country or c.geonameid <= FEATURE_ID]
+    if not found and span.source in ("ner-strong", "ner-weak"):
+        # "Zaragoza, Nueva Ecija": a district or county the index knows only as its towns' admin2
+        found = list(gaz.admin2_areas(span.text))
     if span.source == "ner-weak" and found:
         # PERSON/ORG/NORP spans: only names a place is really called (no alternates-only hits)
         # ("in Matias Romero, Oaxaca": after "in", an alternate name of a town will do)
