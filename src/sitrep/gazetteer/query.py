@@ -84,6 +84,7 @@ class Gazetteer:
         self.admin2_areas = lru_cache(maxsize=4096)(self._admin2_areas)
         self.country_admin2 = lru_cache(maxsize=64)(self._country_admin2)
         self.admin2_keys = lru_cache(maxsize=1)(self._admin2_keys)
+        self.towns_in = lru_cache(maxsize=1024)(self._towns_in)
 
     @classmethod
     def default(cls) -> Gazetteer:
@@ -251,6 +252,13 @@ class Gazetteer:
         for admin1, admin2, *town in rows:
             by_key.setdefault(name_key(admin2), {}).setdefault((code, admin1, admin2), []).append(town)
         return {key: _areas(groups) for key, groups in by_key.items()}
+
+    def _towns_in(self, country_code: str, admin1: str) -> tuple[Candidate, ...]:
+        """The populated places of one first-level area, most populous first."""
+        marks = ",".join("?" * len(_TOWN_CODES))
+        return tuple(self._rows(f"SELECT {_PLACE_COLUMNS} FROM places p WHERE p.feature_code IN "
+                                f"({marks}) AND p.country_code = ? AND p.admin1 = ? "
+                                "ORDER BY p.population DESC", _TOWN_CODES + (country_code.upper(), admin1)))
 
     def by_id(self, geonameid: int) -> Candidate | None:
         rows = self._rows(f"SELECT {_COLUMNS} FROM places p JOIN names n USING(geonameid) "

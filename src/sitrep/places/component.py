@@ -21,6 +21,7 @@ from sitrep.places.finder import Span, cues, find_spans
 from sitrep.places.relative import apply_offset, where_precision
 from sitrep.places.repeats import repeated_mentions
 from sitrep.places.resolve import WEAK_CUES, country_name, known_keys, resolve
+from sitrep.places.seats import at_seat
 
 # ACLED notes: "in Tafas (Dar'a, Dar'a)" = location (admin2, admin1)
 # unresolved NER labels that name a site or settlement, which lies near the last town named
@@ -204,7 +205,11 @@ class PlacesComponent:
             if country is not None:
                 fallback = _mention(Span(0, 0, "", "", "fallback"), country, {"fallback": 1.0})
                 fallback.where_prec = 6
-        assign_places(doc, mentions(doc, "event_mentions"), places, fallback)
+        events = mentions(doc, "event_mentions")
+        assign_places(doc, events, places, fallback)
+        for event in events:  # an event known to a province only lies at its capital (ACLED)
+            if event.place is not None:
+                event.place = at_seat(self.gazetteer, event.place, doc.text)
         return doc
 
 
