@@ -186,7 +186,8 @@ def candidates_for(gaz: Gazetteer, span: Span) -> list[Candidate]:
     if span.source == "ner-weak" and found:
         # PERSON/ORG/NORP spans: only names a place is really called (no alternates-only hits)
         # ("in Matias Romero, Oaxaca": after "in", an alternate name of a town will do)
-        strong = span.cue_before in ("in", "near", "at")
+        # ("Poonch district": a place noun after the name says place as plainly)
+        strong = span.cue_before in ("in", "near", "at") or span.noun_after in cues()["place_nouns"]
         found = [c for c in found if c.kind != 1 or c.population >= 50_000 or strong]
     return found
 
