@@ -19,3 +19,16 @@ def test_a_capitalised_particle_inside_a_known_name_still_matches(blank_nlp):
     doc = blank_nlp("Shelling was reported in Al Bab on Friday.")
     spans = find_spans(doc, _known("al", "bab"))
     assert [s.text for s in spans] == ["Al Bab"]
+
+
+def test_a_name_ner_cut_before_its_particle_is_taken_whole_when_known(blank_nlp):
+    from helpers import doc_with_ents
+
+    text = "Police seized a truck in Sidrolandia, Mato Grosso do Sul, on Friday."
+    doc = doc_with_ents(blank_nlp, text, [("Sidrolandia", "GPE"), ("Mato Grosso", "GPE")])
+    spans = find_spans(doc, _known("sidrolandia", "mato groso", "mato groso do sul"))
+    assert [s.text for s in spans] == ["Sidrolandia", "Mato Grosso do Sul"]
+    # a longer run the index does not know leaves NER's name as it was
+    doc = doc_with_ents(blank_nlp, text, [("Sidrolandia", "GPE"), ("Mato Grosso", "GPE")])
+    spans = find_spans(doc, _known("sidrolandia", "mato groso"))
+    assert [s.text for s in spans] == ["Sidrolandia", "Mato Grosso"]
