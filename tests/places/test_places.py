@@ -138,3 +138,17 @@ def test_one_place_per_name_per_article(tiny_gazetteer):
     out = one_sense(spans, results)
     assert out[0][0] == texas and out[1][0] == texas and out[1][1]["same_name"] == 1.0
     assert out[2][0] == country
+
+
+def test_an_event_whose_clause_names_no_place_takes_the_next_place_named(blank_nlp, places):
+    # the events stage may bound an event by its clause: "3 soldiers were killed," is followed
+    # by the place the note is about, not by nothing (the country)
+    from sitrep.mentions import EventMention
+
+    text = "In 2020, 3 soldiers were killed, and 1 was wounded, in an attack on a base in Al-Bab."
+    doc = _doc(blank_nlp, text, [("Al-Bab", "GPE")])
+    start = text.index("killed")
+    doc._.event_mentions = [EventMention(start, start + 6, "killed", 0, text.index(", and"),
+                                         "Battles", "Armed clash")]
+    places(doc)
+    assert doc._.event_mentions[0].place.name == "Al Bāb"
