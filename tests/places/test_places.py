@@ -126,7 +126,7 @@ def test_one_place_per_name_per_article(tiny_gazetteer):
     # "Paris, Texas" early on (in context, a high total), then "Paris" alone where the focus
     # country says France: the second mention is still the Texan town
     from sitrep.places.finder import Span
-    from sitrep.places.resolve import one_sense
+    from sitrep.places.repeats import one_sense
 
     texas, france = tiny_gazetteer.lookup_key("paris")[1], tiny_gazetteer.lookup_key("paris")[0]
     assert (texas.country_code, france.country_code) == ("US", "FR")

@@ -23,6 +23,7 @@ from sitrep.places.context import Context, contexts, regions
 from sitrep.places.countries import country_by_code
 from sitrep.places.demonyms import area_candidates, area_demonyms
 from sitrep.places.finder import DATA, Span, cues
+from sitrep.places.repeats import one_sense
 
 WEIGHTS = {
     "population": 1.0,      # times log10(pop)/7, 0..~1
@@ -484,30 +485,6 @@ def resolve(gaz: Gazetteer, spans: Sequence[Span], text: str = "",
             results.append((best, best_parts))
         anchors = [(c.latitude, c.longitude) if c and not c.is_country else None for c, _ in results]
     return one_sense(spans, results), focus
-
-
-def _town(cand: Candidate) -> bool:
-    return cand.feature_code.startswith("PPL") and not cand.is_demonym
-
-
-def one_sense(spans: Sequence[Span], results: list[tuple[Candidate | None, dict]]
-              ) -> list[tuple[Candidate | None, dict]]:
-    """One place per name per article: "Parkland, Florida" early on, then "Parkland" alone
-    beside a mention of Washington, is still the Florida town. Every resolved mention of a
-    name takes the town of its best-supported mention (highest total); a town and a province
-    of one name ("Deir ez-Zor province", "Deir ez-Zor city") stay apart."""
-    best: dict[str, tuple[Candidate, dict]] = {}
-    for span, (cand, parts) in zip(spans, results):
-        if cand is not None and _town(cand) and (
-                span.key not in best or parts.get("total", 0.0) > best[span.key][1].get("total", 0.0)):
-            best[span.key] = (cand, parts)
-    out = []
-    for span, (cand, parts) in zip(spans, results):
-        lead = best.get(span.key)
-        if cand is not None and lead is not None and lead[0] != cand and _town(cand) and _town(lead[0]):
-            cand, parts = lead[0], {**lead[1], "same_name": 1.0}
-        out.append((cand, parts))
-    return out
 
 
 def country_name(code: str | None) -> str | None:
