@@ -87,3 +87,9 @@ def test_a_country_s_admin2_areas_in_one_read_match_the_areas_by_name(tiny_gazet
         assert found == tuple(c for c in tiny_gazetteer.admin2_areas(found[0].name)
                               if c.country_code == "SY")
     assert "lamar" not in tiny_gazetteer.country_admin2("SY")
+
+
+def test_admin2_keys_are_the_admin2_names_of_towns(tiny_gazetteer):
+    keys = tiny_gazetteer.admin2_keys()
+    assert "lamar" in keys and "aleppo" not in keys  # Aleppo is an admin1 here, no admin2
+    assert tiny_gazetteer.admin2_areas("Aleppo") == ()

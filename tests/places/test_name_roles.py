@@ -202,3 +202,39 @@ def test_a_word_of_a_person_named_in_the_article_needs_a_place_cue(blank_nlp, pl
                                           ("Manbij", "GPE")])
     places(doc)
     assert [p.start for p in doc._.toponyms] == [text.rindex("Manbij")]
+
+
+def test_a_name_known_only_as_its_towns_admin2_is_that_area(blank_nlp, tiny_gazetteer):
+    # "Lamar" is no town of the index, only the county its Paris lies in: as the area the
+    # name places the note in Texas (the small model tags such names PERSON)
+    doc = doc_with_ents(blank_nlp, "Police raided a house in Paris, Lamar on Friday.",
+                        [("Paris", "GPE"), ("Lamar", "PERSON")])
+    PlacesComponent(gazetteer=tiny_gazetteer)(doc)
+    found = {p.text: p for p in doc._.toponyms}
+    assert found["Lamar"].feature_code == "ADM2" and found["Lamar"].country_code == "US"
+    assert found["Paris"].country_code == "US"
+
+
+class _OneTown:
+    """A stand-in index that knows one small town, by an alternate name only."""
+
+    def lookup_key(self, key: str):
+        from sitrep.gazetteer import Candidate
+        if key != "poonch":
+            return ()
+        return (Candidate(1, "Punch", 33.77, 74.09, "IN", "Jammu and Kashmir", None, 28_197, "PPL", kind=1),)
+
+    def admin2_areas(self, name: str):
+        return ()
+
+
+def test_a_place_noun_vouches_for_a_weak_name_s_alternate_spelling():
+    # "Poonch district" (tagged PERSON): the small town the index calls Punch; without a
+    # cue or a place noun an alternate name of a small town is no evidence of a place
+    from sitrep.places.resolve import candidates_for
+
+    gaz = _OneTown()
+    named = Span(0, 6, "Poonch", "poonch", "ner-weak", "PERSON", noun_after="district")
+    bare = Span(0, 6, "Poonch", "poonch", "ner-weak", "PERSON")
+    assert [c.name for c in candidates_for(gaz, named)] == ["Punch"]
+    assert candidates_for(gaz, bare) == []

@@ -120,3 +120,35 @@ def test_country_names_follow_acled_spelling():
     assert country_by_code("PS").name == "Palestine"
     # GeoNames' spelling still finds the country
     assert country_by_name("Democratic Republic of the Congo").iso2 == "CD"
+
+
+def test_one_place_per_name_per_article(tiny_gazetteer):
+    # "Paris, Texas" early on (in context, a high total), then "Paris" alone where the focus
+    # country says France: the second mention is still the Texan town
+    from sitrep.places.finder import Span
+    from sitrep.places.repeats import one_sense
+
+    texas, france = tiny_gazetteer.lookup_key("paris")[1], tiny_gazetteer.lookup_key("paris")[0]
+    assert (texas.country_code, france.country_code) == ("US", "FR")
+    spans = [Span(11, 16, "Paris", "paris", "ner-strong"), Span(60, 65, "Paris", "paris", "ner-strong"),
+             Span(70, 76, "France", "france", "ner-strong")]
+    country = tiny_gazetteer.lookup_key("france")[0]
+    results = [(texas, {"in_context": 2.5, "total": 6.7}), (france, {"focus": 1.6, "total": 5.6}),
+               (country, {"total": 4.7})]
+    out = one_sense(spans, results)
+    assert out[0][0] == texas and out[1][0] == texas and out[1][1]["same_name"] == 1.0
+    assert out[2][0] == country
+
+
+def test_an_event_whose_clause_names_no_place_takes_the_next_place_named(blank_nlp, places):
+    # the events stage may bound an event by its clause: "3 soldiers were killed," is followed
+    # by the place the note is about, not by nothing (the country)
+    from sitrep.mentions import EventMention
+
+    text = "In 2020, 3 soldiers were killed, and 1 was wounded, in an attack on a base in Al-Bab."
+    doc = _doc(blank_nlp, text, [("Al-Bab", "GPE")])
+    start = text.index("killed")
+    doc._.event_mentions = [EventMention(start, start + 6, "killed", 0, text.index(", and"),
+                                         "Battles", "Armed clash")]
+    places(doc)
+    assert doc._.event_mentions[0].place.name == "Al Bāb"

@@ -83,6 +83,8 @@ class Gazetteer:
         self.country = lru_cache(maxsize=512)(self._country)
         self.admin2_areas = lru_cache(maxsize=4096)(self._admin2_areas)
         self.country_admin2 = lru_cache(maxsize=64)(self._country_admin2)
+        self.admin2_keys = lru_cache(maxsize=1)(self._admin2_keys)
+        self.towns_in = lru_cache(maxsize=1024)(self._towns_in)
 
     @classmethod
     def default(cls) -> Gazetteer:
@@ -219,8 +221,8 @@ class Gazetteer:
         name (its first word as written narrows the rows that need a name key)."""
         key = name_key(name)
         words = name.split()
-        if not key or not words:
-            return ()
+        if not key or not words or key not in self.admin2_keys():
+            return ()  # most names asked are no admin2 of any town: spare the scan
         rows = self._rows(f"SELECT {_PLACE_COLUMNS} FROM places p WHERE p.admin2 LIKE ? "
                           "AND p.feature_code LIKE 'PPL%'", (words[0].replace("%", "") + "%",))
         groups: dict[tuple[str, str | None, str], list[tuple]] = {}
@@ -229,6 +231,12 @@ class Gazetteer:
                 groups.setdefault((town.country_code, town.admin1, town.admin2 or ""), []).append(
                     (town.geonameid, town.latitude, town.longitude, town.population))
         return _areas(groups)
+
+    def _admin2_keys(self) -> frozenset[str]:
+        """Name keys of every admin2 the index's towns name (one scan, once per index)."""
+        with self._lock:
+            rows = self._con.execute("SELECT DISTINCT admin2 FROM places WHERE admin2 IS NOT NULL").fetchall()
+        return frozenset(name_key(admin2) for admin2, in rows)
 
     def _country_admin2(self, country_code: str) -> dict[str, tuple[Candidate, ...]]:
         """Name key -> the country's second-level areas so called (as admin2_areas makes
@@ -244,6 +252,13 @@ class Gazetteer:
         for admin1, admin2, *town in rows:
             by_key.setdefault(name_key(admin2), {}).setdefault((code, admin1, admin2), []).append(town)
         return {key: _areas(groups) for key, groups in by_key.items()}
+
+    def _towns_in(self, country_code: str, admin1: str) -> tuple[Candidate, ...]:
+        """The populated places of one first-level area, most populous first."""
+        marks = ",".join("?" * len(_TOWN_CODES))
+        return tuple(self._rows(f"SELECT {_PLACE_COLUMNS} FROM places p WHERE p.feature_code IN "
+                                f"({marks}) AND p.country_code = ? AND p.admin1 = ? "
+                                "ORDER BY p.population DESC", _TOWN_CODES + (country_code.upper(), admin1)))
 
     def by_id(self, geonameid: int) -> Candidate | None:
         rows = self._rows(f"SELECT {_COLUMNS} FROM places p JOIN names n USING(geonameid) "

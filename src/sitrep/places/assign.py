@@ -115,6 +115,12 @@ def choose(event: EventMention, places: list[PlaceMention], spans: list[PlaceMen
     if before:
         specific = [p for p in before if specificity(p) == 1 and not p.explain.get("admin_hint")]
         return _as_event_place((specific or before)[-1])
+    # "3 soldiers were killed, ... in the Zakhil area of PD3, Kunduz city": the event's clause
+    # names no place, the sentence or the note does later on
+    after = [p for p in places if p.start >= event.sent_end and _eligible(p, focus)]
+    if after:
+        specific = [p for p in after if specificity(p) == 1 and not p.explain.get("admin_hint")]
+        return _as_event_place((specific or after)[0])
     return None
 
 

@@ -8,11 +8,12 @@ process, on the first document.
 from __future__ import annotations
 
 import re
+from difflib import SequenceMatcher
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from sitrep.gazetteer import Candidate, Gazetteer
+from sitrep.gazetteer import Candidate, Gazetteer, name_key
 from sitrep.mentions import PlaceMention, mentions
 from sitrep.places.assign import assign_places, base_precision, specificity
 from sitrep.places.context import Context, contexts
@@ -21,10 +22,12 @@ from sitrep.places.finder import Span, cues, find_spans
 from sitrep.places.relative import apply_offset, where_precision
 from sitrep.places.repeats import repeated_mentions
 from sitrep.places.resolve import WEAK_CUES, country_name, known_keys, resolve
+from sitrep.places.seats import at_seat
 
 # ACLED notes: "in Tafas (Dar'a, Dar'a)" = location (admin2, admin1)
 # unresolved NER labels that name a site or settlement, which lies near the last town named
 INHERIT_LABELS = {"FAC", "GPE"}
+SPELLING_RATIO = 0.6  # how alike a written name must be to the index's to be its spelling
 _PAREN = re.compile(r"\s*\(([^()]{2,60})\)")
 
 
@@ -69,6 +72,26 @@ def _mark_admin_hints(text: str, places: list[PlaceMention]) -> None:
         if len(parts) == 2 and place.latitude is not None:
             place.admin2 = place.admin2 or parts[0]
             place.admin1 = place.admin1 or parts[1]
+
+
+def written_admin1(places: list[PlaceMention], also: list[PlaceMention] = ()) -> None:
+    """Name a first-level area as the text spells it where the text names it ("Idleb" in an
+    ACLED note, the index's "Idlib"): the writer's spelling is the one the reader expects.
+    The text names it by a mention of the area or of its town of the same name, spelt alike
+    (not "Halab" for Aleppo); an abbreviation ("J&K") or a mention that inherited its place
+    says nothing of the spelling."""
+    spelling: dict[str, str] = {}
+    for place in places:
+        text = place.text.strip()
+        if not place.admin1 or "inherited_from" in place.explain or text.isupper() or len(text) < 4 \
+                or not text.replace("-", "").replace("'", "").replace(" ", "").isalpha():
+            continue
+        similar = SequenceMatcher(None, text.lower(), place.admin1.lower()).ratio() >= SPELLING_RATIO
+        if similar and (place.feature_code == "ADM1" or name_key(place.name or "") == name_key(place.admin1)):
+            spelling.setdefault(place.admin1, text)
+    for place in list(places) + list(also):
+        if place.admin1 in spelling:
+            place.admin1 = spelling[place.admin1]
 
 
 def is_site(span: Span) -> bool:
@@ -204,7 +227,12 @@ class PlacesComponent:
             if country is not None:
                 fallback = _mention(Span(0, 0, "", "", "fallback"), country, {"fallback": 1.0})
                 fallback.where_prec = 6
-        assign_places(doc, mentions(doc, "event_mentions"), places, fallback)
+        events = mentions(doc, "event_mentions")
+        assign_places(doc, events, places, fallback)
+        for event in events:  # an event known to a province only lies at its capital (ACLED)
+            if event.place is not None:
+                event.place = at_seat(self.gazetteer, event.place, doc.text)
+        written_admin1(places, [e.place for e in events if e.place is not None])
         return doc
 
 

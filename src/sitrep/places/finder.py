@@ -137,6 +137,19 @@ def _parts(doc: Doc):
                 start = i + 1
 
 
+def _longer(doc: Doc, end: int) -> int:
+    """Where a name ending at token `end` would end with the particle and capitalised words
+    that follow it ("Mato Grosso" + "do Sul", "Bosnia" + "and Herzegovina"); `end` if none."""
+    j = end
+    while j < len(doc) and j - end < 3 and doc[j].lower_ in _INNER and doc[j].text.islower():
+        j += 1
+    if j == end or j >= len(doc) or not _is_cap(doc[j]) or doc[j].ent_iob_ == "B":
+        return end
+    while j < len(doc) and j - end < 4 and _is_cap(doc[j]) and doc[j].ent_iob_ != "B":
+        j += 1
+    return j
+
+
 # a location cue inside an organisation's name: the name after it is where the organisation is
 INNER_CUES = {"in", "at", "near"}
 
@@ -150,7 +163,14 @@ def find_spans(doc: Doc, known_keys) -> list[Span]:
     spans: list[Span] = []
     taken = [False] * len(doc)
     embedding: list[tuple[int, int]] = []  # ORG/FAC names that may hold a place name
-    for ent, part_start, part_end in _parts(doc):
+    parts = list(_parts(doc))
+    longer = {end: _longer(doc, end) for _, _, end in parts}
+    known_longer = known_keys([name_key(doc[s:e].text) for (_, s, end) in parts
+                               for e in [longer[end]] if e > end]) if any(
+        e > end for end, e in longer.items()) else set()
+    for ent, part_start, part_end in parts:
+        if longer[part_end] > part_end and name_key(doc[part_start:longer[part_end]].text) in known_longer:
+            part_end = longer[part_end]  # "Mato Grosso" + "do Sul": the state NER cut short
         start, end = _trim(doc, part_start, part_end)
         if start >= end:
             continue
@@ -208,6 +228,8 @@ def find_spans(doc: Doc, known_keys) -> list[Span]:
     for i, j, key in sorted(runs, key=lambda r: (r[0], -(r[1] - r[0]))):
         if key not in known or key in not_places or any(used[i:j]):
             continue
+        if all(t.lower_ in _INNER for t in doc[i:j]):
+            continue  # "Al" of "Al Jabal Al Gharbi" is the article, not Ål in Norway
         before, after = _context(doc, i, j)
         first = doc[i]
         sentence_initial = first.is_sent_start or i == 0

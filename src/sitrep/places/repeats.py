@@ -6,11 +6,14 @@ The small model tags "Nenagh" as a place in one sentence and misses it in "A Nen
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import replace
 
 from spacy.tokens import Doc
 
+from sitrep.gazetteer import Candidate
 from sitrep.mentions import PlaceMention
+from sitrep.places.finder import Span
 
 # a resolved mention counts as a model for its other occurrences unless it was only found inside
 # an organisation's name, taken from an earlier place, or is a demonym ("the Irish" stays people)
@@ -54,4 +57,28 @@ def repeated_mentions(doc: Doc, text: str, places: list[PlaceMention]) -> list[P
         model = models[match.group()]
         out.append(replace(model, start=start, end=end, explain={**model.explain, "repeated": 1.0}))
         taken.append((start, end))
+    return out
+
+
+def _town(cand: Candidate) -> bool:
+    return cand.feature_code.startswith("PPL") and not cand.is_demonym
+
+
+def one_sense(spans: Sequence[Span], results: list[tuple[Candidate | None, dict]]
+              ) -> list[tuple[Candidate | None, dict]]:
+    """One place per name per article: "Parkland, Florida" early on, then "Parkland" alone
+    beside a mention of Washington, is still the Florida town. Every resolved mention of a
+    name takes the town of its best-supported mention (highest total); a town and a province
+    of one name ("Deir ez-Zor province", "Deir ez-Zor city") stay apart."""
+    best: dict[str, tuple[Candidate, dict]] = {}
+    for span, (cand, parts) in zip(spans, results):
+        if cand is not None and _town(cand) and (
+                span.key not in best or parts.get("total", 0.0) > best[span.key][1].get("total", 0.0)):
+            best[span.key] = (cand, parts)
+    out = []
+    for span, (cand, parts) in zip(spans, results):
+        lead = best.get(span.key)
+        if cand is not None and lead is not None and lead[0] != cand and _town(cand) and _town(lead[0]):
+            cand, parts = lead[0], {**lead[1], "same_name": 1.0}
+        out.append((cand, parts))
     return out

@@ -23,6 +23,7 @@ from sitrep.places.context import Context, contexts, regions
 from sitrep.places.countries import country_by_code
 from sitrep.places.demonyms import area_candidates, area_demonyms
 from sitrep.places.finder import DATA, Span, cues
+from sitrep.places.repeats import one_sense
 
 WEIGHTS = {
     "population": 1.0,      # times log10(pop)/7, 0..~1
@@ -180,10 +181,14 @@ def candidates_for(gaz: Gazetteer, span: Span) -> list[Candidate]:
         # "Al-Ba'ath", "el-Fasher": a name with the Arabic article is not an English town
         found = [c for c in found if c.country_code in cues()["arabic_article_countries"]
                  or c.is_country or c.geonameid <= FEATURE_ID]
+    if not found and span.source in ("ner-strong", "ner-weak"):
+        # "Zaragoza, Nueva Ecija": a district or county the index knows only as its towns' admin2
+        found = list(gaz.admin2_areas(span.text))
     if span.source == "ner-weak" and found:
         # PERSON/ORG/NORP spans: only names a place is really called (no alternates-only hits)
         # ("in Matias Romero, Oaxaca": after "in", an alternate name of a town will do)
-        strong = span.cue_before in ("in", "near", "at")
+        # ("Poonch district": a place noun after the name says place as plainly)
+        strong = span.cue_before in ("in", "near", "at") or span.noun_after in cues()["place_nouns"]
         found = [c for c in found if c.kind != 1 or c.population >= 50_000 or strong]
     return found
 
@@ -479,7 +484,7 @@ def resolve(gaz: Gazetteer, spans: Sequence[Span], text: str = "",
                 best_parts["outside_context"] = float(outside)
             results.append((best, best_parts))
         anchors = [(c.latitude, c.longitude) if c and not c.is_country else None for c, _ in results]
-    return results, focus
+    return one_sense(spans, results), focus
 
 
 def country_name(code: str | None) -> str | None:
