@@ -93,3 +93,15 @@ def test_admin2_keys_are_the_admin2_names_of_towns(tiny_gazetteer):
     keys = tiny_gazetteer.admin2_keys()
     assert "lamar" in keys and "aleppo" not in keys  # Aleppo is an admin1 here, no admin2
     assert tiny_gazetteer.admin2_areas("Aleppo") == ()
+
+
+def test_official_long_names_of_countries_are_indexed(tiny_gazetteer):
+    from sitrep.gazetteer.acled import country_code
+
+    # country_official_names.tsv: the long forms treaties and statements use
+    assert tiny_gazetteer.lookup("Syrian Arab Republic")[0].name == "Syria"
+    assert tiny_gazetteer.lookup("French Republic")[0].name == "France"
+    assert tiny_gazetteer.lookup("Republic of Turkey")[0].country_code == "TR"
+    assert country_code("", "Democratic People's Republic of Korea") == "KP"
+    assert country_code("", "Republic of the Congo") == "CG"
+    assert country_code("", "Lao People's Democratic Republic") == "LA"

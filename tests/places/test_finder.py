@@ -32,3 +32,16 @@ def test_a_name_ner_cut_before_its_particle_is_taken_whole_when_known(blank_nlp)
     doc = doc_with_ents(blank_nlp, text, [("Sidrolandia", "GPE"), ("Mato Grosso", "GPE")])
     spans = find_spans(doc, _known("sidrolandia", "mato groso"))
     assert [s.text for s in spans] == ["Sidrolandia", "Mato Grosso"]
+
+
+def test_a_possessive_inside_a_known_name_does_not_split_it(blank_nlp):
+    from helpers import doc_with_ents
+
+    text = "Troops of the Democratic People's Republic of Korea fired; Burma's Sagaing burned."
+    ents = [("the Democratic People's Republic of Korea", "ORG"), ("Burma's Sagaing", "GPE")]
+    known = _known("democratic peoples republic of korea", "republic of korea", "burma", "sagaing")
+    spans = find_spans(doc_with_ents(blank_nlp, text, ents), known)
+    assert [s.text for s in spans] == ["Democratic People's Republic of Korea", "Burma", "Sagaing"]
+    # unknown as a whole, the name is cut at its possessive as before
+    spans = find_spans(doc_with_ents(blank_nlp, text, ents), _known("republic of korea"))
+    assert "Republic of Korea" in [s.text for s in spans]

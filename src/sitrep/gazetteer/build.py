@@ -114,6 +114,12 @@ def _read_tsv(name: str) -> list[list[str]]:
             if line.strip() and not line.startswith("#")]
 
 
+def country_alias_rows() -> list[tuple[str, str]]:
+    """(alias, ISO2) of every other name a country goes by: news aliases and official long names."""
+    return [(r[0], r[1]) for name in ("country_aliases.tsv", "country_official_names.tsv")
+            for r in _read_tsv(name) if len(r) >= 2]
+
+
 def build(path: str | Path, cities: list[dict] | None = None,
           countries: dict[str, dict] | None = None) -> Path:
     """Write the index to `path` (atomically: a temp file renamed at the end).
@@ -212,7 +218,7 @@ def embedded_rows(cities: list[dict] | None = None, countries: dict[str, dict] |
         places.append((gid, row["name"], clat, clon, code, None, None,
                        int(row.get("population") or 0), "PCLI"))
         add_name(row["name"], gid, KIND_MAIN)
-    for alias, code in (r[:2] for r in _read_tsv("country_aliases.tsv")):
+    for alias, code in country_alias_rows():
         if code in country_gid:
             add_name(alias, country_gid[code], KIND_VARIANT)
     for demonym, code in (r[:2] for r in _read_tsv("demonyms.tsv")):

