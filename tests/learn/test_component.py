@@ -27,7 +27,7 @@ def pipeline(small_model):
     nlp.add_pipe("fake_events_for_learn_tests", name="sitrep_events")
     # a loose threshold: the tiny model is less sure than one trained on a real export
     add_learned_stage(nlp, small_model[0], relabel_threshold=0.3, primary_threshold=0.3,
-                      add_threshold=0.3)
+                      add_threshold=0.3, cross_type_threshold=0.3)
     return nlp
 
 
@@ -169,3 +169,34 @@ def test_no_event_added_from_a_sentence_the_rules_judged_not_an_event(pipeline):
         nlp_doc = component(nlp_doc)
     assert nlp_doc._.event_mentions == [] and nlp_doc.user_data[USER_DATA_KEY] == []
     assert run(pipeline, text)._.event_mentions   # the same sentence, unjudged, is added
+
+
+def _strict_across_types(small_model):
+    """The stage with loose thresholds except for a relabel into another event type."""
+    register_extensions()
+    nlp = spacy.blank("en")
+    nlp.add_pipe("sentencizer")
+    nlp.add_pipe("fake_events_for_learn_tests", name="sitrep_events")
+    add_learned_stage(nlp, small_model[0], relabel_threshold=0.3, primary_threshold=0.3,
+                      add_threshold=0.3, cross_type_threshold=0.999)
+    return nlp
+
+
+def test_a_primary_keeps_its_event_type_unless_the_classifier_is_all_but_sure(small_model):
+    doc = run(_strict_across_types(small_model), PROTEST,
+              mention(PROTEST, "protested", "Armed clash", "Battles", 0.6))
+    decision = doc.user_data[USER_DATA_KEY][0]
+    # the classifier reads a protest, surely enough for a relabel within one event type
+    assert decision["learned"] == "Peaceful protest" and 0.3 <= decision["probability"] < 0.999
+    assert decision["action"] == "keep"
+    assert (doc._.event_mentions[0].sub_event_type, doc._.event_mentions[0].event_type) == (
+        "Armed clash", "Battles")
+
+
+def test_a_primary_is_refined_within_its_event_type_at_the_primary_threshold(small_model):
+    doc = run(_strict_across_types(small_model), PROTEST,
+              mention(PROTEST, "protested", "Excessive force against protesters", "Protests", 0.6))
+    decision = doc.user_data[USER_DATA_KEY][0]
+    assert decision["learned"] == "Peaceful protest" and decision["probability"] < 0.999
+    assert decision["action"] == "relabel"
+    assert doc._.event_mentions[0].sub_event_type == "Peaceful protest"
