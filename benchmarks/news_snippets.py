@@ -3,6 +3,7 @@
     python benchmarks/news_snippets.py          # the held-out set: rows for BENCHMARKS.md
     python benchmarks/news_snippets.py --dev    # the tuning set, sitrep only, with errors
     python benchmarks/news_snippets.py --second # the second held-out set (news_snippets_2.jsonl)
+    ... --model DIR                               # also the rules + a `sitrep train` model
 
 `benchmarks/data/news_snippets.jsonl` holds 180 news-wire snippets the team wrote for this, blind
 to sitrep's rules: 6 for each of the 25 sub-event types, each one event, plus 30 that must give
@@ -181,15 +182,26 @@ def errors(records: list[dict], system: System) -> list[str]:
     return lines
 
 
+def _learned_nlp(args: list[str]):  # noqa: ANN202
+    """The pipeline with `--model DIR` (a `sitrep train` model) joined to the rules, or None."""
+    if "--model" not in args:
+        return None
+    from sitrep.nlp import DEFAULT_MODEL, shared_pipeline
+
+    return shared_pipeline(DEFAULT_MODEL, args[args.index("--model") + 1])
+
+
 def main(argv: list[str] | None = None) -> int:
     args = argv if argv is not None else sys.argv[1:]
     if "--dev" in args:
         records = load(DEV_SNIPPETS)
-        print("\n".join(table(evaluate({"sitrep": sitrep_system()}, records)) + [""]
-                        + errors(records, sitrep_system())))
+        learned = _learned_nlp(args)
+        system = sitrep_system(learned)
+        name = "sitrep" if learned is None else "sitrep + learned"
+        print("\n".join(table(evaluate({name: system}, records)) + [""] + errors(records, system)))
         return 0
     records = load(SECOND_SNIPPETS if "--second" in args else SNIPPETS)
-    results = evaluate(default_systems(), records)
+    results = evaluate(default_systems(_learned_nlp(args)), records)
     print("\n".join(table(results) + [""] + category_table(results)))
     return 0
 
