@@ -52,3 +52,17 @@ def test_a_protest_acted_on_is_a_protest_with_intervention(events_nlp, text):
 ])
 def test_look_alikes_are_not_interventions(events_nlp, text, expected):
     assert first(events_nlp, text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Suspected militants attacked a village near Koro and clashed with local militiamen.",
+    "Armed herders attacked several villages, leading to clashes with members of a local militia.",
+    "Suspected Islamic militants attacked a village and set fire to huts. They killed 15 livestock "
+    "before being repelled by soldiers.",
+])
+def test_an_attack_answered_by_armed_defenders_is_a_clash(events_nlp, text):
+    assert first(events_nlp, text) == "Armed clash"
+
+
+def test_an_unanswered_attack_stays_an_attack(events_nlp):
+    assert first(events_nlp, "Suspected militants attacked a village near Koro, killing two farmers.") == "Attack"
