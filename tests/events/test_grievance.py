@@ -1,4 +1,4 @@
-"""What a protest is about is not what it did (real English model).
+"""What a protest is about is not what it did, and a group's end or new head (real English model).
 
 A violent word that a protest verb acts on ('protested the burning of a church', 'demonstrated over
 the looting', 'protested the lynching of a man by a mob') is the grievance: the protest stays
@@ -37,4 +37,15 @@ def first(nlp, text: str) -> str:
     ("Protesters burned tyres and blocked the road in Lagos.", "Violent demonstration"),
 ])
 def test_the_grievance_of_a_protest_is_not_its_act(events_nlp, text, expected):
+    assert first(events_nlp, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The armed group announced its dissolution in a video.", "Change to group/activity"),
+    ("The militia announced a change of leadership after its commander died.", "Change to group/activity"),
+    ("The rebel movement elected a new leadership at its congress.", "Change to group/activity"),
+    # a parliament dissolved or a company's leadership is no armed group's change
+    ("The president announced the dissolution of parliament.", "NONE"),
+])
+def test_a_group_dissolved_or_newly_led(events_nlp, text, expected):
     assert first(events_nlp, text) == expected
