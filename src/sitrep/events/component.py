@@ -26,7 +26,7 @@ from sitrep.events.lexicon import RULES, TRIGGERS, Bag, Rules, Trigger, WordSet,
 from sitrep.events.notes import armed_target, armed_victim, crowd_default, crowd_subs, crowd_tag, recalled
 from sitrep.events.private import doers as _doers, private_crime
 from sitrep.events.syntax import (
-    _after, _agent, _anaphoric, _before, _clause_chars, _clause_head, _described, _framing_victims,
+    _after, _agent, _anaphoric, _before, _clause_chars, _clause_head, _described, _framing_victims, _grievance,
     _span_head, _subordinate, _symbolic, _target, _verb_of, _acts_only_on,
 )
 from sitrep.mentions import EventMention, mentions
@@ -55,6 +55,7 @@ class EventsComponent:
         self.not_on = {sub: WordSet.parse("|".join(words), lists)
                        for sub, words in self.rules.raw.get("not_on", {}).items()}
         self.reasons_of = set(self.rules.raw.get("reasons_of", []))
+        self.grievance_verbs = set(self.rules.raw.get("grievance_verbs", []))
         self.not_by = {sub: WordSet.parse("|".join(words), lists)
                        for sub, words in self.rules.raw.get("not_by", {}).items()}
         figurative = self.rules.raw.get("figurative", {})
@@ -219,6 +220,9 @@ class EventsComponent:
         tops: dict[tuple[int, str], float] = {}   # (sentence, sub-type) -> its heaviest cue
         for sent_no in sorted(by_sent):
             group = by_sent[sent_no]
+            # "protested the lynching of a man": what a protest is about is its grievance, not its act
+            if any(c.row.sub_event_type in self.reasons_of for c in group):
+                group = [c for c in group if not _grievance(c.head, self.grievance_verbs)] or group
             if any(c.row.weight >= strong for c in group):
                 group = [c for c in group if c.row.weight >= strong]
             # "families whose children were kidnapped protested": the protest's grievance, which

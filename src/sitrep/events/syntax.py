@@ -160,6 +160,21 @@ def _subordinate(head: Token) -> bool:
     return False
 
 
+def _grievance(head: Token, verbs: set[str]) -> bool:
+    """Within a noun that a protest verb acts on ("protested the burning of a church",
+    "demonstrated over the looting", "protested the lynching of a man by a mob"): the protest's
+    grievance, not its act."""
+    for node in (head, *head.ancestors):
+        governor = node.head
+        if node.dep_ == "pobj" and governor.lower_ in ("against", "over"):
+            governor = governor.head
+        elif node.dep_ != "dobj":
+            continue
+        if node.pos_ in ("NOUN", "PROPN") and governor.pos_ == "VERB" and governor.lemma_ in verbs:
+            return True
+    return False
+
+
 def _described(head: Token) -> bool:
     """A participle that describes a thing ("a burnt transformer"), not an act told of it."""
     return head.dep_ == "amod" and head.tag_ == "VBN"

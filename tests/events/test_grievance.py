@@ -1,0 +1,51 @@
+"""What a protest is about is not what it did, and a group's end or new head (real English model).
+
+A violent word that a protest verb acts on ('protested the burning of a church', 'demonstrated over
+the looting', 'protested the lynching of a man by a mob') is the grievance: the protest stays
+peaceful. The crowd's own acts ('protested the tax and torched a police car') stay a riot.
+"""
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from sitrep.mentions import mentions
+from sitrep.model import Article
+from sitrep.nlp import build_pipeline, make_doc
+
+pytestmark = pytest.mark.model
+
+
+@pytest.fixture(scope="module")
+def events_nlp():
+    return build_pipeline(stages=["events"])
+
+
+def first(nlp, text: str) -> str:
+    doc = nlp(make_doc(nlp, Article(id="t", text=text, published=date(2022, 5, 3))))
+    found = mentions(doc, "event_mentions")
+    return found[0].sub_event_type if found else "NONE"
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Demonstrators marched in Jos to protest the burning of a church.", "Peaceful protest"),
+    ("Hundreds protested in Kasese the lynching of a young man by a mob.", "Peaceful protest"),
+    ("Students in Makurdi demonstrated over the looting of their hostel.", "Peaceful protest"),
+    # the crowd's own acts, conjoined with the protest, stay a violent demonstration
+    ("Demonstrators protested the new tax in Accra and torched a police car.", "Violent demonstration"),
+    ("Protesters burned tyres and blocked the road in Lagos.", "Violent demonstration"),
+])
+def test_the_grievance_of_a_protest_is_not_its_act(events_nlp, text, expected):
+    assert first(events_nlp, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The armed group announced its dissolution in a video.", "Change to group/activity"),
+    ("The militia announced a change of leadership after its commander died.", "Change to group/activity"),
+    ("The rebel movement elected a new leadership at its congress.", "Change to group/activity"),
+    # a parliament dissolved or a company's leadership is no armed group's change
+    ("The president announced the dissolution of parliament.", "NONE"),
+])
+def test_a_group_dissolved_or_newly_led(events_nlp, text, expected):
+    assert first(events_nlp, text) == expected
