@@ -1,6 +1,8 @@
 """Helpers for stage tests on hand-built Docs (tests/ is on sys.path beside conftest.py)."""
 from __future__ import annotations
 
+from datetime import date
+
 from spacy.tokens import Doc
 
 from sitrep.mentions import EventMention
@@ -25,6 +27,17 @@ def sub_events(nlp, text: str, lemmas: dict[str, str], events=None) -> list[str]
     for token in doc:
         token.lemma_ = lemmas.get(token.text, token.lower_)
     return [m.sub_event_type for m in mentions((events or EventsComponent())(doc), "event_mentions")]
+
+
+def first_sub_event(nlp, text: str, published: date = date(2020, 5, 4)) -> str:  # noqa: ANN001
+    """The sub-event type of the first event mention in reading order (the one records.py makes
+    the primary event) that a real pipeline finds in `text`, or "NONE"."""
+    from sitrep.mentions import mentions
+    from sitrep.model import Article
+    from sitrep.nlp import make_doc
+
+    found = mentions(nlp(make_doc(nlp, Article(id="t", text=text, published=published))), "event_mentions")
+    return min(found, key=lambda m: m.start).sub_event_type if found else "NONE"
 
 
 def doc_with_ents(nlp, text: str, ents: list[tuple[str, str]]) -> Doc:

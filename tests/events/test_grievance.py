@@ -6,26 +6,12 @@ peaceful. The crowd's own acts ('protested the tax and torched a police car') st
 """
 from __future__ import annotations
 
-from datetime import date
-
 import pytest
 
-from sitrep.mentions import mentions
-from sitrep.model import Article
-from sitrep.nlp import build_pipeline, make_doc
+from helpers import first_sub_event
+
 
 pytestmark = pytest.mark.model
-
-
-@pytest.fixture(scope="module")
-def events_nlp():
-    return build_pipeline(stages=["events"])
-
-
-def first(nlp, text: str) -> str:
-    doc = nlp(make_doc(nlp, Article(id="t", text=text, published=date(2022, 5, 3))))
-    found = mentions(doc, "event_mentions")
-    return found[0].sub_event_type if found else "NONE"
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -37,7 +23,7 @@ def first(nlp, text: str) -> str:
     ("Protesters burned tyres and blocked the road in Lagos.", "Violent demonstration"),
 ])
 def test_the_grievance_of_a_protest_is_not_its_act(events_nlp, text, expected):
-    assert first(events_nlp, text) == expected
+    assert first_sub_event(events_nlp, text) == expected
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -48,4 +34,4 @@ def test_the_grievance_of_a_protest_is_not_its_act(events_nlp, text, expected):
     ("The president announced the dissolution of parliament.", "NONE"),
 ])
 def test_a_group_dissolved_or_newly_led(events_nlp, text, expected):
-    assert first(events_nlp, text) == expected
+    assert first_sub_event(events_nlp, text) == expected

@@ -7,26 +7,12 @@ local militia', 'before being repelled by soldiers') is a clash: both sides are 
 """
 from __future__ import annotations
 
-from datetime import date
-
 import pytest
 
-from sitrep.mentions import mentions
-from sitrep.model import Article
-from sitrep.nlp import build_pipeline, make_doc
+from helpers import first_sub_event
+
 
 pytestmark = pytest.mark.model
-
-
-@pytest.fixture(scope="module")
-def events_nlp():
-    return build_pipeline(stages=["events"])
-
-
-def first(nlp, text: str) -> str:
-    doc = nlp(make_doc(nlp, Article(id="t", text=text, published=date(2022, 5, 3))))
-    found = mentions(doc, "event_mentions")
-    return found[0].sub_event_type if found else "NONE"
 
 
 @pytest.mark.parametrize("text", [
@@ -40,7 +26,7 @@ def first(nlp, text: str) -> str:
     "Unknown men assaulted demonstrators at a rally against the new mining law.",
 ])
 def test_a_protest_acted_on_is_a_protest_with_intervention(events_nlp, text):
-    assert first(events_nlp, text) == "Protest with intervention"
+    assert first_sub_event(events_nlp, text) == "Protest with intervention"
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -51,7 +37,7 @@ def test_a_protest_acted_on_is_a_protest_with_intervention(events_nlp, text):
     ("Workers protested over unpaid wages in Lagos for the third day.", "Peaceful protest"),
 ])
 def test_look_alikes_are_not_interventions(events_nlp, text, expected):
-    assert first(events_nlp, text) == expected
+    assert first_sub_event(events_nlp, text) == expected
 
 
 @pytest.mark.parametrize("text", [
@@ -61,8 +47,8 @@ def test_look_alikes_are_not_interventions(events_nlp, text, expected):
     "before being repelled by soldiers.",
 ])
 def test_an_attack_answered_by_armed_defenders_is_a_clash(events_nlp, text):
-    assert first(events_nlp, text) == "Armed clash"
+    assert first_sub_event(events_nlp, text) == "Armed clash"
 
 
 def test_an_unanswered_attack_stays_an_attack(events_nlp):
-    assert first(events_nlp, "Suspected militants attacked a village near Koro, killing two farmers.") == "Attack"
+    assert first_sub_event(events_nlp, "Suspected militants attacked a village near Koro, killing two farmers.") == "Attack"

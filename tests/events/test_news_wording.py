@@ -6,27 +6,12 @@ look-alike that must not take the same sub-type.
 """
 from __future__ import annotations
 
-from datetime import date
-
 import pytest
 
-from sitrep.mentions import mentions
-from sitrep.model import Article
-from sitrep.nlp import build_pipeline, make_doc
+from helpers import first_sub_event
+
 
 pytestmark = pytest.mark.model
-
-
-@pytest.fixture(scope="module")
-def events_nlp():
-    return build_pipeline(stages=["events"])
-
-
-def first(nlp, text: str) -> str:
-    article = Article(id="t", text=text, published=date(2023, 3, 8))
-    doc = nlp(make_doc(nlp, article))
-    found = mentions(doc, "event_mentions")
-    return found[0].sub_event_type if found else "NONE"
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -71,7 +56,7 @@ def first(nlp, text: str) -> str:
     ("Rebels released three hostages to the Red Cross near Tame on Friday, the agency said.", "Other"),
 ])
 def test_news_wire_wording(events_nlp, text, expected):
-    assert first(events_nlp, text) == expected
+    assert first_sub_event(events_nlp, text) == expected
 
 
 @pytest.mark.parametrize("text, not_expected", [
@@ -99,4 +84,4 @@ def test_news_wire_wording(events_nlp, text, expected):
     ("Police detained 14 people suspected of smuggling fuel outside the port.", "Protest with intervention"),
 ])
 def test_look_alikes_keep_their_own_type(events_nlp, text, not_expected):
-    assert first(events_nlp, text) != not_expected
+    assert first_sub_event(events_nlp, text) != not_expected

@@ -1,26 +1,12 @@
 """What a whole note says about its event (events/notes.py), with the real English model."""
 from __future__ import annotations
 
-from datetime import date
-
 import pytest
 
-from sitrep.mentions import mentions
-from sitrep.model import Article
-from sitrep.nlp import build_pipeline, make_doc
+from helpers import first_sub_event
+
 
 pytestmark = pytest.mark.model
-
-
-@pytest.fixture(scope="module")
-def events_nlp():
-    return build_pipeline(stages=["events"])
-
-
-def first(nlp, text: str) -> str:
-    doc = nlp(make_doc(nlp, Article(id="t", text=text, published=date(2020, 5, 8))))
-    found = mentions(doc, "event_mentions")
-    return found[0].sub_event_type if found else "NONE"
 
 
 KILLING = "On 7 May 2020, in Manaus, a man was shot to death by two armed men. "
@@ -34,7 +20,7 @@ KILLING = "On 7 May 2020, in Manaus, a man was shot to death by two armed men. "
     ("Police said gang rivalry was the motive.", "Attack"),   # the victim is not said to be one
 ])
 def test_a_victim_of_an_armed_group_makes_a_clash(events_nlp, after, expected):
-    assert first(events_nlp, KILLING + after) == expected
+    assert first_sub_event(events_nlp, KILLING + after) == expected
 
 
 @pytest.mark.parametrize("victims, expected", [
@@ -43,7 +29,7 @@ def test_a_victim_of_an_armed_group_makes_a_clash(events_nlp, after, expected):
 ])
 def test_stabbing_an_armed_victim_is_a_clash(events_nlp, victims, expected):
     text = f"On 30 April 2020, herders stabbed and wounded {victims} near the market."
-    assert first(events_nlp, text) == expected
+    assert first_sub_event(events_nlp, text) == expected
 
 
 @pytest.mark.parametrize("text", [
@@ -51,7 +37,7 @@ def test_stabbing_an_armed_victim_is_a_clash(events_nlp, victims, expected):
     "On 28 April 2020, military forces found and destroyed a clandestine airstrip used by traffickers.",
 ])
 def test_seizing_drugs_and_destroying_their_infrastructure_is_property_destruction(events_nlp, text):
-    assert first(events_nlp, text) == "Looting/property destruction"
+    assert first_sub_event(events_nlp, text) == "Looting/property destruction"
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -62,4 +48,4 @@ def test_seizing_drugs_and_destroying_their_infrastructure_is_property_destructi
     ("On 8 May 2020, the army clashed with two factions in the town.", "Armed clash"),
 ])
 def test_fighting_recalled_as_context_is_not_the_event(events_nlp, text, expected):
-    assert first(events_nlp, text) == expected
+    assert first_sub_event(events_nlp, text) == expected
