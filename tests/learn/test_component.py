@@ -200,3 +200,23 @@ def test_a_primary_is_refined_within_its_event_type_at_the_primary_threshold(sma
     assert decision["learned"] == "Peaceful protest" and decision["probability"] < 0.999
     assert decision["action"] == "relabel"
     assert doc._.event_mentions[0].sub_event_type == "Peaceful protest"
+
+
+@pytest.mark.parametrize("cross_type, expected", [(0.3, "Peaceful protest"), (0.999, "Armed clash")])
+def test_a_later_mention_changes_event_type_only_above_the_cross_type_threshold(small_model, cross_type,
+                                                                               expected):
+    register_extensions()
+    nlp = spacy.blank("en")
+    nlp.add_pipe("sentencizer")
+    nlp.add_pipe("fake_events_for_learn_tests", name="sitrep_events")
+    add_learned_stage(nlp, small_model[0], relabel_threshold=0.3, primary_threshold=0.3,
+                      cross_type_threshold=cross_type)
+    text = "Hundreds of teachers protested peacefully in Kano. " + PROTEST
+    first = mention(text, "protested", "Peaceful protest", "Protests", 0.6)
+    later = text.index("protested", first.end)
+    second = EventMention(later, later + 9, "protested", text.index(PROTEST), len(text),
+                          "Battles", "Armed clash", 0.6)
+    doc = run(nlp, text, first, second)
+    decision = doc.user_data[USER_DATA_KEY][1]
+    assert decision["learned"] == "Peaceful protest" and decision["probability"] >= 0.3
+    assert doc._.event_mentions[1].sub_event_type == expected
