@@ -19,16 +19,21 @@ def fake_events(doc):
     return doc
 
 
-@pytest.fixture()
-def pipeline(small_model):
+def learned_pipeline(small_model, **config) -> Language:  # noqa: ANN001
+    """A blank pipeline: sentences, the stand-in events stage, then sitrep_learned with `config`."""
     register_extensions()
     nlp = spacy.blank("en")
     nlp.add_pipe("sentencizer")
     nlp.add_pipe("fake_events_for_learn_tests", name="sitrep_events")
-    # a loose threshold: the tiny model is less sure than one trained on a real export
-    add_learned_stage(nlp, small_model[0], relabel_threshold=0.3, primary_threshold=0.3,
-                      add_threshold=0.3, cross_type_threshold=0.3)
+    add_learned_stage(nlp, small_model[0], **config)
     return nlp
+
+
+@pytest.fixture()
+def pipeline(small_model):
+    # a loose threshold: the tiny model is less sure than one trained on a real export
+    return learned_pipeline(small_model, relabel_threshold=0.3, primary_threshold=0.3,
+                            add_threshold=0.3, cross_type_threshold=0.3)
 
 
 def run(nlp, text, *planned):
@@ -69,11 +74,7 @@ def test_distinctive_cue_is_not_overridden(pipeline):
 
 
 def test_high_score_mention_keeps_a_label_the_classifier_does_not_rule_out(small_model):
-    register_extensions()
-    nlp = spacy.blank("en")
-    nlp.add_pipe("sentencizer")
-    nlp.add_pipe("fake_events_for_learn_tests", name="sitrep_events")
-    add_learned_stage(nlp, small_model[0], relabel_threshold=0.3, cue_floor=0.0)
+    nlp = learned_pipeline(small_model, relabel_threshold=0.3, cue_floor=0.0)
     doc = run(nlp, PROTEST, mention(PROTEST, "protested", "Armed clash", "Battles", 1.0))
     assert doc._.event_mentions[0].sub_event_type == "Armed clash"
     decision = doc.user_data[USER_DATA_KEY][0]
@@ -148,11 +149,7 @@ def test_cues_and_sentences():
 def test_a_protected_primary_never_yields_to_a_label_below_the_primary_threshold(small_model):
     """Protection must never make a relabel easier: ruling the cue's label out is not enough when
     the classifier is less sure of its own label than an unprotected relabel would need."""
-    register_extensions()
-    nlp = spacy.blank("en")
-    nlp.add_pipe("sentencizer")
-    nlp.add_pipe("fake_events_for_learn_tests", name="sitrep_events")
-    add_learned_stage(nlp, small_model[0], primary_threshold=0.999, cue_floor=0.5)
+    nlp = learned_pipeline(small_model, primary_threshold=0.999, cue_floor=0.5)
     doc = run(nlp, PROTEST, mention(PROTEST, "protested", "Armed clash", "Battles", 1.0))
     decision = doc.user_data[USER_DATA_KEY][0]
     assert decision["learned"] == "Peaceful protest" and decision["probability"] < 0.999
@@ -173,12 +170,8 @@ def test_no_event_added_from_a_sentence_the_rules_judged_not_an_event(pipeline):
 
 def _strict_across_types(small_model):
     """The stage with loose thresholds except for a relabel into another event type."""
-    register_extensions()
-    nlp = spacy.blank("en")
-    nlp.add_pipe("sentencizer")
-    nlp.add_pipe("fake_events_for_learn_tests", name="sitrep_events")
-    add_learned_stage(nlp, small_model[0], relabel_threshold=0.3, primary_threshold=0.3,
-                      add_threshold=0.3, cross_type_threshold=0.999)
+    nlp = learned_pipeline(small_model, relabel_threshold=0.3, primary_threshold=0.3,
+                           add_threshold=0.3, cross_type_threshold=0.999)
     return nlp
 
 
@@ -205,12 +198,8 @@ def test_a_primary_is_refined_within_its_event_type_at_the_primary_threshold(sma
 @pytest.mark.parametrize("cross_type, expected", [(0.3, "Peaceful protest"), (0.999, "Armed clash")])
 def test_a_later_mention_changes_event_type_only_above_the_cross_type_threshold(small_model, cross_type,
                                                                                expected):
-    register_extensions()
-    nlp = spacy.blank("en")
-    nlp.add_pipe("sentencizer")
-    nlp.add_pipe("fake_events_for_learn_tests", name="sitrep_events")
-    add_learned_stage(nlp, small_model[0], relabel_threshold=0.3, primary_threshold=0.3,
-                      cross_type_threshold=cross_type)
+    nlp = learned_pipeline(small_model, relabel_threshold=0.3, primary_threshold=0.3,
+                           cross_type_threshold=cross_type)
     text = "Hundreds of teachers protested peacefully in Kano. " + PROTEST
     first = mention(text, "protested", "Peaceful protest", "Protests", 0.6)
     later = text.index("protested", first.end)
