@@ -9,11 +9,6 @@ from helpers import sub_events
 from sitrep.mentions import mentions
 
 
-@pytest.fixture(scope="module")
-def events() -> EventsComponent:
-    return EventsComponent()
-
-
 def first_sub(events: EventsComponent, nlp, text: str) -> str:
     lemmas = {"killed": "kill", "members": "member", "shot": "shoot", "bombers": "bomber"}
     return sub_events(nlp, text, lemmas, events)[0]

@@ -1,15 +1,8 @@
 """ACLED notes tag a crowd's size ('[size=no report]') only on protests and riots (rules.json crowd_tag)."""
 from __future__ import annotations
 
-import pytest
-
 from sitrep.events.component import EventsComponent
 from helpers import sub_events
-
-
-@pytest.fixture(scope="module")
-def events() -> EventsComponent:
-    return EventsComponent()
 
 
 def subs(events: EventsComponent, nlp, text: str, lemmas: dict[str, str]) -> list[str]:

@@ -6,13 +6,7 @@ from datetime import date
 import pytest
 from spacy.tokens import Doc
 
-from sitrep.events.component import EventsComponent
 from sitrep.mentions import mentions
-
-
-@pytest.fixture(scope="module")
-def events() -> EventsComponent:
-    return EventsComponent()
 
 
 def blank_doc(nlp, text: str, lemmas: dict[str, str] | None = None) -> Doc:

@@ -9,11 +9,6 @@ from helpers import sub_events
 LEMMAS = {"shot": "shoot", "killed": "kill", "clashed": "clash", "firearms": "firearm", "villagers": "villager"}
 
 
-@pytest.fixture(scope="module")
-def events() -> EventsComponent:
-    return EventsComponent()
-
-
 def first_sub(events: EventsComponent, nlp, text: str) -> str:
     return sub_events(nlp, text, LEMMAS, events)[0]
 
