@@ -228,14 +228,18 @@ class LearnedComponent:
                                 "action": "keep"}
                     if sub is None and self.protected(mention, sentence):
                         decision["action"] = "keep: distinctive cue"
-                    elif sub is not None and sub != mention.sub_event_type and prob >= (
-                            self.relabel_threshold if event == mention.event_type else
-                            max(self.relabel_threshold, self.cross_type_threshold)):
+                    elif (sub is not None and sub != mention.sub_event_type
+                          and prob >= self.needed(self.relabel_threshold, mention, event)):
                         mention.sub_event_type, mention.event_type = sub, event
                         decision["action"] = "relabel"
                     decisions.append(decision)
 
         return [doc.text[s:e] for s, e in asked] + [context], apply
+
+    def needed(self, threshold: float, mention: EventMention, event: str | None) -> float:
+        """The probability a relabel to `event` needs: another event type than the rules' needs
+        the classifier all but sure, `cross_type_threshold` (news leads, module docstring)."""
+        return threshold if event == mention.event_type else max(threshold, self.cross_type_threshold)
 
     def _judge_primary(self, mention: EventMention, sentence: str, row) -> dict:  # noqa: ANN001
         classes = self.model.classifier.classes
@@ -248,9 +252,7 @@ class LearnedComponent:
                     "rules_probability": round(rules_prob, 4), "action": "keep"}
         if sub == mention.sub_event_type:
             return decision
-        # another event type: the classifier must be all but sure (news leads, module docstring)
-        threshold = self.primary_threshold if event == mention.event_type else max(
-            self.primary_threshold, self.cross_type_threshold)
+        threshold = self.needed(self.primary_threshold, mention, event)
         if self.protected(mention, sentence):
             if (known and rules_prob < self.cue_floor
                     and prob >= max(threshold, self.cue_threshold)):
