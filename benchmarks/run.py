@@ -22,13 +22,14 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import baselines  # noqa: E402
-from common import GOLD, ROOT, Subset, sha256, versions  # noqa: E402
+from common import DATA, GOLD, ROOT, Subset, sha256, versions  # noqa: E402
 
 from sitrep.evaluate import evaluate_records  # noqa: E402
 from sitrep.evaluate.run import load_records  # noqa: E402
 from sitrep.evaluate.score import FIELDS, EventReport, Report, weighted_f1  # noqa: E402
 
 LEARNED = "sitrep + learned (trained on dev countries)"
+NEWS_ACTORS = "news-actors (held out)"
 
 
 @lru_cache(maxsize=1)
@@ -64,7 +65,7 @@ def subsets(quick: bool) -> list[Subset]:
         Subset("seed", "seed.jsonl"),
         Subset("ucdp-aec-sample", "ucdp-aec-sample.jsonl"),
         Subset("geowebnews", "geowebnews.jsonl", "all", 50 if quick else None),
-    ]
+    ] + ([Subset(NEWS_ACTORS, "news_actors.jsonl", folder=DATA)] if (DATA / "news_actors.jsonl").is_file() else [])
 
 
 def quality(subset: Subset, log) -> dict[str, Report | str]:
@@ -284,6 +285,10 @@ def document(quick: bool, speed_articles: int, skip_speed: bool, log, note: str 
                 "", f"{n} articles" + (f" (first {sub.limit})" if sub.limit else "") + ".", ""]
         is_places = any(not isinstance(r, str) and r.kind == "toponyms" for r in results.values())
         out += (toponym_table(results) if is_places else event_table(results)) + [""]
+        if label == NEWS_ACTORS:
+            out += ["News-wire snippets with coded actors (`benchmarks/data/news_actors.md`), written for "
+                    "this benchmark by a writer blind to the code; nobody tunes on them. Read actor1, "
+                    "inter1 and actors_any_order in the fields table below.", ""]
         if label.startswith("ucdp"):
             out += ["UCDP gold has no event types, so any extracted event may pair with the one gold "
                     "event (score 0 is not negative): event precision there mostly counts extra "
