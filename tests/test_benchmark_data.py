@@ -1,4 +1,4 @@
-"""The team's news-snippet sets (benchmarks/data/news_snippets*.jsonl) are well-formed: each
+"""The team's news-snippet sets (benchmarks/data/news_snippets*.jsonl, news_actors.jsonl) are well-formed: each
 event's type is the one its sub-event type belongs to, every sub-event type is covered, ids are
 unique, and no-event snippets hold no event. A malformed line would silently skew a benchmark."""
 from __future__ import annotations
@@ -12,11 +12,12 @@ import pytest
 from sitrep.events.lexicon import read_rules
 
 DATA = Path(__file__).resolve().parents[1] / "benchmarks" / "data"
-SETS = sorted(DATA.glob("news_snippets*.jsonl"))
+SETS = sorted(DATA.glob("news_snippets*.jsonl")) + [DATA / "news_actors.jsonl"]
 
 
 def test_the_snippet_sets_are_there():
-    assert {p.name for p in SETS} >= {"news_snippets.jsonl", "news_snippets_dev.jsonl"}
+    assert all(p.is_file() for p in SETS)
+    assert {p.name for p in SETS} >= {"news_snippets.jsonl", "news_snippets_dev.jsonl", "news_actors.jsonl"}
 
 
 @pytest.mark.parametrize("path", SETS, ids=[p.name for p in SETS])
@@ -36,3 +37,14 @@ def test_a_snippet_set_is_well_formed(path: Path):
         assert type_of[event["sub_event_type"]] == event["event_type"], record["id"]
         covered[event["sub_event_type"]] += 1
     assert set(covered) == set(type_of)
+
+
+def test_the_actor_set_codes_actors_with_consistent_inter_codes():
+    """news_actors.jsonl is scored on actor1/inter1: an actor2 has an inter2 in 1-8, no actor2 has 0."""
+    records = [json.loads(line) for line in (DATA / "news_actors.jsonl").read_text(encoding="utf-8").splitlines()
+               if line.strip()]
+    events = [e for r in records for e in r["events"]]
+    assert len(events) >= 150
+    for event in events:
+        assert event["actor1"].strip() and event["inter1"] in range(1, 9), event
+        assert (event["inter2"] in range(1, 9)) == bool(event.get("actor2")), event
