@@ -152,6 +152,21 @@ def reads_as_a_report(sentence: str) -> bool:
     return len(_PLAIN_WORD.findall(sentence)) >= MIN_PLAIN_WORDS
 
 
+def add_candidates(doc: Doc, context_chars: int, add_from_lead: bool,
+                   ) -> tuple[list[tuple[int, int]], list[tuple[int, int]], list[str]]:
+    """What the add path reads where the rules found nothing: the sentence spans that may report
+    an event, those of the lead (starting within `context_chars`), and the texts to classify: each
+    sentence, then (with `add_from_lead` and 2+ lead sentences) the lead as one text, as the
+    classifier learned whole notes."""
+    spans = [span for span in sentence_spans(doc)
+             if not not_an_event(doc, *span) and reads_as_a_report(doc.text[span[0]:span[1]])]
+    lead = [span for span in spans if span[0] < context_chars]
+    texts = [doc.text[s:e] for s, e in spans]
+    if add_from_lead and len(lead) > 1:
+        texts.append(" ".join(doc.text[s:e] for s, e in lead))
+    return spans, lead, texts
+
+
 class LearnedComponent:
     def __init__(self, model: LearnedModel, relabel_threshold: float, add_threshold: float,
                  protect_score: float, max_added: int, context_chars: int = 800,
@@ -267,28 +282,10 @@ class LearnedComponent:
 
     def _add(self, doc: Doc, found: list[EventMention], decisions: list[dict],
              ) -> tuple[list[str], Callable[[np.ndarray], None]]:
-        spans = [span for span in sentence_spans(doc)
-                 if not not_an_event(doc, *span) and reads_as_a_report(doc.text[span[0]:span[1]])]
-        lead = [span for span in spans if span[0] < self.context_chars]
-        # the lead read as one text, as the classifier learned whole notes (only with 2+ sentences)
-        whole = self.add_from_lead and len(lead) > 1
-        texts = [doc.text[s:e] for s, e in spans] + ([" ".join(doc.text[s:e] for s, e in lead)] if whole else [])
+        spans, lead, texts = add_candidates(doc, self.context_chars, self.add_from_lead)
 
         def apply(probabilities: np.ndarray) -> None:
-            choose = self.model.classifier.choose
-            predictions = [choose(row, events_only=False) for row in probabilities[: len(spans)]]
-            ranked = sorted(((p, span) for p, span in zip(predictions, spans) if p[0] != NO_EVENT),
-                            key=lambda pair: -pair[0][2])
-            if whole:
-                sub, event, prob = choose(probabilities[-1], events_only=False)
-                if sub != NO_EVENT and (not ranked or prob > ranked[0][0][2]):
-                    # the lead's label, placed in the first lead sentence that reads as that label
-                    span = next((sp for p, sp in zip(predictions, spans) if p[0] == sub and sp in lead),
-                                lead[0])
-                    ranked.insert(0, ((sub, event, prob), span))
-            for (sub, event, prob), (start, end) in ranked[: self.max_added]:
-                if prob < self.add_threshold:
-                    break
+            for (sub, event, prob), (start, end) in self.additions(spans, lead, probabilities):
                 trigger_start, trigger_end = self._trigger(doc.text, start, end, sub)
                 found.append(EventMention(
                     start=trigger_start, end=trigger_end, text=doc.text[trigger_start:trigger_end],
@@ -297,6 +294,24 @@ class LearnedComponent:
                                   "learned": sub, "probability": round(prob, 4), "action": "add"})
 
         return texts, apply
+
+    def additions(self, spans: list[tuple[int, int]], lead: list[tuple[int, int]],
+                  probabilities: np.ndarray) -> list[tuple[tuple[str, str, float], tuple[int, int]]]:
+        """The events to add, as ((sub_event_type, event_type, probability), sentence span), from
+        the probabilities of `add_candidates`' texts: the surest readings as an event, at least
+        `add_threshold`, at most `max_added` (crossval judges notes the rules miss with this too)."""
+        choose = self.model.classifier.choose
+        predictions = [choose(row, events_only=False) for row in probabilities[: len(spans)]]
+        ranked = sorted(((p, span) for p, span in zip(predictions, spans) if p[0] != NO_EVENT),
+                        key=lambda pair: -pair[0][2])
+        if len(probabilities) > len(spans):  # the lead read as one text
+            sub, event, prob = choose(probabilities[-1], events_only=False)
+            if sub != NO_EVENT and (not ranked or prob > ranked[0][0][2]):
+                # the lead's label, placed in the first lead sentence that reads as that label
+                span = next((sp for p, sp in zip(predictions, spans) if p[0] == sub and sp in lead),
+                            lead[0])
+                ranked.insert(0, ((sub, event, prob), span))
+        return [pair for pair in ranked[: self.max_added] if pair[0][2] >= self.add_threshold]
 
     def _trigger(self, text: str, start: int, end: int, label: str) -> tuple[int, int]:
         """The sentence's word that weighs most towards `label`, else the whole sentence."""
