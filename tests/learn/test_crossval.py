@@ -55,15 +55,15 @@ def _judged(rules_probability: float, sure: float = 0.6, text: str = "", **confi
 
 
 def test_the_default_primary_figures_trust_a_classifier_that_all_but_rules_the_rules_out():
-    # within one event type (cross_type_threshold out of the way): 0.6 sure of a protest, the
-    # rules' label at 0.05 (< 0.1 x 0.6): relabelled by default
+    # within one event type (cross_type_threshold out of the way): 0.8 sure of a protest, the
+    # rules' label at 0.03 (< 0.05 x 0.8): relabelled by default
     within = {"cross_type_threshold": 0.6}
-    assert _judged(0.05, **within) == "Peaceful protest"
-    # the rules' label at 0.07 (> 0.06) stays, and so does one the classifier is under 0.6 against
-    assert _judged(0.07, **within) == "Armed clash"
-    assert _judged(0.01, sure=0.55, **within) == "Armed clash"
-    # the former defaults (0.95 sure, under 0.02 x) kept it
-    assert _judged(0.05, primary_threshold=0.95, keep_ratio=0.02, cue_floor=0.01, **within) == "Armed clash"
+    assert _judged(0.03, sure=0.8, **within) == "Peaceful protest"
+    # the rules' label at 0.05 (> 0.04) stays, and so does one the classifier is under 0.8 against
+    assert _judged(0.05, sure=0.8, **within) == "Armed clash"
+    assert _judged(0.01, sure=0.75, **within) == "Armed clash"
+    # the former defaults (0.6 sure, under 0.1 x) took the protest at 0.75
+    assert _judged(0.01, sure=0.75, primary_threshold=0.6, keep_ratio=0.1, **within) == "Peaceful protest"
 
 
 def test_a_primary_changes_event_type_only_when_the_classifier_is_all_but_sure():
