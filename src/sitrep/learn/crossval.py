@@ -10,11 +10,14 @@ the errors that recur, which come from the countries with many notes: on the dev
 fewer than `PROXY_NOTES` notes the rules do markedly worse than on the rest (about 0.905 against
 0.951 type accuracy), much as they do on countries nobody tuned them on. Those countries are the
 proxy for unseen news; `choose` takes, among the settings whose proxy accuracy lies within one
-(binomial) standard error of the best, the one that relabels the most primary mentions, since the
-bias we know of favours the rules.
+(binomial) standard error of the best, the one that changes the event type of the most primary
+mentions, since the bias we know of favours the rules; ties (settings that differ only in sub-types
+within the rules' event type) go to the better proxy sub-event weighted F1. A note without a rule
+mention is judged by the stage's own add path (`add_candidates`, `LearnedComponent.additions`).
 """
 from __future__ import annotations
 
+import inspect
 import sys
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -191,7 +194,9 @@ if __name__ == "__main__":
     print("classifier alone", figures(notes, [models[k].choose(row)[0] for k, row in zip(fold, whole)],
                                       event_type_of))
     chosen, grid = choose(notes, fold, models, context, added)
-    current = {"primary_threshold": 0.6, "keep_ratio": 0.1, "cue_floor": 0.05, "protect_score": 1.0}
+    # the stage's defaults, as the grid names them (protect_score is the factory's)
+    defaults = inspect.signature(LearnedComponent.__init__).parameters
+    current = {name: (1.0 if name == "protect_score" else defaults[name].default) for name in GRID}
     shown = sorted(grid, key=lambda r: -r[1]["proxy_type_accuracy"])[:15]
     shown += [r for r in grid if r[0] in (chosen, current, {})]
     for config, figs, relabels in shown:
