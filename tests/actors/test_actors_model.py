@@ -298,3 +298,16 @@ def test_agreement_between_two_sides_is_theirs_not_the_brokers(parser):
                  "and Houthi forces in Aden.")
     got = run(parser, doc, ("agreement", "Strategic developments", "Agreement"))
     assert got[0][0] == "Military Forces of Yemen (2012-) Security Belt Forces"
+
+
+def test_state_forces_lead_a_mutual_fight_with_an_unnamed_group(parser):
+    # "exchanged fire with": neither side acted more, the state's forces come first
+    doc = parser("On 8 May 2021, in Leon, four armed men exchanged fire with police officers "
+                 "during a patrol. No fatalities.")
+    got = run(parser, doc, ("exchanged", "Battles", "Armed clash"))
+    assert got[0][0] == "Police Forces of {country}"
+    assert got[0][2] == "Unidentified Armed Group ({country})"
+    # gunmen who attacked the police acted: they stay first
+    doc = parser("On 8 May 2021, in Leon, unidentified gunmen attacked a police patrol and wounded two officers.")
+    got = run(parser, doc, ("attacked", "Battles", "Armed clash"))
+    assert got[0][0] == "Unidentified Armed Group ({country})"

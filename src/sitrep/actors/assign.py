@@ -294,6 +294,12 @@ class Assigner:
         if (event.sub_event_type == "Government regains territory" and second is not None
                 and second.mention.inter == STATE and (first is None or first.mention.inter != STATE)):
             first, second = second, first  # the government's forces regain it, by definition
+        if (first is not None and second is not None and event.event_type == "Battles"
+                and first.mention.name.startswith("Unidentified") and second.mention.inter == STATE
+                and _mutual(first, event)):
+            # "armed men exchanged fire with police": neither side acted more; ACLED names the
+            # state's forces first against an unnamed group
+            first, second = second, first
         if first is not None and repels(first.span):
             # "Afghan forces repulsed their attack": ACLED puts the attacking side first
             other = second or next((f for f in armed if f.mention.name != first.mention.name
@@ -383,6 +389,18 @@ _RAN_INTO_VERBS = _VICTIM_VERBS - {"detonate", "trigger"}
 # sub-types where ACLED codes an unnamed perpetrator as an unidentified armed group
 _UNIDENTIFIED_BY_DEFAULT = {"Remote explosive/landmine/IED", "Grenade", "Suicide bomb",
                             "Shelling/artillery/missile attack", "Looting/property destruction"}
+
+
+# words of a fight both sides waged ("exchanged fire with", "clashed with", "a shoot-out")
+_MUTUAL_VERBS = {"exchange", "clash", "engage", "battle"}
+_MUTUAL_WORDS = ("exchang", "clash", "shoot-out", "shootout", "firefight", "fire fight", "gunfight",
+                 "gun battle", "gunbattle")
+
+
+def _mutual(item: Found, event: EventMention) -> bool:
+    """The event is a fight both sides waged, by its trigger or the actor's verb."""
+    return (any(word in event.text.lower() for word in _MUTUAL_WORDS)
+            or governing_verb(item.span) in _MUTUAL_VERBS)
 
 
 def assign_actors(doc: Doc, found: list[Found], events: list[EventMention]) -> None:
