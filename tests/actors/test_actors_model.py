@@ -311,3 +311,13 @@ def test_state_forces_lead_a_mutual_fight_with_an_unnamed_group(parser):
     doc = parser("On 8 May 2021, in Leon, unidentified gunmen attacked a police patrol and wounded two officers.")
     got = run(parser, doc, ("attacked", "Battles", "Armed clash"))
     assert got[0][0] == "Unidentified Armed Group ({country})"
+
+
+def test_drugs_the_police_seize_belong_to_a_gang(parser):
+    doc = parser("On 5 May 2021, federal police forces seized 2 tons of marijuana hidden in a truck in Leon.")
+    got = run(parser, doc, ("seized", "Strategic developments", "Looting/property destruction"))
+    assert got[0][0].startswith("Police Forces of") and got[0][2] == "Unidentified Gang ({country})"
+    # other property the state's forces destroy stays the civilians'
+    doc = parser("On 5 May 2021, police forces destroyed the market stalls of traders in Leon.")
+    got = run(parser, doc, ("destroyed", "Strategic developments", "Looting/property destruction"))
+    assert got[0][2] == "Civilians ({country})"

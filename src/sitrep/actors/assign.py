@@ -16,7 +16,7 @@ from sitrep.actors.roles import (
     AGENT, ALLY, BETWEEN, PATIENT, clause_depth, dependency_role, governing_verb, is_author,
     preposition, repels, suffered, under_umbrella,
 )
-from sitrep.actors.table import load_observers
+from sitrep.actors.table import is_contraband, load_observers
 from sitrep.mentions import ActorMention, EventMention
 
 STATE, REBEL, CROWD_6, CROWD_5, CIVILIANS = 1, 2, 6, 5, 7
@@ -266,9 +266,14 @@ class Assigner:
             event.actor2 = _synth("Military Forces of {country}", STATE, event)
         if second is None and event.sub_event_type == "Looting/property destruction" and (
                 first is None or first.mention.inter != CIVILIANS):
-            # property destroyed or looted belongs to civilians unless the report names its owner
+            # property destroyed or looted belongs to civilians unless the report names its owner;
+            # drugs the state's forces seize or destroy belong to a gang
             victims = next((f for f in items if f.mention.inter == CIVILIANS), None)
-            event.actor2 = _as(victims, "Civilians ({country})", CIVILIANS, event)
+            if victims is None and first is not None and first.mention.inter == STATE \
+                    and is_contraband(self.doc.text[event.sent_start:event.sent_end]):
+                event.actor2 = _synth("Unidentified Gang ({country})", 3, event)
+            else:
+                event.actor2 = _as(victims, "Civilians ({country})", CIVILIANS, event)
         if second is None and event.sub_event_type == "Arrests" and first is not None:
             # the people arrested are civilians unless the report names their group
             victims = next((f for f in items if f.mention.inter == CIVILIANS), None)
