@@ -147,3 +147,9 @@ def test_places_peoples_and_persons_before_forces_name_no_group(blank_nlp):
                         [("Upper Tigray", "GPE"), ("Omar Bashir", "PERSON")])
     assert unlisted_groups(doc, set()) == []
     assert _named(blank_nlp, "Yesterday, Coalition Allied forces met.") == []
+
+
+def test_a_country_or_a_people_after_members_of_is_no_group(blank_nlp):
+    # a country the tagger missed is the state's (demonyms.tsv); indigenous peoples are a kind
+    assert _named(blank_nlp, "Yesterday, the Forces of Mozambique raided a house.") == []
+    assert _named(blank_nlp, "Yesterday, members of the Yekuna Indigenous Group were beaten.") == []

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from spacy.tokens import Doc
 
-from sitrep.actors.table import Alias, _rows
+from sitrep.actors.table import Alias, _rows, load_demonyms
 
 DATA = Path(__file__).resolve().parent / "unlisted.tsv"
 # lowercase words inside a full name ("Front for the Liberation of ...")
@@ -148,7 +148,7 @@ _NOT_NAMES = {"unknown", "unidentified", "suspected", "armed", "local", "rival",
               "two", "three", "many", "other", "alleged", "presumed", "islamist", "islamic", "jihadist",
               "the", "a", "an", "these", "those", "both", "all", "former", "militia", "dozens",
               # kind words: "Tiv and Ichen Ethnic Militias" is find.py's (one militia per name)
-              "ethnic", "communal", "tribal", "clan", "caste",
+              "ethnic", "communal", "tribal", "clan", "caste", "indigenous",
               "government", "state", "security", "opposition", "rebel", "police", "army", "military",
               # a state's units: "Special Forces fighter" is no group called "Special Forces"
               "forces", "force", "guard", "guards", "unit", "units", "troops", "soldiers",
@@ -224,7 +224,8 @@ _NO_GROUP_LABELS = _PLACE_LABELS | {"NORP", "PERSON", "DATE", "TIME", "CARDINAL"
 def _a_name(words) -> bool:
     """The capitalised words name a group of their own: none is a kind, office or state word."""
     lowered = {t.lower_ for t in words}
-    return not (lowered & (_NOT_NAMES | load_offices())
+    countries = {word.lower() for word in load_demonyms()}  # "forces of Mozambique" untagged
+    return not (lowered & (_NOT_NAMES | load_offices() | countries)
                 or {t.ent_type_ for t in words} & _NO_GROUP_LABELS)
 
 
