@@ -244,6 +244,8 @@ def _name_of(doc: Doc, at: int, taken: set[int]) -> tuple[int, int] | None:
         end -= 1  # a trailing particle
     if end == start or not _a_name(doc[start:end]):
         return None
+    if end - start == 1 and doc[start].is_upper:
+        return None  # "members of the SSPC": an unlisted acronym is as often a state agency
     if end < len(doc) and doc[end].text in ("-", "("):
         return None  # "a Chand-led outfit"; "the ... Front (ZLF)" is spelled out, see _definitions
     if end < len(doc) and doc[end].pos_ == "NOUN":
