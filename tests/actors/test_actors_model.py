@@ -321,3 +321,15 @@ def test_drugs_the_police_seize_belong_to_a_gang(parser):
     doc = parser("On 5 May 2021, police forces destroyed the market stalls of traders in Leon.")
     got = run(parser, doc, ("destroyed", "Strategic developments", "Looting/property destruction"))
     assert got[0][2] == "Civilians ({country})"
+
+
+def test_the_side_that_fired_back_comes_second(parser):
+    # "the police shot back": the men who started shooting opened the fight, as with a repelled attack
+    doc = parser("On 4 May 2021, in Leon, police officers were patrolling when members of the Zeta "
+                 "gang approached and started shooting. The police shot back.")
+    got = run(parser, doc, ("shooting", "Battles", "Armed clash"))
+    assert got[0][0] != "Police Forces of {country}" and got[0][2] == "Police Forces of {country}"
+    # without a response the police on patrol keep leading the exchange of fire
+    doc = parser("On 4 May 2021, in Leon, police officers exchanged fire with unidentified gunmen.")
+    got = run(parser, doc, ("exchanged", "Battles", "Armed clash"))
+    assert got[0][0] == "Police Forces of {country}"

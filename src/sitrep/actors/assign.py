@@ -14,7 +14,7 @@ from spacy.tokens import Doc
 from sitrep.actors.find import Found
 from sitrep.actors.roles import (
     AGENT, ALLY, BETWEEN, PATIENT, clause_depth, dependency_role, governing_verb, is_author,
-    preposition, repels, suffered, under_umbrella,
+    preposition, repels, responds, suffered, under_umbrella,
 )
 from sitrep.actors.table import is_contraband, load_observers
 from sitrep.mentions import ActorMention, EventMention
@@ -305,6 +305,15 @@ class Assigner:
             # "armed men exchanged fire with police": neither side acted more; ACLED names the
             # state's forces first against an unnamed group
             first, second = second, first
+        if (first is not None and event.event_type == "Battles" and self._responded(first, event)
+                and (second is None or not self._responded(second, event))):
+            # "officers were shot by a man ... the officers returned fire": the side that opened
+            # fire comes first, as with a repelled attack
+            if second is None:
+                event.actor1 = _synth("Unidentified Armed Group ({country})", 3, event)
+                event.actor2 = first.mention
+                return
+            first, second = second, first
         if first is not None and repels(first.span):
             # "Afghan forces repulsed their attack": ACLED puts the attacking side first
             other = second or next((f for f in armed if f.mention.name != first.mention.name
@@ -356,6 +365,14 @@ class Assigner:
                 event.actor2 = _synth("Unidentified Armed Group ({country})", 3, event)
 
     # --- helpers ---------------------------------------------------------------------------
+    def _responded(self, item: Found, event: EventMention) -> bool:
+        """The actor fired back, in the event's sentence or the next ("The police shot back")."""
+        span = self._sentence(event)
+        near = (self.in_range(span.sent.start_char, span.sent.end_char) if span is not None else []) \
+            + self.later(event, 1)
+        return any(f.mention.name == item.mention.name and responds(f.span) for f in near)
+
+
     def _best(self, items: list[Found], event: EventMention, prefer: tuple[str, ...],
               avoid: tuple[str, ...] = (), ordered: bool = False) -> Found | None:
         """The preferred-role candidate nearest the trigger, else any candidate not avoided."""
