@@ -84,6 +84,9 @@ class Matchers:
             if _in_coalition_with(doc, start, end):
                 continue
             spans.append(Span(doc, start, end, label=match_id))
+        # of two aliases with the same words the earlier table row wins: the matchers' own order
+        # follows label hashes, which change whenever an analyst inserts a row
+        spans.sort(key=lambda span: self.by_id[span.label].key)
         return [(span, self.by_id[span.label]) for span in filter_spans(spans)]
 
     def country_spans(self, doc: Doc) -> list[Span]:
