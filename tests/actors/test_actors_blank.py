@@ -148,6 +148,13 @@ def test_existing_actors_are_kept(blank_nlp):
     assert event.actor1.name == "Taliban"
 
 
+def test_state_words_for_single_men_and_agents(blank_nlp):
+    doc = run(blank_nlp, "A gendarme shot a driver. A trooper beat a trader. Intelligence officers abducted a man.")
+    names = {m.text.lower(): m.name for m in doc._.actor_mentions}
+    assert names["gendarme"] == "Military Forces of {country}"
+    assert names["trooper"] == names["intelligence officers"] == "Police Forces of {country}"
+
+
 def test_the_earlier_row_wins_between_aliases_of_the_same_words(blank_nlp):
     from sitrep.actors.find import Matchers
     from sitrep.actors.table import Alias
