@@ -168,3 +168,9 @@ def test_the_earlier_row_wins_between_aliases_of_the_same_words(blank_nlp):
         matchers.lower.add(f"test-duplicate-{number}", [blank_nlp.make_doc("military police")])
     doc = blank_nlp("The military police arrived.")
     assert [alias.name for _, alias in matchers.actor_spans(doc)] == ["Test -5"]
+
+
+def test_unnamed_armed_individuals_are_an_unidentified_group(blank_nlp):
+    doc = run(blank_nlp, "Armed individuals attacked the pipeline. Hitmen shot a trader. A shooter fired at a bus.")
+    names = {m.text.lower(): m.name for m in doc._.actor_mentions}
+    assert names["armed individuals"] == names["hitmen"] == names["shooter"] == "Unidentified Armed Group ({country})"
