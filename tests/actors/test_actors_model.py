@@ -333,3 +333,14 @@ def test_the_side_that_fired_back_comes_second(parser):
     doc = parser("On 4 May 2021, in Leon, police officers exchanged fire with unidentified gunmen.")
     got = run(parser, doc, ("exchanged", "Battles", "Armed clash"))
     assert got[0][0] == "Police Forces of {country}"
+
+
+def test_a_weapon_that_went_off_in_its_own_sides_hands_is_theirs(parser):
+    doc = parser("On 29 April 2020, 2 Taliban militants were killed when landmines they were planting "
+                 "exploded prematurely in Maidan Shar city.")
+    got = run(parser, doc, ("exploded", "Strategic developments", "Disrupted weapons use"))
+    assert got[0][:2] == ("Taliban", 2) and got[0][2] is None
+    # a bomb the police defused stays the police's act
+    doc = parser("On 29 April 2020, police defused a bomb planted by Taliban militants in Maidan Shar city.")
+    got = run(parser, doc, ("defused", "Strategic developments", "Disrupted weapons use"))
+    assert got[0][0].startswith("Police Forces of")

@@ -320,6 +320,11 @@ class Assigner:
                                     and f not in allies), None)
             if other is not None:
                 first, second = other, first
+        if (first is None and second is not None and event.sub_event_type == "Disrupted weapons use"
+                and second.mention.inter not in (STATE, 8, CIVILIANS)):
+            # "landmines they were planting exploded prematurely, killing 2 Taliban militants":
+            # no one disrupted the weapon, its own side is the actor
+            first, second = second, None
         if first is None and second is None and self.observer is not None:
             (name1, inter1), side2 = self.observer
             event.actor1 = _synth(name1, inter1, event)
