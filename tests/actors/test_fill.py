@@ -329,3 +329,16 @@ def test_drug_trade_words_are_gang_cues():
     assert generic_name(UNIDENTIFIED, "Honduras", text) == "Unidentified Gang ({country})"
     assert generic_name(UNIDENTIFIED, "Mexico", "Sicarios shot dead a man in Celaya.") == "Unidentified Gang ({country})"
     assert generic_name(UNIDENTIFIED, "Mexico", "Gunmen shot dead a man in Celaya.") == UNIDENTIFIED
+
+
+def test_in_a_mutual_fight_of_two_states_the_forces_at_home_come_first():
+    india = actor("Military Forces of {country}", 1, "India")
+    pakistan = actor("Military Forces of {country}", 1, "Pakistan")
+    mutual = EventMention(0, 9, "exchanged", 0, 40, "Battles", "Armed clash", actor1=india, actor2=pakistan)
+    sides = event_sides(mutual, "Pakistan", "Forces of India and Pakistan exchanged fire.")
+    assert sides.actor1 == "Military Forces of Pakistan (2018-)" and sides.inter1 == 1
+    assert sides.actor2 == "Military Forces of India (2014-)" and sides.inter2 == 8
+    # one side attacked: the report's order stands
+    attack = EventMention(0, 7, "shelled", 0, 40, "Battles", "Armed clash", actor1=india, actor2=pakistan)
+    sides = event_sides(attack, "Pakistan", "Indian forces shelled Pakistani army posts.")
+    assert sides.actor1 == "Military Forces of India (2014-)" and sides.inter1 == 8

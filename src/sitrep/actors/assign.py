@@ -420,13 +420,13 @@ _UNIDENTIFIED_BY_DEFAULT = {"Remote explosive/landmine/IED", "Grenade", "Suicide
 
 # words of a fight both sides waged ("exchanged fire with", "clashed with", "a shoot-out")
 _MUTUAL_VERBS = {"exchange", "clash", "engage", "battle"}
-_MUTUAL_WORDS = ("exchang", "clash", "shoot-out", "shootout", "firefight", "fire fight", "gunfight",
+MUTUAL_WORDS = ("exchang", "clash", "shoot-out", "shootout", "firefight", "fire fight", "gunfight",
                  "gun battle", "gunbattle")
 
 
 def _mutual(item: Found, event: EventMention) -> bool:
     """The event is a fight both sides waged, by its trigger or the actor's verb."""
-    return (any(word in event.text.lower() for word in _MUTUAL_WORDS)
+    return (any(word in event.text.lower() for word in MUTUAL_WORDS)
             or governing_verb(item.span) in _MUTUAL_VERBS)
 
 
