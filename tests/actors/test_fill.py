@@ -56,16 +56,17 @@ def test_country_specific_generic_names_need_their_country():
     assert fill_actor(actor("Taliban", 2), "Brazil", text) == "Taliban"
 
 
-def test_state_forces_at_home_are_1_and_abroad_8_when_the_place_agrees_with_the_other_side():
+def test_state_forces_at_home_are_1_and_abroad_8():
     armenia = actor("Military Forces of {country}", 1, "Armenia")
     azerbaijan = actor("Military Forces of {country}", 1, "Azerbaijan")
     names = [(armenia, "Military Forces of Armenia (2018-)"), (azerbaijan, "Military Forces of Azerbaijan (2003-)")]
     assert state_inters(names, "Azerbaijan") == [8, 1]
-    # the place agrees with neither side: the actors stage's reading stands
-    assert state_inters(names, "Georgia") == [1, 1]
+    # two states fighting in a third: both are external forces there
+    assert state_inters(names, "Georgia") == [8, 8]
+    # no place: the actors stage's reading stands
     assert state_inters(names, None) == [1, 1]
-    # one state named alone abroad keeps its code; at home it is state forces
-    turkey = actor("Military Forces of {country}", 8, "Turkey")
+    # one state named alone abroad is external, whatever the report's words made of it
+    turkey = actor("Military Forces of {country}", 1, "Turkey")
     assert state_inters([(turkey, "Military Forces of Turkey (2016-)"), (None, None)], "Syria") == [8, None]
     assert state_inters([(turkey, "Military Forces of Turkey (2016-)"), (None, None)], "Turkey") == [1, None]
 

@@ -114,10 +114,9 @@ def at_home(actor_country: str, country: str) -> bool:
 def state_inters(sides: list[tuple[ActorMention | None, str | None]], country: str | None) -> list[int | None]:
     """Inter codes of the sides, state forces settled against the event's country.
 
-    A state's forces in their own country are state forces (1). They are external forces (8)
-    when another state's forces are the other side and the event lies in that state: the
-    place then agrees with one side, which a wrong place rarely does. Otherwise the actors
-    stage's reading of the report stands.
+    A state's forces in their own country (or a place states.tsv counts as home) are state
+    forces (1), anywhere else external forces (8), as ACLED codes Turkish forces in Syria or
+    French forces in Mali. Without a country the actors stage's reading of the report stands.
     """
     inters = [actor.inter if actor else None for actor, _ in sides]
     if not country:
@@ -125,10 +124,7 @@ def state_inters(sides: list[tuple[ActorMention | None, str | None]], country: s
     states = [i for i, (actor, name) in enumerate(sides) if is_state(actor, name)]
     homes = {i for i in states if at_home(sides[i][0].country, country)}  # type: ignore[union-attr]
     for i in states:
-        if i in homes:
-            inters[i] = STATE
-        elif homes and len(states) >= 2:
-            inters[i] = EXTERNAL
+        inters[i] = STATE if i in homes else EXTERNAL
     return inters
 
 
