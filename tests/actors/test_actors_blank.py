@@ -174,3 +174,8 @@ def test_unnamed_armed_individuals_are_an_unidentified_group(blank_nlp):
     doc = run(blank_nlp, "Armed individuals attacked the pipeline. Hitmen shot a trader. A shooter fired at a bus.")
     names = {m.text.lower(): m.name for m in doc._.actor_mentions}
     assert names["armed individuals"] == names["hitmen"] == names["shooter"] == "Unidentified Armed Group ({country})"
+
+
+def test_anti_x_forces_are_not_x(blank_nlp):
+    doc = run(blank_nlp, "Anti-Houthi forces shelled Houthi positions.")
+    assert [m.text for m in doc._.actor_mentions if m.name.startswith("Military Forces of Yemen (2016-)")] == ["Houthi"]
