@@ -344,3 +344,10 @@ def test_a_weapon_that_went_off_in_its_own_sides_hands_is_theirs(parser):
     doc = parser("On 29 April 2020, police defused a bomb planted by Taliban militants in Maidan Shar city.")
     got = run(parser, doc, ("defused", "Strategic developments", "Disrupted weapons use"))
     assert got[0][0].startswith("Police Forces of")
+
+
+def test_forces_that_responded_to_an_attack_come_second(parser):
+    doc = parser("On 2 May 2020, Taliban militants attacked an Afghan military APC, Afghan military forces "
+                 "responded to the attack and killed 2 Taliban militants in Chimtal district.")
+    got = run(parser, doc, ("attacked", "Battles", "Armed clash"))
+    assert got[0][0] == "Taliban"

@@ -160,13 +160,15 @@ def repels(span: Span) -> bool:
 
 def _response(verb: Token) -> bool:
     lemma, children = verb.lemma_.lower(), {child.lower_ for child in verb.children}
+    answered = {grand.lower_ for child in verb.children if child.lower_ == "to" for grand in child.children}
     return (lemma == "retaliate" or (lemma == "return" and "fire" in children)
-            or (lemma in ("shoot", "fire") and "back" in children))
+            or (lemma in ("shoot", "fire") and "back" in children)
+            or (lemma == "respond" and bool(answered & {"fire", "attack", "attacks", "shooting"})))
 
 
 def responds(span: Span) -> bool:
-    """The actor fired in response ("the police shot back", "officers returned fire"): the
-    other side opened fire first."""
+    """The actor fired in response ("the police shot back", "officers returned fire", "forces
+    responded to the fire"): the other side opened fire first."""
     token = span.root
     for _ in range(12):
         if token.pos_ == "VERB":
