@@ -119,7 +119,8 @@ def unlisted_groups(doc: Doc, taken: set[int]) -> list[tuple[int, int, Alias]]:
     for start, end, acronym, full, inter in _definitions(doc):
         named.setdefault(acronym, (f"{acronym}: {full}", inter))
         spans.append((start, end, acronym, inter))
-    # "QSD members" too; "FARDC forces" is as often a state's as a group's (unlisted.tsv)
+    # body words an acronym may take too (unlisted.tsv): none by default, "FARDC forces" and
+    # "SSPC members" are as often a state's as a group's
     words = {**{w: inter for w, (inter, acronyms) in load_bodies().items() if acronyms}, **members}
     for token in doc[:-1]:
         after = doc[token.i + 1]
@@ -224,9 +225,14 @@ _NO_GROUP_LABELS = _PLACE_LABELS | {"NORP", "PERSON", "DATE", "TIME", "CARDINAL"
 def _a_name(words) -> bool:
     """The capitalised words name a group of their own: none is a kind, office or state word."""
     lowered = {t.lower_ for t in words}
-    countries = {word.lower() for word in load_demonyms()}  # "forces of Mozambique" untagged
-    return not (lowered & (_NOT_NAMES | load_offices() | countries)
+    return not (lowered & (_NOT_NAMES | load_offices() | _countries())
                 or {t.ent_type_ for t in words} & _NO_GROUP_LABELS)
+
+
+@lru_cache(maxsize=1)
+def _countries() -> frozenset[str]:
+    """Country words (demonyms.tsv), lowercased: "forces of Mozambique" when the tagger missed it."""
+    return frozenset(word.lower() for word in load_demonyms())
 
 
 def _name_of(doc: Doc, at: int, taken: set[int]) -> tuple[int, int] | None:
