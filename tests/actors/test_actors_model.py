@@ -351,3 +351,14 @@ def test_forces_that_responded_to_an_attack_come_second(parser):
                  "responded to the attack and killed 2 Taliban militants in Chimtal district.")
     got = run(parser, doc, ("attacked", "Battles", "Armed clash"))
     assert got[0][0] == "Taliban"
+
+
+def test_only_state_forces_arrest(parser):
+    # the armed men read first were the ones arrested
+    doc = parser("On 4 May 2020, a group of armed men tried to land. Security forces detained 13 people.")
+    got = run(parser, doc, ("detained", "Strategic developments", "Arrests"))
+    assert got[0][1] == 1 and got[0][0] != "Unidentified Armed Group ({country})"
+    # no one named: the police
+    doc = parser("On 4 May 2020, 13 people were detained in Aden for breaking the curfew.")
+    got = run(parser, doc, ("detained", "Strategic developments", "Arrests"))
+    assert got[0][:2] == ("Police Forces of {country}", 1)

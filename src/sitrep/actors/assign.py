@@ -274,6 +274,12 @@ class Assigner:
                 event.actor2 = _synth("Unidentified Gang ({country})", 3, event)
             else:
                 event.actor2 = _as(victims, "Civilians ({country})", CIVILIANS, event)
+        if event.sub_event_type == "Arrests" and (first is None or first.mention.inter not in (STATE, 8)):
+            # only a state's forces (or a power ruling the place) arrest: the state side named
+            # anywhere near is the arresting one, the group first read as acting was arrested
+            arresting = next((f for f in armed if f.mention.inter in (STATE, 8)), None)
+            if arresting is not None:
+                first, second = arresting, (first if second is None else second)
         if second is None and event.sub_event_type == "Arrests" and first is not None:
             # the people arrested are civilians unless the report names their group
             victims = next((f for f in items if f.mention.inter == CIVILIANS), None)
@@ -351,6 +357,9 @@ class Assigner:
             return
         if first is None and event.sub_event_type in _UNIDENTIFIED_BY_DEFAULT:
             event.actor1 = _synth("Unidentified Armed Group ({country})", 3, event)
+        elif first is None and event.sub_event_type == "Arrests":
+            # "13 people were detained": no one named, the police arrested them
+            event.actor1 = _synth("Police Forces of {country}", STATE, event)
         elif first is None and event.sub_event_type == "Change to group/activity" and event.actor2 is None:
             # curfews, bans, decrees: with no one named, the government acted
             event.actor1 = _synth("Government of {country}", STATE, event)
