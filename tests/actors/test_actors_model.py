@@ -362,3 +362,17 @@ def test_only_state_forces_arrest(parser):
     doc = parser("On 4 May 2020, 13 people were detained in Aden for breaking the curfew.")
     got = run(parser, doc, ("detained", "Strategic developments", "Arrests"))
     assert got[0][:2] == ("Police Forces of {country}", 1)
+
+
+def test_a_mobs_victims_are_civilians_not_the_police_who_came_later(parser):
+    doc = parser("On 2 May 2020, a lynch mob attacked a suspected thief in Kakiri, beating him. "
+                 "Police intervened to rescue the victim.")
+    got = run(parser, doc, ("attacked", "Riots", "Mob violence"))
+    assert got[0][2] == "Civilians ({country})"
+    doc = parser("On 1 May 2020, villagers assaulted three persons under Koya police station limits in Hajo.")
+    got = run(parser, doc, ("assaulted", "Riots", "Mob violence"))
+    assert got[0][2] == "Civilians ({country})"
+    # police the mob attacked are its target
+    doc = parser("On 29 April 2020, a mob attacked health workers in Kanpur. The mob also beat two policemen.")
+    got = run(parser, doc, ("attacked", "Riots", "Mob violence"))
+    assert got[0][2] == "Police Forces of {country}"

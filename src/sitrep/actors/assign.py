@@ -156,12 +156,16 @@ class Assigner:
     def _riot(self, event: EventMention, items: list[Found]) -> None:
         crowd = next((f for f in items if f.mention.inter in (CROWD_5, CROWD_6)), None)
         event.actor1 = _as(crowd, "Rioters ({country})", CROWD_5, event)
-        state = next((f for f in items if f.mention.inter in (STATE, 8)), None)
+        mob = event.sub_event_type == "Mob violence"
+        state = next((f for f in items if f.mention.inter in (STATE, 8) and not _jurisdiction(f)), None)
         if state is None:
-            state = next((f for f in self.later(event) if f.mention.inter in (STATE, 8)), None)
+            # a mob's victims are civilians: police who came later to rescue them or to arrest
+            # the mob are no side ("Police intervened to rescue the victim"), unless attacked
+            state = next((f for f in self.later(event) if f.mention.inter in (STATE, 8)
+                          and (not mob or self.roles[id(f)] == PATIENT)), None)
         if state is not None:
             event.actor2 = _crowd_state(state)
-        elif event.sub_event_type == "Mob violence":
+        elif mob:
             victims = next((f for f in items if f.mention.inter == CIVILIANS), None)
             event.actor2 = _as(victims, "Civilians ({country})", CIVILIANS, event)
         event.assoc_actor_1 = [f.mention for f in items if f.mention.inter in (3, 4)]
@@ -425,6 +429,15 @@ _RAN_INTO_VERBS = _VICTIM_VERBS - {"detonate", "trigger"}
 # sub-types where ACLED codes an unnamed perpetrator as an unidentified armed group
 _UNIDENTIFIED_BY_DEFAULT = {"Remote explosive/landmine/IED", "Grenade", "Suicide bomb",
                             "Shelling/artillery/missile attack", "Looting/property destruction"}
+
+
+def _jurisdiction(item: Found) -> bool:
+    """"under Dhing police station", "Hathauri police limits": a place, not the police acting
+    (a police station attacked is the police's)."""
+    span, doc = item.span, item.span.doc
+    after = doc[span.end].lower_ if span.end < len(doc) else ""
+    under = any(t.lower_ == "under" for t in doc[max(span.start - 3, 0):span.start])
+    return after in ("limits", "jurisdiction") or (after == "station" and under)
 
 
 # words of a fight both sides waged ("exchanged fire with", "clashed with", "a shoot-out")
