@@ -161,8 +161,9 @@ class Assigner:
         if state is None:
             # a mob's victims are civilians: police who came later to rescue them or to arrest
             # the mob are no side ("Police intervened to rescue the victim"), unless attacked
+            parsed = self.doc.has_annotation("DEP")
             state = next((f for f in self.later(event) if f.mention.inter in (STATE, 8)
-                          and (not mob or self.roles[id(f)] == PATIENT)), None)
+                          and (not mob or not parsed or self.roles[id(f)] == PATIENT)), None)
         if state is not None:
             event.actor2 = _crowd_state(state)
         elif mob:
