@@ -376,3 +376,12 @@ def test_a_mobs_victims_are_civilians_not_the_police_who_came_later(parser):
     doc = parser("On 29 April 2020, a mob attacked health workers in Kanpur. The mob also beat two policemen.")
     got = run(parser, doc, ("attacked", "Riots", "Mob violence"))
     assert got[0][2] == "Police Forces of {country}"
+
+
+def test_weapons_the_state_disrupts_belong_to_the_group_named(parser):
+    doc = parser("On 3 May 2020, police defused three IEDs in Koleshwari forest, suspected to be planted by Naxalites.")
+    got = run(parser, doc, ("defused", "Strategic developments", "Disrupted weapons use"))
+    assert got[0][0].startswith("Police Forces of") and got[0][2] == "Naxal-Maoist Rebels (India)"
+    doc = parser("On 3 May 2020, police seized two rifles in a house in Leon.")
+    got = run(parser, doc, ("seized", "Strategic developments", "Disrupted weapons use"))
+    assert got[0][2] == "Unidentified Armed Group ({country})"

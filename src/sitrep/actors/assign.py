@@ -301,8 +301,12 @@ class Assigner:
                            and f.mention.name != first.mention.name), None)
         if (second is None and first is not None and first.mention.inter == STATE
                 and event.sub_event_type == "Disrupted weapons use"):
-            # weapons seized or bombs defused belonged to someone the report does not name
-            event.actor2 = _synth("Unidentified Armed Group ({country})", 3, event)
+            # the weapons belonged to the group the report names ("IEDs planted by Maoists",
+            # "arms of the KLO"), even as the agent of planting; else to an unnamed one
+            second = next((f for f in armed if f.mention.inter not in (STATE, 8, CIVILIANS)
+                           and f.mention.name != first.mention.name and f not in allies), None)
+            if second is None:
+                event.actor2 = _synth("Unidentified Armed Group ({country})", 3, event)
         if (first is not None and second is not None and event.event_type == "Battles"
                 and self.roles[id(first)] != AGENT and suffered(first.span)
                 and not suffered(second.span)):
