@@ -146,3 +146,36 @@ def test_existing_actors_are_kept(blank_nlp):
     doc._.event_mentions = [event]
     ActorsComponent(blank_nlp)(doc)
     assert event.actor1.name == "Taliban"
+
+
+def test_state_words_for_single_men_and_agents(blank_nlp):
+    doc = run(blank_nlp, "A gendarme shot a driver. A trooper beat a trader. Intelligence officers abducted a man.")
+    names = {m.text.lower(): m.name for m in doc._.actor_mentions}
+    assert names["gendarme"] == "Military Forces of {country}"
+    assert names["trooper"] == names["intelligence officers"] == "Police Forces of {country}"
+
+
+def test_the_earlier_row_wins_between_aliases_of_the_same_words(blank_nlp):
+    from sitrep.actors.find import Matchers
+    from sitrep.actors.table import Alias
+
+    matchers = Matchers(blank_nlp.vocab, blank_nlp.make_doc)
+    listed = next(entry for entry in matchers.aliases if entry.alias == "military police")
+    # the same words added again under many labels, after and before the listed row
+    for number, key in enumerate((listed.key + 1000, listed.key + 2000, -5, listed.key + 3000)):
+        label = blank_nlp.vocab.strings.add(f"test-duplicate-{number}")
+        matchers.by_id[label] = Alias(key, "military police", f"Test {key}", 1, None, frozenset())
+        matchers.lower.add(f"test-duplicate-{number}", [blank_nlp.make_doc("military police")])
+    doc = blank_nlp("The military police arrived.")
+    assert [alias.name for _, alias in matchers.actor_spans(doc)] == ["Test -5"]
+
+
+def test_unnamed_armed_individuals_are_an_unidentified_group(blank_nlp):
+    doc = run(blank_nlp, "Armed individuals attacked the pipeline. Hitmen shot a trader. A shooter fired at a bus.")
+    names = {m.text.lower(): m.name for m in doc._.actor_mentions}
+    assert names["armed individuals"] == names["hitmen"] == names["shooter"] == "Unidentified Armed Group ({country})"
+
+
+def test_anti_x_forces_are_not_x(blank_nlp):
+    doc = run(blank_nlp, "Anti-Houthi forces shelled Houthi positions.")
+    assert [m.text for m in doc._.actor_mentions if m.name.startswith("Military Forces of Yemen (2016-)")] == ["Houthi"]

@@ -298,3 +298,90 @@ def test_agreement_between_two_sides_is_theirs_not_the_brokers(parser):
                  "and Houthi forces in Aden.")
     got = run(parser, doc, ("agreement", "Strategic developments", "Agreement"))
     assert got[0][0] == "Military Forces of Yemen (2012-) Security Belt Forces"
+
+
+def test_state_forces_lead_a_mutual_fight_with_an_unnamed_group(parser):
+    # "exchanged fire with": neither side acted more, the state's forces come first
+    doc = parser("On 8 May 2021, in Leon, four armed men exchanged fire with police officers "
+                 "during a patrol. No fatalities.")
+    got = run(parser, doc, ("exchanged", "Battles", "Armed clash"))
+    assert got[0][0] == "Police Forces of {country}"
+    assert got[0][2] == "Unidentified Armed Group ({country})"
+    # gunmen who attacked the police acted: they stay first
+    doc = parser("On 8 May 2021, in Leon, unidentified gunmen attacked a police patrol and wounded two officers.")
+    got = run(parser, doc, ("attacked", "Battles", "Armed clash"))
+    assert got[0][0] == "Unidentified Armed Group ({country})"
+
+
+def test_drugs_the_police_seize_belong_to_a_gang(parser):
+    doc = parser("On 5 May 2021, federal police forces seized 2 tons of marijuana hidden in a truck in Leon.")
+    got = run(parser, doc, ("seized", "Strategic developments", "Looting/property destruction"))
+    assert got[0][0].startswith("Police Forces of") and got[0][2] == "Unidentified Gang ({country})"
+    # other property the state's forces destroy stays the civilians'
+    doc = parser("On 5 May 2021, police forces destroyed the market stalls of traders in Leon.")
+    got = run(parser, doc, ("destroyed", "Strategic developments", "Looting/property destruction"))
+    assert got[0][2] == "Civilians ({country})"
+
+
+def test_the_side_that_fired_back_comes_second(parser):
+    # "the police shot back": the men who started shooting opened the fight, as with a repelled attack
+    doc = parser("On 4 May 2021, in Leon, police officers were patrolling when members of the Zeta "
+                 "gang approached and started shooting. The police shot back.")
+    got = run(parser, doc, ("shooting", "Battles", "Armed clash"))
+    assert got[0][0] != "Police Forces of {country}" and got[0][2] == "Police Forces of {country}"
+    # without a response the police on patrol keep leading the exchange of fire
+    doc = parser("On 4 May 2021, in Leon, police officers exchanged fire with unidentified gunmen.")
+    got = run(parser, doc, ("exchanged", "Battles", "Armed clash"))
+    assert got[0][0] == "Police Forces of {country}"
+
+
+def test_a_weapon_that_went_off_in_its_own_sides_hands_is_theirs(parser):
+    doc = parser("On 29 April 2020, 2 Taliban militants were killed when landmines they were planting "
+                 "exploded prematurely in Maidan Shar city.")
+    got = run(parser, doc, ("exploded", "Strategic developments", "Disrupted weapons use"))
+    assert got[0][:2] == ("Taliban", 2) and got[0][2] is None
+    # a bomb the police defused stays the police's act
+    doc = parser("On 29 April 2020, police defused a bomb planted by Taliban militants in Maidan Shar city.")
+    got = run(parser, doc, ("defused", "Strategic developments", "Disrupted weapons use"))
+    assert got[0][0].startswith("Police Forces of")
+
+
+def test_forces_that_responded_to_an_attack_come_second(parser):
+    doc = parser("On 2 May 2020, Taliban militants attacked an Afghan military APC, Afghan military forces "
+                 "responded to the attack and killed 2 Taliban militants in Chimtal district.")
+    got = run(parser, doc, ("attacked", "Battles", "Armed clash"))
+    assert got[0][0] == "Taliban"
+
+
+def test_only_state_forces_arrest(parser):
+    # the armed men read first were the ones arrested
+    doc = parser("On 4 May 2020, a group of armed men tried to land. Security forces detained 13 people.")
+    got = run(parser, doc, ("detained", "Strategic developments", "Arrests"))
+    assert got[0][1] == 1 and got[0][0] != "Unidentified Armed Group ({country})"
+    # no one named: the police
+    doc = parser("On 4 May 2020, 13 people were detained in Aden for breaking the curfew.")
+    got = run(parser, doc, ("detained", "Strategic developments", "Arrests"))
+    assert got[0][:2] == ("Police Forces of {country}", 1)
+
+
+def test_a_mobs_victims_are_civilians_not_the_police_who_came_later(parser):
+    doc = parser("On 2 May 2020, a lynch mob attacked a suspected thief in Kakiri, beating him. "
+                 "Police intervened to rescue the victim.")
+    got = run(parser, doc, ("attacked", "Riots", "Mob violence"))
+    assert got[0][2] == "Civilians ({country})"
+    doc = parser("On 1 May 2020, villagers assaulted three persons under Koya police station limits in Hajo.")
+    got = run(parser, doc, ("assaulted", "Riots", "Mob violence"))
+    assert got[0][2] == "Civilians ({country})"
+    # police the mob attacked are its target
+    doc = parser("On 29 April 2020, a mob attacked health workers in Kanpur. The mob also beat two policemen.")
+    got = run(parser, doc, ("attacked", "Riots", "Mob violence"))
+    assert got[0][2] == "Police Forces of {country}"
+
+
+def test_weapons_the_state_disrupts_belong_to_the_group_named(parser):
+    doc = parser("On 3 May 2020, police defused three IEDs in Koleshwari forest, suspected to be planted by Naxalites.")
+    got = run(parser, doc, ("defused", "Strategic developments", "Disrupted weapons use"))
+    assert got[0][0].startswith("Police Forces of") and got[0][2] == "Naxal-Maoist Rebels (India)"
+    doc = parser("On 3 May 2020, police seized two rifles in a house in Leon.")
+    got = run(parser, doc, ("seized", "Strategic developments", "Disrupted weapons use"))
+    assert got[0][2] == "Unidentified Armed Group ({country})"

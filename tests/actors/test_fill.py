@@ -56,16 +56,17 @@ def test_country_specific_generic_names_need_their_country():
     assert fill_actor(actor("Taliban", 2), "Brazil", text) == "Taliban"
 
 
-def test_state_forces_at_home_are_1_and_abroad_8_when_the_place_agrees_with_the_other_side():
+def test_state_forces_at_home_are_1_and_abroad_8():
     armenia = actor("Military Forces of {country}", 1, "Armenia")
     azerbaijan = actor("Military Forces of {country}", 1, "Azerbaijan")
     names = [(armenia, "Military Forces of Armenia (2018-)"), (azerbaijan, "Military Forces of Azerbaijan (2003-)")]
     assert state_inters(names, "Azerbaijan") == [8, 1]
-    # the place agrees with neither side: the actors stage's reading stands
-    assert state_inters(names, "Georgia") == [1, 1]
+    # two states fighting in a third: both are external forces there
+    assert state_inters(names, "Georgia") == [8, 8]
+    # no place: the actors stage's reading stands
     assert state_inters(names, None) == [1, 1]
-    # one state named alone abroad keeps its code; at home it is state forces
-    turkey = actor("Military Forces of {country}", 8, "Turkey")
+    # one state named alone abroad is external, whatever the report's words made of it
+    turkey = actor("Military Forces of {country}", 1, "Turkey")
     assert state_inters([(turkey, "Military Forces of Turkey (2016-)"), (None, None)], "Syria") == [8, None]
     assert state_inters([(turkey, "Military Forces of Turkey (2016-)"), (None, None)], "Turkey") == [1, None]
 
@@ -329,3 +330,16 @@ def test_drug_trade_words_are_gang_cues():
     assert generic_name(UNIDENTIFIED, "Honduras", text) == "Unidentified Gang ({country})"
     assert generic_name(UNIDENTIFIED, "Mexico", "Sicarios shot dead a man in Celaya.") == "Unidentified Gang ({country})"
     assert generic_name(UNIDENTIFIED, "Mexico", "Gunmen shot dead a man in Celaya.") == UNIDENTIFIED
+
+
+def test_in_a_mutual_fight_of_two_states_the_forces_at_home_come_first():
+    india = actor("Military Forces of {country}", 1, "India")
+    pakistan = actor("Military Forces of {country}", 1, "Pakistan")
+    mutual = EventMention(0, 9, "exchanged", 0, 40, "Battles", "Armed clash", actor1=india, actor2=pakistan)
+    sides = event_sides(mutual, "Pakistan", "Forces of India and Pakistan exchanged fire.")
+    assert sides.actor1 == "Military Forces of Pakistan (2018-)" and sides.inter1 == 1
+    assert sides.actor2 == "Military Forces of India (2014-)" and sides.inter2 == 8
+    # one side attacked: the report's order stands
+    attack = EventMention(0, 7, "shelled", 0, 40, "Battles", "Armed clash", actor1=india, actor2=pakistan)
+    sides = event_sides(attack, "Pakistan", "Indian forces shelled Pakistani army posts.")
+    assert sides.actor1 == "Military Forces of India (2014-)" and sides.inter1 == 8

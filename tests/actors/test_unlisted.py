@@ -108,3 +108,49 @@ def test_a_political_movement_is_a_militia_unless_it_fights_for_liberation(blank
 def test_state_units_are_no_named_group(blank_nlp):
     doc = blank_nlp("Yesterday, a Special Forces fighter was killed.")
     assert unlisted_groups(doc, set()) == []
+
+
+def _named(nlp, text: str) -> list[tuple[str, int]]:
+    return [(alias.name, alias.inter) for *_, alias in unlisted_groups(nlp(text), set())]
+
+
+def test_a_name_before_forces_or_members_is_its_group(blank_nlp):
+    assert _named(blank_nlp, "Yesterday, the Southern Resistance forces shelled a village.") == [("Southern Resistance", 3)]
+    assert _named(blank_nlp, "Yesterday, members of Ahrar al Sharqiyah assaulted a trader.") == [("Ahrar al Sharqiyah", 3)]
+    first, _ = sides(blank_nlp, "Yesterday, Southern Resistance forces attacked a police post.", "attacked")
+    assert first.name == "Southern Resistance"
+
+
+def test_state_bodies_before_forces_or_after_members_of_are_no_group(blank_nlp):
+    # office words (unlisted.tsv) make the name a state body or an institution
+    assert _named(blank_nlp, "Yesterday, Joint Task forces and Rapid Action forces raided a house.") == []
+    assert _named(blank_nlp, "Yesterday, members of the Electoral Commission were beaten.") == []
+    assert _named(blank_nlp, "Yesterday, Security Belt forces raided a house.") == []
+    assert _named(blank_nlp, "Yesterday, members of the Secretariat of Public Security arrested a man.") == []
+    # an unlisted acronym with "forces" or "members" is as often a state's forces or agency
+    assert _named(blank_nlp, "Yesterday, FARDC forces raided a house. SSPC members arrested a man.") == []
+    assert _named(blank_nlp, "Yesterday, members of the SSPC arrested a man.") == []
+
+
+def test_one_word_before_forces_or_a_kind_after_the_name_is_no_group(blank_nlp):
+    # a leader's forces, a people the tagger missed
+    assert _named(blank_nlp, "Yesterday, Hadi forces raided a house.") == []
+    # "members of the Boor clan": the name says which clan
+    doc = blank_nlp("Yesterday, members of the Boor clan raided a house.")
+    doc[6].pos_ = "NOUN"
+    assert unlisted_groups(doc, set()) == []
+    assert _named(blank_nlp, "Yesterday, members of Chand-led outfit assaulted a trader.") == []
+
+
+def test_places_peoples_and_persons_before_forces_name_no_group(blank_nlp):
+    from helpers import doc_with_ents
+    doc = doc_with_ents(blank_nlp, "Yesterday, Upper Tigray forces and Omar Bashir forces met.",
+                        [("Upper Tigray", "GPE"), ("Omar Bashir", "PERSON")])
+    assert unlisted_groups(doc, set()) == []
+    assert _named(blank_nlp, "Yesterday, Coalition Allied forces met.") == []
+
+
+def test_a_country_or_a_people_after_members_of_is_no_group(blank_nlp):
+    # a country the tagger missed is the state's (demonyms.tsv); indigenous peoples are a kind
+    assert _named(blank_nlp, "Yesterday, the Forces of Mozambique raided a house.") == []
+    assert _named(blank_nlp, "Yesterday, members of the Yekuna Indigenous Group were beaten.") == []

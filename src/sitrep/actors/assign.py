@@ -14,9 +14,9 @@ from spacy.tokens import Doc
 from sitrep.actors.find import Found
 from sitrep.actors.roles import (
     AGENT, ALLY, BETWEEN, PATIENT, clause_depth, dependency_role, governing_verb, is_author,
-    preposition, repels, suffered, under_umbrella,
+    preposition, repels, responds, suffered, under_umbrella,
 )
-from sitrep.actors.table import load_observers
+from sitrep.actors.table import is_contraband, load_observers
 from sitrep.mentions import ActorMention, EventMention
 
 STATE, REBEL, CROWD_6, CROWD_5, CIVILIANS = 1, 2, 6, 5, 7
@@ -156,12 +156,17 @@ class Assigner:
     def _riot(self, event: EventMention, items: list[Found]) -> None:
         crowd = next((f for f in items if f.mention.inter in (CROWD_5, CROWD_6)), None)
         event.actor1 = _as(crowd, "Rioters ({country})", CROWD_5, event)
-        state = next((f for f in items if f.mention.inter in (STATE, 8)), None)
+        mob = event.sub_event_type == "Mob violence"
+        state = next((f for f in items if f.mention.inter in (STATE, 8) and not _jurisdiction(f)), None)
         if state is None:
-            state = next((f for f in self.later(event) if f.mention.inter in (STATE, 8)), None)
+            # a mob's victims are civilians: police who came later to rescue them or to arrest
+            # the mob are no side ("Police intervened to rescue the victim"), unless attacked
+            parsed = self.doc.has_annotation("DEP")
+            state = next((f for f in self.later(event) if f.mention.inter in (STATE, 8)
+                          and (not mob or not parsed or self.roles[id(f)] == PATIENT)), None)
         if state is not None:
             event.actor2 = _crowd_state(state)
-        elif event.sub_event_type == "Mob violence":
+        elif mob:
             victims = next((f for f in items if f.mention.inter == CIVILIANS), None)
             event.actor2 = _as(victims, "Civilians ({country})", CIVILIANS, event)
         event.assoc_actor_1 = [f.mention for f in items if f.mention.inter in (3, 4)]
@@ -266,9 +271,20 @@ class Assigner:
             event.actor2 = _synth("Military Forces of {country}", STATE, event)
         if second is None and event.sub_event_type == "Looting/property destruction" and (
                 first is None or first.mention.inter != CIVILIANS):
-            # property destroyed or looted belongs to civilians unless the report names its owner
+            # property destroyed or looted belongs to civilians unless the report names its owner;
+            # drugs the state's forces seize or destroy belong to a gang
             victims = next((f for f in items if f.mention.inter == CIVILIANS), None)
-            event.actor2 = _as(victims, "Civilians ({country})", CIVILIANS, event)
+            if victims is None and first is not None and first.mention.inter == STATE \
+                    and is_contraband(self.doc.text[event.sent_start:event.sent_end]):
+                event.actor2 = _synth("Unidentified Gang ({country})", 3, event)
+            else:
+                event.actor2 = _as(victims, "Civilians ({country})", CIVILIANS, event)
+        if event.sub_event_type == "Arrests" and (first is None or first.mention.inter not in (STATE, 8)):
+            # only a state's forces (or a power ruling the place) arrest: the state side named
+            # anywhere near is the arresting one, the group first read as acting was arrested
+            arresting = next((f for f in armed if f.mention.inter in (STATE, 8)), None)
+            if arresting is not None:
+                first, second = arresting, (first if second is None else second)
         if second is None and event.sub_event_type == "Arrests" and first is not None:
             # the people arrested are civilians unless the report names their group
             victims = next((f for f in items if f.mention.inter == CIVILIANS), None)
@@ -285,8 +301,12 @@ class Assigner:
                            and f.mention.name != first.mention.name), None)
         if (second is None and first is not None and first.mention.inter == STATE
                 and event.sub_event_type == "Disrupted weapons use"):
-            # weapons seized or bombs defused belonged to someone the report does not name
-            event.actor2 = _synth("Unidentified Armed Group ({country})", 3, event)
+            # the weapons belonged to the group the report names ("IEDs planted by Maoists",
+            # "arms of the KLO"), even as the agent of planting; else to an unnamed one
+            second = next((f for f in armed if f.mention.inter not in (STATE, 8, CIVILIANS)
+                           and f.mention.name != first.mention.name and f not in allies), None)
+            if second is None:
+                event.actor2 = _synth("Unidentified Armed Group ({country})", 3, event)
         if (first is not None and second is not None and event.event_type == "Battles"
                 and self.roles[id(first)] != AGENT and suffered(first.span)
                 and not suffered(second.span)):
@@ -294,12 +314,32 @@ class Assigner:
         if (event.sub_event_type == "Government regains territory" and second is not None
                 and second.mention.inter == STATE and (first is None or first.mention.inter != STATE)):
             first, second = second, first  # the government's forces regain it, by definition
+        if (first is not None and second is not None and event.event_type == "Battles"
+                and first.mention.name.startswith("Unidentified") and second.mention.inter == STATE
+                and _mutual(first, event)):
+            # "armed men exchanged fire with police": neither side acted more; ACLED names the
+            # state's forces first against an unnamed group
+            first, second = second, first
+        if (first is not None and event.event_type == "Battles" and self._responded(first, event)
+                and (second is None or not self._responded(second, event))):
+            # "officers were shot by a man ... the officers returned fire": the side that opened
+            # fire comes first, as with a repelled attack
+            if second is None:
+                event.actor1 = _synth("Unidentified Armed Group ({country})", 3, event)
+                event.actor2 = first.mention
+                return
+            first, second = second, first
         if first is not None and repels(first.span):
             # "Afghan forces repulsed their attack": ACLED puts the attacking side first
             other = second or next((f for f in armed if f.mention.name != first.mention.name
                                     and f not in allies), None)
             if other is not None:
                 first, second = other, first
+        if (first is None and second is not None and event.sub_event_type == "Disrupted weapons use"
+                and second.mention.inter not in (STATE, 8, CIVILIANS)):
+            # "landmines they were planting exploded prematurely, killing 2 Taliban militants":
+            # no one disrupted the weapon, its own side is the actor
+            first, second = second, None
         if first is None and second is None and self.observer is not None:
             (name1, inter1), side2 = self.observer
             event.actor1 = _synth(name1, inter1, event)
@@ -326,6 +366,9 @@ class Assigner:
             return
         if first is None and event.sub_event_type in _UNIDENTIFIED_BY_DEFAULT:
             event.actor1 = _synth("Unidentified Armed Group ({country})", 3, event)
+        elif first is None and event.sub_event_type == "Arrests":
+            # "13 people were detained": no one named, the police arrested them
+            event.actor1 = _synth("Police Forces of {country}", STATE, event)
         elif first is None and event.sub_event_type == "Change to group/activity" and event.actor2 is None:
             # curfews, bans, decrees: with no one named, the government acted
             event.actor1 = _synth("Government of {country}", STATE, event)
@@ -345,6 +388,14 @@ class Assigner:
                 event.actor2 = _synth("Unidentified Armed Group ({country})", 3, event)
 
     # --- helpers ---------------------------------------------------------------------------
+    def _responded(self, item: Found, event: EventMention) -> bool:
+        """The actor fired back, in the event's sentence or the next ("The police shot back")."""
+        span = self._sentence(event)
+        near = (self.in_range(span.sent.start_char, span.sent.end_char) if span is not None else []) \
+            + self.later(event, 1)
+        return any(f.mention.name == item.mention.name and responds(f.span) for f in near)
+
+
     def _best(self, items: list[Found], event: EventMention, prefer: tuple[str, ...],
               avoid: tuple[str, ...] = (), ordered: bool = False) -> Found | None:
         """The preferred-role candidate nearest the trigger, else any candidate not avoided."""
@@ -383,6 +434,27 @@ _RAN_INTO_VERBS = _VICTIM_VERBS - {"detonate", "trigger"}
 # sub-types where ACLED codes an unnamed perpetrator as an unidentified armed group
 _UNIDENTIFIED_BY_DEFAULT = {"Remote explosive/landmine/IED", "Grenade", "Suicide bomb",
                             "Shelling/artillery/missile attack", "Looting/property destruction"}
+
+
+def _jurisdiction(item: Found) -> bool:
+    """"under Dhing police station", "Hathauri police limits": a place, not the police acting
+    (a police station attacked is the police's)."""
+    span, doc = item.span, item.span.doc
+    after = doc[span.end].lower_ if span.end < len(doc) else ""
+    under = any(t.lower_ == "under" for t in doc[max(span.start - 3, 0):span.start])
+    return after in ("limits", "jurisdiction") or (after == "station" and under)
+
+
+# words of a fight both sides waged ("exchanged fire with", "clashed with", "a shoot-out")
+_MUTUAL_VERBS = {"exchange", "clash", "engage", "battle"}
+MUTUAL_WORDS = ("exchang", "clash", "shoot-out", "shootout", "firefight", "fire fight", "gunfight",
+                 "gun battle", "gunbattle")
+
+
+def _mutual(item: Found, event: EventMention) -> bool:
+    """The event is a fight both sides waged, by its trigger or the actor's verb."""
+    return (any(word in event.text.lower() for word in MUTUAL_WORDS)
+            or governing_verb(item.span) in _MUTUAL_VERBS)
 
 
 def assign_actors(doc: Doc, found: list[Found], events: list[EventMention]) -> None:

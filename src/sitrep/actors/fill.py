@@ -114,10 +114,9 @@ def at_home(actor_country: str, country: str) -> bool:
 def state_inters(sides: list[tuple[ActorMention | None, str | None]], country: str | None) -> list[int | None]:
     """Inter codes of the sides, state forces settled against the event's country.
 
-    A state's forces in their own country are state forces (1). They are external forces (8)
-    when another state's forces are the other side and the event lies in that state: the
-    place then agrees with one side, which a wrong place rarely does. Otherwise the actors
-    stage's reading of the report stands.
+    A state's forces in their own country (or a place states.tsv counts as home) are state
+    forces (1), anywhere else external forces (8), as ACLED codes Turkish forces in Syria or
+    French forces in Mali. Without a country the actors stage's reading of the report stands.
     """
     inters = [actor.inter if actor else None for actor, _ in sides]
     if not country:
@@ -125,10 +124,7 @@ def state_inters(sides: list[tuple[ActorMention | None, str | None]], country: s
     states = [i for i, (actor, name) in enumerate(sides) if is_state(actor, name)]
     homes = {i for i in states if at_home(sides[i][0].country, country)}  # type: ignore[union-attr]
     for i in states:
-        if i in homes:
-            inters[i] = STATE
-        elif homes and len(states) >= 2:
-            inters[i] = EXTERNAL
+        inters[i] = STATE if i in homes else EXTERNAL
     return inters
 
 
@@ -176,9 +172,14 @@ def event_sides(mention: EventMention, country: str | None, context: str = "") -
     actor2 = fill_actor(mention.actor2, country, context)
     assoc1 = [fill_actor(a, country, context) or "" for a in mention.assoc_actor_1]
     assoc2 = [fill_actor(a, country, context) or "" for a in mention.assoc_actor_2]
-    inter1, inter2 = state_inters([(mention.actor1, actor1), (mention.actor2, actor2)], country)
-    inter1 = generic_inter(mention.actor1, country, context) or inter1
-    inter2 = generic_inter(mention.actor2, country, context) or inter2
+    first, second = mention.actor1, mention.actor2
+    if mention.event_type == "Battles" and _home_second(mention, actor1, actor2, country, context):
+        # "forces of India and Pakistan exchanged fire" in Pakistan: in a fight both states
+        # waged, ACLED names the forces at home first
+        first, second, actor1, actor2, assoc1, assoc2 = second, first, actor2, actor1, assoc2, assoc1
+    inter1, inter2 = state_inters([(first, actor1), (second, actor2)], country)
+    inter1 = generic_inter(first, country, context) or inter1
+    inter2 = generic_inter(second, country, context) or inter2
     coded1, coded2 = as_coded_in(actor1, country), as_coded_in(actor2, country)
     if coded1:
         actor1, inter1 = coded1
@@ -202,6 +203,19 @@ def event_sides(mention: EventMention, country: str | None, context: str = "") -
         disorder_type=disorder_type(mention.event_type, mention.sub_event_type,
                                     (inter1, inter2, *assoc_inters)),
     )
+
+
+def _home_second(mention: EventMention, actor1: str | None, actor2: str | None, country: str | None,
+                 context: str) -> bool:
+    """Two states' forces fought each other, neither acting more (by the words of the event's
+    sentence), and only the second side is at home in the event's country."""
+    from sitrep.actors.assign import MUTUAL_WORDS
+    a, b = mention.actor1, mention.actor2
+    if not country or not is_state(a, actor1) or not is_state(b, actor2):
+        return False
+    sentence = context[:max(mention.sent_end - mention.sent_start, 0)].lower() or mention.text.lower()
+    return (not at_home(a.country, country) and at_home(b.country, country)  # type: ignore[union-attr]
+            and any(word in sentence for word in MUTUAL_WORDS))
 
 
 def context_of(doc, mention: EventMention, following: int = 2) -> str:

@@ -81,9 +81,12 @@ class Matchers:
     def actor_spans(self, doc: Doc) -> list[tuple[Span, Alias]]:
         spans = []
         for match_id, start, end in list(self.lower(doc)) + list(self.orth(doc)):
-            if _in_coalition_with(doc, start, end):
+            if _in_coalition_with(doc, start, end) or _opposed(doc, start):
                 continue
             spans.append(Span(doc, start, end, label=match_id))
+        # of two aliases with the same words the earlier table row wins: the matchers' own order
+        # follows label hashes, which change whenever an analyst inserts a row
+        spans.sort(key=lambda span: self.by_id[span.label].key)
         return [(span, self.by_id[span.label]) for span in filter_spans(spans)]
 
     def country_spans(self, doc: Doc) -> list[Span]:
@@ -96,6 +99,11 @@ def _in_coalition_with(doc: Doc, start: int, end: int) -> bool:
     """"APCLS, in coalition with Nyatura": an alliance between named groups, no coalition actor."""
     return (end - start == 1 and doc[start].lower_ == "coalition" and start > 0
             and doc[start - 1].lower_ == "in" and end < len(doc) and doc[end].lower_ == "with")
+
+
+def _opposed(doc: Doc, start: int) -> bool:
+    """"anti-Houthi forces": the words name the side against the actor, never the actor."""
+    return start >= 2 and doc[start - 1].text == "-" and doc[start - 2].lower_ == "anti"
 
 
 _CACHE: dict[int, Matchers] = {}

@@ -158,6 +158,27 @@ def repels(span: Span) -> bool:
     return False
 
 
+def _response(verb: Token) -> bool:
+    lemma, children = verb.lemma_.lower(), {child.lower_ for child in verb.children}
+    answered = {grand.lower_ for child in verb.children if child.lower_ == "to" for grand in child.children}
+    return (lemma == "retaliate" or (lemma == "return" and "fire" in children)
+            or (lemma in ("shoot", "fire") and "back" in children)
+            or (lemma == "respond" and bool(answered & {"fire", "attack", "attacks", "shooting"})))
+
+
+def responds(span: Span) -> bool:
+    """The actor fired in response ("the police shot back", "officers returned fire", "forces
+    responded to the fire"): the other side opened fire first."""
+    token = span.root
+    for _ in range(12):
+        if token.pos_ == "VERB":
+            return _response(token) or any(child.dep_ == "conj" and _response(child) for child in token.children)
+        if token.head.i == token.i:
+            return False
+        token = token.head
+    return False
+
+
 def preposition(span: Span) -> str | None:
     """The preposition the actor phrase hangs from ("with" in "exchanged fire with police")."""
     token = span.root

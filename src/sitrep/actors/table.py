@@ -5,6 +5,7 @@ actor. Every table loads once per process.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -181,3 +182,14 @@ def load_abroad(path: str | None = None) -> dict[tuple[str, str], tuple[str, int
     """(actor name before any bracket, event country) -> (name, inter) ACLED codes it as there."""
     return {(row[0], row[1]): (row[2], int(row[3]))
             for row in _rows(Path(path) if path else DATA / "abroad.tsv") if len(row) >= 4}
+
+
+@lru_cache(maxsize=4)
+def _contraband(path: str | None = None) -> re.Pattern:
+    words = sorted((row[0] for row in _rows(Path(path) if path else DATA / "contraband.tsv")), key=len, reverse=True)
+    return re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(w) for w in words) + r")(?![\w-])", re.I)
+
+
+def is_contraband(text: str) -> bool:
+    """The text speaks of illicit goods (contraband.tsv): drugs, their labs and crops."""
+    return bool(_contraband().search(text))

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from spacy.tokens import Doc
 
-from sitrep.actors.table import Alias, _rows
+from sitrep.actors.table import Alias, _rows, load_demonyms
 
 DATA = Path(__file__).resolve().parent / "unlisted.tsv"
 # lowercase words inside a full name ("Front for the Liberation of ...")
@@ -38,6 +38,20 @@ def load_unlisted(path: str | None = None) -> tuple[dict[str, int], dict[str, in
         elif kind == "skip":
             skip.add(word)
     return members, heads, frozenset(skip)
+
+
+@lru_cache(maxsize=2)
+def load_bodies(path: str | None = None) -> dict[str, tuple[int, bool]]:
+    """Body word -> (inter, also after an acronym): words for a named group's people that say
+    nothing of its kind ("Southern Resistance forces", "members of Ahrar al Sharqiyah")."""
+    return {row[1]: (int(row[2]), "names" not in row[3:]) for row in _rows(Path(path) if path else DATA)
+            if row[0] == "body"}
+
+
+@lru_cache(maxsize=2)
+def load_offices(path: str | None = None) -> frozenset[str]:
+    """Words that make a capitalised name a state body or an institution, never an armed group."""
+    return frozenset(row[1].lower() for row in _rows(Path(path) if path else DATA) if row[0] == "office")
 
 
 def is_acronym(text: str) -> bool:
@@ -105,12 +119,16 @@ def unlisted_groups(doc: Doc, taken: set[int]) -> list[tuple[int, int, Alias]]:
     for start, end, acronym, full, inter in _definitions(doc):
         named.setdefault(acronym, (f"{acronym}: {full}", inter))
         spans.append((start, end, acronym, inter))
+    # body words an acronym may take too (unlisted.tsv): none by default, "FARDC forces" and
+    # "SSPC members" are as often a state's as a group's
+    words = {**{w: inter for w, (inter, acronyms) in load_bodies().items() if acronyms}, **members}
     for token in doc[:-1]:
         after = doc[token.i + 1]
-        if is_acronym(token.text) and after.lower_ in members:
-            named.setdefault(token.text, (token.text, members[after.lower_]))
-            spans.append((token.i, token.i + 2, token.text, members[after.lower_]))
-    for start, end, key, name, inter in _titled_groups(doc, members, taken) + _named_heads(doc, taken):
+        if is_acronym(token.text) and after.lower_ in words:
+            named.setdefault(token.text, (token.text, words[after.lower_]))
+            spans.append((token.i, token.i + 2, token.text, words[after.lower_]))
+    titled = _titled_groups(doc, members, taken) + _bodies(doc, taken) + _named_heads(doc, taken)
+    for start, end, key, name, inter in titled:
         named.setdefault(key, (name, inter))
         spans.append((start, end, key, inter))
     covered = {i for start, end, *_ in spans for i in range(start, end)}
@@ -131,10 +149,13 @@ _NOT_NAMES = {"unknown", "unidentified", "suspected", "armed", "local", "rival",
               "two", "three", "many", "other", "alleged", "presumed", "islamist", "islamic", "jihadist",
               "the", "a", "an", "these", "those", "both", "all", "former", "militia", "dozens",
               # kind words: "Tiv and Ichen Ethnic Militias" is find.py's (one militia per name)
-              "ethnic", "communal", "tribal", "clan", "caste",
+              "ethnic", "communal", "tribal", "clan", "caste", "indigenous",
               "government", "state", "security", "opposition", "rebel", "police", "army", "military",
               # a state's units: "Special Forces fighter" is no group called "Special Forces"
-              "forces", "force", "guard", "guards", "unit", "units", "troops", "soldiers"}
+              "forces", "force", "guard", "guards", "unit", "units", "troops", "soldiers",
+              # whose forces: "Coalition forces", "Allied forces", "Regime forces"
+              "gendarmerie", "special", "coalition", "federal", "navy", "regime", "allied", "foreign",
+              "international", "enemy", "loyalist", "regular", "paramilitary", "peacekeeping"}
 # entity labels that make the name a place (a communal militia) or a people (an ethnic one)
 _PLACE_LABELS = {"GPE", "LOC", "FAC"}
 
@@ -166,6 +187,76 @@ def _titled_groups(doc: Doc, members: dict[str, int], taken: set[int]) -> list[t
         else:
             out.append((start, token.i + 1, words, words, members[token.lower_]))
     return out
+
+
+def _bodies(doc: Doc, taken: set[int]) -> list[tuple[int, int, str, str, int]]:
+    """(start, end, key, name, inter) of "<Name> forces", "members of <Name>": a capitalised name
+    that is no place, people, person or state body ("the Southern Resistance forces") names its
+    group; "Tigray forces", "Joint Task forces" or "members of the Electoral Commission" are
+    left to the tables."""
+    bodies = load_bodies()
+    out = []
+    for token in doc[1:]:
+        if token.lower_ not in bodies or token.i in taken:
+            continue
+        inter = bodies[token.lower_][0]
+        after = _name_of(doc, token.i + 1, taken)
+        if after is not None:
+            words = doc[after[0]:after[1]].text
+            out.append((token.i, after[1], words, words, inter))
+            continue
+        start = token.i
+        while start > 0 and start > token.i - 4 and doc[start - 1].is_title and doc[start - 1].is_alpha \
+                and not doc[start - 1].is_stop and doc[start - 1].i not in taken:
+            start -= 1
+        # one word is too often a leader or a people the tagger missed ("Hadi forces")
+        if token.i - start < 2 or (start > 0 and start - 1 in taken) or not _a_name(doc[start:token.i]):
+            continue
+        words = doc[start:token.i].text
+        out.append((start, token.i + 1, words, words, inter))
+    return out
+
+
+# entity labels of a name that is no group's: places, peoples, persons (a leader's forces are
+# mostly the state's or a faction the tables know), dates ("Tuesday forces ...")
+_NO_GROUP_LABELS = _PLACE_LABELS | {"NORP", "PERSON", "DATE", "TIME", "CARDINAL", "ORDINAL"}
+
+
+def _a_name(words) -> bool:
+    """The capitalised words name a group of their own: none is a kind, office or state word."""
+    lowered = {t.lower_ for t in words}
+    return not (lowered & (_NOT_NAMES | load_offices() | _countries())
+                or {t.ent_type_ for t in words} & _NO_GROUP_LABELS)
+
+
+@lru_cache(maxsize=1)
+def _countries() -> frozenset[str]:
+    """Country words (demonyms.tsv), lowercased: "forces of Mozambique" when the tagger missed it."""
+    return frozenset(word.lower() for word in load_demonyms())
+
+
+def _name_of(doc: Doc, at: int, taken: set[int]) -> tuple[int, int] | None:
+    """(start, end) of the organisation's name in "of (the) Name" from token `at` ("members of
+    Ahrar al Sharqiyah"), or None for no name, a place, a people or a state body."""
+    if at >= len(doc) or doc[at].lower_ != "of":
+        return None
+    start = at + 1 + (at + 1 < len(doc) and doc[at + 1].lower_ == "the")
+    end = start
+    while end < len(doc) and end - start < 5 and end not in taken and (
+            (doc[end].is_title or doc[end].is_upper) and doc[end].is_alpha
+            or (end > start and doc[end].lower_ in ("al", "el", "ad", "as", "ash", "ar", "de"))):
+        end += 1
+    while end > start and not (doc[end - 1].is_title or doc[end - 1].is_upper):
+        end -= 1  # a trailing particle
+    if end == start or not _a_name(doc[start:end]):
+        return None
+    if end - start == 1 and doc[start].is_upper:
+        return None  # "members of the SSPC": an unlisted acronym is as often a state agency
+    if end < len(doc) and doc[end].text in ("-", "("):
+        return None  # "a Chand-led outfit"; "the ... Front (ZLF)" is spelled out, see _definitions
+    if end < len(doc) and doc[end].pos_ == "NOUN":
+        return None  # "members of the Boor clan": the name only says which clan
+    return start, end
 
 
 # the words that end a group's own name; brigades and battalions are mostly the state's units
