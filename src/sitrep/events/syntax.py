@@ -106,6 +106,9 @@ def _agent(head: Token) -> list[Token]:
         for child in head.head.children:  # "a clash broke out between X and Y"
             if child.dep_ == "prep" and child.lower_ in PARTY_PREPS - {"by"}:
                 out += [t for c in child.children for t in _phrase(c)]
+    if any(child.dep_ in ("nsubj", "nsubjpass", "csubj", "agent") and child.pos_ != "PRON"
+           for child in head.children):
+        return out                       # "rallied after a bombing killed 30": its own doer ("they": the one above)
     node = head
     for _ in range(2):                   # shared subject of a conjoined or governing verb
         if node.dep_ not in ("conj", "dobj", "xcomp", "advcl") or node.head.i == node.i:
