@@ -24,3 +24,19 @@ pytestmark = pytest.mark.model
 ])
 def test_a_clause_with_its_own_doer_is_not_the_crowds_act(events_nlp, text, expected):
     assert first_sub_event(events_nlp, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Farmers protested in Multan after their crops were burnt by unknown people.", "Peaceful protest"),
+    ("Traders protested in Abuja because thugs had vandalised their shops.", "Peaceful protest"),
+    ("Christians demonstrated in Kaduna after a church was torched by suspected herdsmen.", "Peaceful protest"),
+    ("Doctors protested in Lahore, saying that a colleague had been assaulted by the relatives of a patient.",
+     "Peaceful protest"),
+    ("Residents protested in Kasai, alleging that soldiers had burned several houses.", "Peaceful protest"),
+    # the crowd's own acts, told in the main clause or of 'they', stay a violent demonstration
+    ("Traders protested in Lagos after they had torched a tax office.", "Violent demonstration"),
+    ("Residents protested and torched a police post after a man was killed by police.", "Violent demonstration"),
+    ("Protesters in Lyon burnt cars after police had killed a teenager.", "Violent demonstration"),
+])
+def test_someone_elses_violence_told_under_a_protest_is_its_grievance(events_nlp, text, expected):
+    assert first_sub_event(events_nlp, text) == expected

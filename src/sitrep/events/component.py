@@ -27,7 +27,7 @@ from sitrep.events.notes import armed_target, armed_victim, crowd_default, crowd
 from sitrep.events.private import doers as _doers, private_crime
 from sitrep.events.syntax import (
     _after, _agent, _anaphoric, _before, _clause_chars, _clause_head, _described, _framing_victims, _grievance,
-    _span_head, _subordinate, _symbolic, _target, _verb_of, _acts_only_on,
+    _others_act, _span_head, _subordinate, _symbolic, _target, _verb_of, _acts_only_on,
 )
 from sitrep.mentions import EventMention, mentions
 
@@ -56,6 +56,10 @@ class EventsComponent:
                        for sub, words in self.rules.raw.get("not_on", {}).items()}
         self.reasons_of = set(self.rules.raw.get("reasons_of", []))
         self.grievance_verbs = set(self.rules.raw.get("grievance_verbs", []))
+        others = self.rules.raw.get("others_acts", {})
+        self.others_subs = set(others.get("sub_types", []))
+        self.others_speech = set(others.get("speech", []))
+        self.others_crowd = WordSet.parse("|".join(others.get("crowd", [])), lists)
         self.not_by = {sub: WordSet.parse("|".join(words), lists)
                        for sub, words in self.rules.raw.get("not_by", {}).items()}
         figurative = self.rules.raw.get("figurative", {})
@@ -223,6 +227,11 @@ class EventsComponent:
             # "protested the lynching of a man": what a protest is about is its grievance, not its act
             if any(c.row.sub_event_type in self.reasons_of for c in group):
                 group = [c for c in group if not _grievance(c.head, self.grievance_verbs)] or group
+                # "protested after their crops were burnt by unknown people": another's act, the grievance
+                if any(c.row.sub_event_type in self.reasons_of and c.row.sub_event_type not in self.others_subs
+                       and not _subordinate(c.head) for c in group):
+                    group = [c for c in group if c.row.sub_event_type not in self.others_subs
+                             or not _others_act(c.head, self.others_speech, self.others_crowd)]
             if any(c.row.weight >= strong for c in group):
                 group = [c for c in group if c.row.weight >= strong]
             # "families whose children were kidnapped protested": the protest's grievance, which

@@ -178,6 +178,31 @@ def _grievance(head: Token, verbs: set[str]) -> bool:
     return False
 
 
+def _others_act(head: Token, speech: set[str], crowd: WordSet) -> bool:
+    """Told as someone else's act in a clause under the sentence's protest: what the crowd says
+    happened ("protested, saying that a colleague had been assaulted"), or an adverbial or relative
+    clause whose doer is not the crowd ("protested after their crops were burnt by unknown people",
+    "because thugs had vandalised their shops"). The crowd's own acts ("after they torched a car",
+    "protesters who pelted stones") are not."""
+    root = head.sent.root
+    own = {t.lemma_.lower() for c in root.children if c.dep_ == "nsubj" for t in _phrase(c)}
+    node = head
+    while node.head.i != node.i:
+        if node.dep_ == "ccomp" and node.head.lemma_.lower() in speech and node.head.i != root.i:
+            return True
+        if node.dep_ in ("advcl", "relcl", "acl") and node.pos_ in ("VERB", "AUX"):
+            doers = [c for c in node.children if c.dep_ == "nsubj"]
+            doers += [t for c in node.children if c.dep_ == "agent" for t in c.children if t.dep_ == "pobj"]
+            if any(d.pos_ == "PRON" for d in doers):
+                return False
+            if doers:
+                words = [t for d in doers for t in _phrase(d)]
+                return not crowd.hits(words) and own.isdisjoint(t.lemma_.lower() for t in words)
+            return any(c.dep_ == "nsubjpass" for c in node.children)   # "after shops were burnt"
+        node = node.head
+    return False
+
+
 def _described(head: Token) -> bool:
     """A participle that describes a thing ("a burnt transformer"), not an act told of it."""
     return head.dep_ == "amod" and head.tag_ == "VBN"
