@@ -40,3 +40,24 @@ def test_a_clause_with_its_own_doer_is_not_the_crowds_act(events_nlp, text, expe
 ])
 def test_someone_elses_violence_told_under_a_protest_is_its_grievance(events_nlp, text, expected):
     assert first_sub_event(events_nlp, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("On 6 June 2021, traders staged a protest in Kumasi. Their shops were burnt down last week by suspected "
+     "arsonists. [size=no report]", "Peaceful protest"),
+    ("On 6 June 2021, Hindus protested in Sindh. A temple was vandalised by unknown people the previous night. "
+     "[size=no report]", "Peaceful protest"),
+    ("On 6 June 2021, farmers protested in Punjab. They said their crops had been set on fire by rival villagers. "
+     "[size=no report]", "Peaceful protest"),
+    ("On 6 June 2021, Christians protested in Jos. Several churches were attacked and burnt by gunmen last month. "
+     "[size=no report]", "Peaceful protest"),
+    # the crowd's own violence told after the protest, by 'they', the crowd's word or against it, stays a riot
+    ("On 7 May 2020, workers staged a demonstration on the highway demanding unpaid wages. They also beat an "
+     "official of the factory and burnt tires. [size=no report]", "Violent demonstration"),
+    ("On 6 June 2021, students held a demonstration in Madurai against fees. Police clashed with the demonstrators. "
+     "[size=no report]", "Violent demonstration"),
+    ("On 6 June 2021, residents demonstrated in Goma after the killing of a trader. The demonstrators burned tyres "
+     "and stoned passing cars. [size=no report]", "Violent demonstration"),
+])
+def test_violence_told_after_a_protest_is_the_crowds_only_when_it_did_it(events_nlp, text, expected):
+    assert first_sub_event(events_nlp, text) == expected

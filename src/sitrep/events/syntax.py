@@ -178,7 +178,7 @@ def _grievance(head: Token, verbs: set[str]) -> bool:
     return False
 
 
-def _others_act(head: Token, speech: set[str], crowd: WordSet) -> bool:
+def _others_act(head: Token, speech: set[str], crowd: WordSet, strangers: WordSet) -> bool:
     """Told as someone else's act in a clause under the sentence's protest: what the crowd says
     happened ("protested, saying that a colleague had been assaulted"), or an adverbial or relative
     clause whose doer is not the crowd ("protested after their crops were burnt by unknown people",
@@ -193,14 +193,39 @@ def _others_act(head: Token, speech: set[str], crowd: WordSet) -> bool:
         if node.dep_ in ("advcl", "relcl", "acl") and node.pos_ in ("VERB", "AUX"):
             doers = [c for c in node.children if c.dep_ == "nsubj"]
             doers += [t for c in node.children if c.dep_ == "agent" for t in c.children if t.dep_ == "pobj"]
-            if any(d.pos_ == "PRON" for d in doers):
-                return False
             if doers:
-                words = [t for d in doers for t in _phrase(d)]
-                return not crowd.hits(words) and own.isdisjoint(t.lemma_.lower() for t in words)
+                return not _crowds(doers, crowd, strangers, own)
             return any(c.dep_ == "nsubjpass" for c in node.children)   # "after shops were burnt"
         node = node.head
     return False
+
+
+def _crowds(doers: list[Token], crowd: WordSet, strangers: WordSet, own: set[str]) -> bool:
+    """Doers that are the protest's crowd: "they", "who", a crowd's word ("youths", "residents"),
+    or a word of the protest's own subject, unless marked as strangers ("unknown people")."""
+    for doer in doers:
+        words = _phrase(doer)
+        if doer.pos_ == "PRON" or (not strangers.hits(words) and (
+                crowd.hits(words) or not own.isdisjoint(t.lemma_.lower() for t in words))):
+            return True
+    return False
+
+
+def _told_apart(head: Token, speech: set[str], crowd: WordSet, strangers: WordSet, own: set[str]) -> bool:
+    """A sentence after a protest that tells of someone else's violence, not the crowd's: what
+    someone says ("They said their crops had been set on fire"), a doer named who is not the crowd
+    ("A temple was vandalised by unknown people"), or an act set before it ("Gunmen had set fire to
+    a school on Saturday"). "They", "protesters" or the protest's own subject are the crowd."""
+    parties = [t for t in _agent(head) if t.dep_ in ("nsubj", "pobj")]   # "Police clashed with the demonstrators"
+    if _crowds(parties, crowd, strangers, own):
+        return False
+    if any(node.dep_ == "ccomp" and node.head.lemma_.lower() in speech for node in (head, *head.ancestors)):
+        return True
+    doers = [t for t in parties if t.dep_ == "nsubj" or t.head.lower_ == "by"]
+    verb = _verb_of(head)
+    if any(c.dep_ == "aux" and c.lemma_ == "have" and c.tag_ == "VBD" for c in verb.children):
+        return True                       # "had set fire": before the protest
+    return bool(doers)
 
 
 def _described(head: Token) -> bool:
