@@ -56,6 +56,7 @@ class EventsComponent:
                        for sub, words in self.rules.raw.get("not_on", {}).items()}
         self.reasons_of = set(self.rules.raw.get("reasons_of", []))
         self.grievance_verbs = set(self.rules.raw.get("grievance_verbs", []))
+        self.grievance_causes = frozenset(self.rules.raw.get("grievance_causes", []))
         others = self.rules.raw.get("others_acts", {})
         self.others_subs = set(others.get("sub_types", []))
         self.others_speech = set(others.get("speech", []))
@@ -227,7 +228,7 @@ class EventsComponent:
             group = by_sent[sent_no]
             # "protested the lynching of a man": what a protest is about is its grievance, not its act
             if any(c.row.sub_event_type in self.reasons_of for c in group):
-                group = [c for c in group if not _grievance(c.head, self.grievance_verbs)] or group
+                group = [c for c in group if not _grievance(c.head, self.grievance_verbs, self.grievance_causes)] or group
                 # "protested after their crops were burnt by unknown people": another's act, the grievance
                 if any(c.row.sub_event_type in self.reasons_of and c.row.sub_event_type not in self.others_subs
                        and not _subordinate(c.head) for c in group):

@@ -163,7 +163,7 @@ def _subordinate(head: Token) -> bool:
     return False
 
 
-def _grievance(head: Token, verbs: set[str]) -> bool:
+def _grievance(head: Token, verbs: set[str], causes: frozenset[str] = frozenset()) -> bool:
     """Within a noun that a protest verb acts on ("protested the burning of a church",
     "demonstrated over the looting", "protested the lynching of a man by a mob"): the protest's
     grievance, not its act."""
@@ -171,6 +171,8 @@ def _grievance(head: Token, verbs: set[str]) -> bool:
         governor = node.head
         if node.dep_ == "pobj" and governor.lower_ in ("against", "over"):
             governor = governor.head
+        elif node.dep_ == "pobj" and governor.dep_ == "agent" and governor.head.lemma_ in causes:
+            return True                   # "the protest was sparked by the killing of a boy"
         elif node.dep_ != "dobj":
             continue
         if node.pos_ in ("NOUN", "PROPN") and governor.pos_ == "VERB" and governor.lemma_ in verbs:
