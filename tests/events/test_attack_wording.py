@@ -24,3 +24,14 @@ pytestmark = pytest.mark.model
 ])
 def test_violence_worded_otherwise(events_nlp, text, expected):
     assert first_sub_event(events_nlp, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # 'stormed' is an assault, not the weather that blocks a killing row
+    ("On 6 June 2021, Taliban militants stormed a police checkpoint in Helmand, killing 4 policemen.", "Armed clash"),
+    ("On 6 June 2021, gunmen stormed a village in Zamfara, killing 12 villagers.", "Attack"),
+    ("On 6 June 2021, three fishermen were killed in a storm off the coast of Lagos.", "NONE"),
+    ("On 6 June 2021, the army neutralised 10 terrorists in an operation in Borno.", "Armed clash"),
+])
+def test_storming_kills_and_the_storm_does_not(events_nlp, text, expected):
+    assert first_sub_event(events_nlp, text) == expected
