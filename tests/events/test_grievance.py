@@ -35,3 +35,18 @@ def test_the_grievance_of_a_protest_is_not_its_act(events_nlp, text, expected):
 ])
 def test_a_group_dissolved_or_newly_led(events_nlp, text, expected):
     assert first_sub_event(events_nlp, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("On 6 June 2021, people protested in Kano. The protest followed the burning of a mosque by a mob. "
+     "[size=no report]", "Peaceful protest"),
+    ("On 6 June 2021, a protest in Dhaka was triggered by the lynching of a man. [size=no report]",
+     "Peaceful protest"),
+    # the crowd's means ('by burning tyres') and what came after the protest stay its acts
+    ("On 6 June 2021, residents protested in Jos by burning tyres on the main road. [size=no report]",
+     "Violent demonstration"),
+    ("On 6 June 2021, the protest was followed by the burning of several cars by the demonstrators. "
+     "[size=no report]", "Violent demonstration"),
+])
+def test_what_a_protest_followed_or_was_sparked_by_is_its_grievance(events_nlp, text, expected):
+    assert first_sub_event(events_nlp, text) == expected

@@ -27,7 +27,7 @@ from sitrep.events.notes import armed_target, armed_victim, crowd_default, crowd
 from sitrep.events.private import doers as _doers, private_crime
 from sitrep.events.syntax import (
     _after, _agent, _anaphoric, _before, _clause_chars, _clause_head, _described, _framing_victims, _grievance,
-    _span_head, _subordinate, _symbolic, _target, _verb_of, _acts_only_on,
+    _others_act, _span_head, _told_apart, _subordinate, _symbolic, _target, _verb_of, _acts_only_on,
 )
 from sitrep.mentions import EventMention, mentions
 
@@ -56,6 +56,12 @@ class EventsComponent:
                        for sub, words in self.rules.raw.get("not_on", {}).items()}
         self.reasons_of = set(self.rules.raw.get("reasons_of", []))
         self.grievance_verbs = set(self.rules.raw.get("grievance_verbs", []))
+        self.grievance_causes = frozenset(self.rules.raw.get("grievance_causes", []))
+        others = self.rules.raw.get("others_acts", {})
+        self.others_subs = set(others.get("sub_types", []))
+        self.others_speech = set(others.get("speech", []))
+        self.others_crowd = WordSet.parse("|".join(others.get("crowd", [])), lists)
+        self.others_strangers = WordSet.parse("|".join(others.get("strangers", [])), lists)
         self.not_by = {sub: WordSet.parse("|".join(words), lists)
                        for sub, words in self.rules.raw.get("not_by", {}).items()}
         figurative = self.rules.raw.get("figurative", {})
@@ -222,7 +228,12 @@ class EventsComponent:
             group = by_sent[sent_no]
             # "protested the lynching of a man": what a protest is about is its grievance, not its act
             if any(c.row.sub_event_type in self.reasons_of for c in group):
-                group = [c for c in group if not _grievance(c.head, self.grievance_verbs)] or group
+                group = [c for c in group if not _grievance(c.head, self.grievance_verbs, self.grievance_causes)] or group
+                # "protested after their crops were burnt by unknown people": another's act, the grievance
+                if any(c.row.sub_event_type in self.reasons_of and c.row.sub_event_type not in self.others_subs
+                       and not _subordinate(c.head) for c in group):
+                    group = [c for c in group if c.row.sub_event_type not in self.others_subs
+                             or not _others_act(c.head, self.others_speech, self.others_crowd, self.others_strangers)]
             if any(c.row.weight >= strong for c in group):
                 group = [c for c in group if c.row.weight >= strong]
             # "families whose children were kidnapped protested": the protest's grievance, which
@@ -250,9 +261,27 @@ class EventsComponent:
                 seen.add(sub)
                 chosen.append(cand)
             tops.update(((sent_no, sub), weight) for sub, weight in top.items())
+        chosen = self._after_protest(sents, chosen)
         chosen = self._absorb(chosen, tops)
         chosen = self._elaborations(chosen)
         return self._mentions(doc, sents, chosen)
+
+    def _after_protest(self, sents: list[Span], chosen: list[Candidate]) -> list[Candidate]:
+        """A riot cue in a sentence after a protest's, in a sentence of no protest cue of its own,
+        that tells of someone else's violence is the protest's background, not its act."""
+        protest = [c for c in chosen if c.row.sub_event_type in self.reasons_of
+                   and c.row.sub_event_type not in self.others_subs]
+        out: list[Candidate] = []
+        for cand in chosen:
+            before = [p for p in protest if 0 < cand.sent - p.sent <= self.rules.context_window]
+            if (cand.row.sub_event_type in self.others_subs and before
+                    and not any(p.sent == cand.sent for p in protest)):
+                root = sents[before[0].sent].root
+                own = {t.lemma_.lower() for c in root.children if c.dep_ == "nsubj" for t in c.subtree}
+                if _told_apart(cand.head, self.others_speech, self.others_crowd, self.others_strangers, own):
+                    continue
+            out.append(cand)
+        return out
 
     def _elaborations(self, chosen: list[Candidate]) -> list[Candidate]:
         """A sentence that only counts the dead ("20 fighters were killed") tells more of an

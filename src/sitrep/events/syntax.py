@@ -106,6 +106,9 @@ def _agent(head: Token) -> list[Token]:
         for child in head.head.children:  # "a clash broke out between X and Y"
             if child.dep_ == "prep" and child.lower_ in PARTY_PREPS - {"by"}:
                 out += [t for c in child.children for t in _phrase(c)]
+    if any(child.dep_ in ("nsubj", "nsubjpass", "csubj", "agent") and child.pos_ != "PRON"
+           for child in head.children):
+        return out                       # "rallied after a bombing killed 30": its own doer ("they": the one above)
     node = head
     for _ in range(2):                   # shared subject of a conjoined or governing verb
         if node.dep_ not in ("conj", "dobj", "xcomp", "advcl") or node.head.i == node.i:
@@ -160,7 +163,7 @@ def _subordinate(head: Token) -> bool:
     return False
 
 
-def _grievance(head: Token, verbs: set[str]) -> bool:
+def _grievance(head: Token, verbs: set[str], causes: frozenset[str] = frozenset()) -> bool:
     """Within a noun that a protest verb acts on ("protested the burning of a church",
     "demonstrated over the looting", "protested the lynching of a man by a mob"): the protest's
     grievance, not its act."""
@@ -168,11 +171,63 @@ def _grievance(head: Token, verbs: set[str]) -> bool:
         governor = node.head
         if node.dep_ == "pobj" and governor.lower_ in ("against", "over"):
             governor = governor.head
+        elif node.dep_ == "pobj" and governor.dep_ == "agent" and governor.head.lemma_ in causes:
+            return True                   # "the protest was sparked by the killing of a boy"
         elif node.dep_ != "dobj":
             continue
         if node.pos_ in ("NOUN", "PROPN") and governor.pos_ == "VERB" and governor.lemma_ in verbs:
             return True
     return False
+
+
+def _others_act(head: Token, speech: set[str], crowd: WordSet, strangers: WordSet) -> bool:
+    """Told as someone else's act in a clause under the sentence's protest: what the crowd says
+    happened ("protested, saying that a colleague had been assaulted"), or an adverbial or relative
+    clause whose doer is not the crowd ("protested after their crops were burnt by unknown people",
+    "because thugs had vandalised their shops"). The crowd's own acts ("after they torched a car",
+    "protesters who pelted stones") are not."""
+    root = head.sent.root
+    own = {t.lemma_.lower() for c in root.children if c.dep_ == "nsubj" for t in _phrase(c)}
+    node = head
+    while node.head.i != node.i:
+        if node.dep_ == "ccomp" and node.head.lemma_.lower() in speech and node.head.i != root.i:
+            return True
+        if node.dep_ in ("advcl", "relcl", "acl") and node.pos_ in ("VERB", "AUX"):
+            doers = [c for c in node.children if c.dep_ == "nsubj"]
+            doers += [t for c in node.children if c.dep_ == "agent" for t in c.children if t.dep_ == "pobj"]
+            if doers:
+                return not _crowds(doers, crowd, strangers, own)
+            return any(c.dep_ == "nsubjpass" for c in node.children)   # "after shops were burnt"
+        node = node.head
+    return False
+
+
+def _crowds(doers: list[Token], crowd: WordSet, strangers: WordSet, own: set[str]) -> bool:
+    """Doers that are the protest's crowd: "they", "who", a crowd's word ("youths", "residents"),
+    or a word of the protest's own subject, unless marked as strangers ("unknown people")."""
+    for doer in doers:
+        words = _phrase(doer)
+        if doer.pos_ == "PRON" or (not strangers.hits(words) and (
+                crowd.hits(words) or not own.isdisjoint(t.lemma_.lower() for t in words))):
+            return True
+    return False
+
+
+def _told_apart(head: Token, speech: set[str], crowd: WordSet, strangers: WordSet, own: set[str]) -> bool:
+    """A sentence after a protest that tells of someone else's violence, not the crowd's: what
+    someone says ("They said their crops had been set on fire"), a doer named who is not the crowd
+    ("A temple was vandalised by unknown people"), or an act set before it ("Gunmen had set fire to
+    a school on Saturday"). "They", "protesters" or the protest's own subject are the crowd."""
+    parties = [t for t in _agent(head) if t.dep_ in ("nsubj", "pobj")]   # "Police clashed with the demonstrators"
+    if _crowds(parties, crowd, strangers, own):
+        return False
+    if any(node.dep_ == "ccomp" and node.head.lemma_.lower() in speech for node in (head, *head.ancestors)):
+        return True
+    doers = [t for t in parties if t.dep_ == "nsubj" or t.head.lower_ == "by"]
+    verb = _verb_of(head)
+    if any(c.dep_ == "aux" and c.lemma_ == "have" and c.tag_ == "VBD" for c in verb.children):
+        return True                       # "had set fire": before the protest
+    return bool(doers)
 
 
 def _described(head: Token) -> bool:
