@@ -1,0 +1,56 @@
+"""Less common wordings of events (trigger rows added for synonyms the dev notes never used), and the
+same words used figuratively or about accidents, which must stay quiet (real English model)."""
+from __future__ import annotations
+
+import pytest
+
+from helpers import first_sub_event
+
+
+pytestmark = pytest.mark.model
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("On 6 June 2021, soldiers and Al Shabaab militants traded gunfire near Afgoye for two hours.", "Armed clash"),
+    ("On 6 June 2021, government troops retook control of Palma after days of fighting.",
+     "Government regains territory"),
+    ("On 6 June 2021, the military dislodged militants from the village of Tora.", "Government regains territory"),
+    ("On 6 June 2021, soldiers wrested back control of the district from rebels.", "Government regains territory"),
+    ("On 6 June 2021, Al Shabaab militants wrested control of the town of Mahas from the army.",
+     "Non-state actor overtakes territory"),
+    ("On 6 June 2021, an unmanned aerial vehicle fired missiles at a house in Mirali.", "Air/drone strike"),
+    ("On 6 June 2021, militants whisked away 3 aid workers in Borno.", "Abduction/forced disappearance"),
+    ("On 6 June 2021, armed men snatched a businessman from his car in Port Harcourt.",
+     "Abduction/forced disappearance"),
+    ("On 6 June 2021, jihadists carried off 3 villagers from Djibo.", "Abduction/forced disappearance"),
+    ("On 6 June 2021, angry protesters ransacked the governor's office in Kano.", "Violent demonstration"),
+    ("On 6 June 2021, protesters hurled rocks at police in Santiago.", "Violent demonstration"),
+    ("On 6 June 2021, a group of youths hurled bricks at a bus in Jos.", "Mob violence"),
+    ("On 6 June 2021, police apprehended 3 suspected militants in Srinagar.", "Arrests"),
+    ("On 6 June 2021, police nabbed two suspected kidnappers in Kano.", "Arrests"),
+    ("On 6 June 2021, the army built a new outpost near the border.", "Headquarters or base established"),
+    ("On 6 June 2021, militants burned down a health centre in Cabo Delgado.", "Looting/property destruction"),
+    ("On 6 June 2021, militants blew up a bridge in Sukma.", "Remote explosive/landmine/IED"),
+])
+def test_less_common_wordings_name_the_event(events_nlp, text, expected):
+    assert first_sub_event(events_nlp, text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "On 6 June 2021, the minister was pelted with questions by reporters in Nairobi.",
+    "On 6 June 2021, a fire torched a warehouse in Lagos after an electrical fault.",
+    "On 6 June 2021, the opposition leader shelled out millions for his campaign.",
+    "On 6 June 2021, the coach was bombarded with criticism after the defeat.",
+    "On 6 June 2021, the striker fired a shot past the goalkeeper in the final.",
+    "On 6 June 2021, a gas cylinder exploded in a restaurant in Karachi, killing 3.",
+    "On 6 June 2021, the senator blasted the government over the budget.",
+    "On 6 June 2021, a wildfire set ablaze thousands of hectares of forest in Attica.",
+    "On 6 June 2021, the president was ambushed by reporters' questions at the press conference.",
+    "On 6 June 2021, doctors fought to save the lives of the accident victims.",
+    "On 6 June 2021, a truck rammed into a market stall after its brakes failed, killing 2.",
+    "On 6 June 2021, a thief snatched a phone from a woman's hand in Nairobi.",
+    "On 6 June 2021, the startup overtook its rivals in market share.",
+])
+def test_the_same_words_used_otherwise_name_no_event(events_nlp, text):
+    assert first_sub_event(events_nlp, text) == "NONE"
+
