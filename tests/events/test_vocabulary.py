@@ -2,9 +2,14 @@
 same words used figuratively or about accidents, which must stay quiet (real English model)."""
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
 from helpers import first_sub_event
+from sitrep.mentions import mentions
+from sitrep.model import Article
+from sitrep.nlp import make_doc
 
 
 pytestmark = pytest.mark.model
@@ -54,3 +59,9 @@ def test_less_common_wordings_name_the_event(events_nlp, text, expected):
 def test_the_same_words_used_otherwise_name_no_event(events_nlp, text):
     assert first_sub_event(events_nlp, text) == "NONE"
 
+
+def test_the_attacker_arrested_afterwards_is_no_event_of_its_own(events_nlp):
+    text = ("On 1 May 2020, a soldier fired upon a family in Dilling, killing the father and a son. "
+            "The soldier has reportedly been arrested.")
+    doc = events_nlp(make_doc(events_nlp, Article(id="a", text=text, published=date(2020, 5, 3))))
+    assert [m.sub_event_type for m in mentions(doc, "event_mentions")] == ["Attack"]
