@@ -36,6 +36,15 @@ pytestmark = pytest.mark.model
     ("On 6 June 2021, the army built a new outpost near the border.", "Headquarters or base established"),
     ("On 6 June 2021, militants burned down a health centre in Cabo Delgado.", "Looting/property destruction"),
     ("On 6 June 2021, militants blew up a bridge in Sukma.", "Remote explosive/landmine/IED"),
+    ("On 6 June 2021, an army patrol came under fire from militants near Mopti.", "Armed clash"),
+    ("On 6 June 2021, militants slit the throats of 4 villagers in Cabo Delgado.", "Attack"),
+    ("On 6 June 2021, armed men burned 3 villagers alive in Ituri.", "Attack"),
+    ("On 6 June 2021, militants clubbed a farmer to death in Benue.", "Attack"),
+    ("On 6 June 2021, gunmen dragged a teacher from his home and took him to an unknown destination in Kogi.",
+     "Abduction/forced disappearance"),
+    ("On 6 June 2021, a military plane bombed a market in Tigray.", "Air/drone strike"),
+    ("On 6 June 2021, security forces gunned down 6 protesters in Baghdad.", "Excessive force against protesters"),
+    ("On 6 June 2021, security forces picked up a journalist in Harare.", "Arrests"),
 ])
 def test_less_common_wordings_name_the_event(events_nlp, text, expected):
     assert first_sub_event(events_nlp, text) == expected
@@ -55,6 +64,12 @@ def test_less_common_wordings_name_the_event(events_nlp, text, expected):
     "On 6 June 2021, a truck rammed into a market stall after its brakes failed, killing 2.",
     "On 6 June 2021, a thief snatched a phone from a woman's hand in Nairobi.",
     "On 6 June 2021, the startup overtook its rivals in market share.",
+    "On 6 June 2021, the party fought a bitter election campaign in Lagos.",
+    "On 6 June 2021, the government ambushed the opposition with a snap vote.",
+    "On 6 June 2021, locusts destroyed crops in northern Kenya.",
+    "On 6 June 2021, the minister came under fire for his remarks on the budget.",
+    "On 6 June 2021, the suspects fled to an unknown destination after the robbery in Kano.",
+    "On 6 June 2021, a passenger plane crashed on landing in Goma after a bird strike.",
 ])
 def test_the_same_words_used_otherwise_name_no_event(events_nlp, text):
     assert first_sub_event(events_nlp, text) == "NONE"
