@@ -193,6 +193,10 @@ def _learned_nlp(args: list[str]):  # noqa: ANN202
 
 def main(argv: list[str] | None = None) -> int:
     args = argv if argv is not None else sys.argv[1:]
+    unknown = [a for a in args if a.startswith("-") and a not in ("--dev", "--second", "--model")]
+    if unknown:  # --help among them: say how, never fall through to scoring the held-out set
+        print(__doc__)
+        return 0 if set(unknown) <= {"-h", "--help"} else 2
     if "--dev" in args:
         records = load(DEV_SNIPPETS)
         learned = _learned_nlp(args)

@@ -48,3 +48,16 @@ def test_the_actor_set_codes_actors_with_consistent_inter_codes():
     for event in events:
         assert event["actor1"].strip() and event["inter1"] in range(1, 9), event
         assert (event["inter2"] in range(1, 9)) == bool(event.get("actor2")), event
+
+
+def test_the_snippet_benchmark_answers_help_without_scoring_a_held_out_set(capsys):
+    """`news_snippets.py --help` once ran the held-out set; an unknown flag now only prints usage."""
+    import sys
+
+    sys.path.insert(0, str(DATA.parent))
+    import news_snippets
+
+    assert news_snippets.main(["--help"]) == 0
+    assert news_snippets.main(["--secnd"]) == 2
+    out = capsys.readouterr().out
+    assert "--second" in out and "| system |" not in out
