@@ -7,7 +7,8 @@ competing cues in one sentence resolve). Steps, in one pass over the tokens:
 
 1. every trigger row whose pattern matches, kept where its context/target/agent/block hold;
    the longest span wins, then the heaviest row at it (distinctive cues beat generic ones);
-2. matches that are negated, hypothetical, governed by a statement or a plan, or set in a
+2. matches that are negated (also "without a shot being fired"), hypothetical, governed by a
+   statement or a plan, protests held online, or set in a
    year well before publication are dropped;
 3. per sentence: incidental cues give way to strong ones, `suppress` rules drop the other side
    of one event (the killing in an airstrike), and one mention is kept per sub-type;
@@ -27,12 +28,13 @@ from sitrep.events.notes import armed_target, armed_victim, crowd_default, crowd
 from sitrep.events.private import doers as _doers, private_crime
 from sitrep.events.syntax import (
     _after, _agent, _anaphoric, _before, _clause_chars, _clause_head, _described, _framing_victims, _grievance,
-    _others_act, _span_head, _told_apart, _subordinate, _symbolic, _target, _verb_of, _acts_only_on,
+    _online, _others_act, _span_head, _told_apart, _subordinate, _symbolic, _target, _verb_of, _acts_only_on,
 )
 from sitrep.mentions import EventMention, mentions
 
 SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj", "csubjpass", "agent", "expl"}
 YEAR = re.compile(r"^(19|20)\d\d$")
+WITHOUT_PATH = {"pobj", "pcomp", "dobj", "nsubjpass", "compound", "det", "amod", "nummod"}
 NOT_EVENTS_KEY = "sitrep_not_events"   # doc.user_data: char spans of sentences judged not events
 
 
@@ -55,6 +57,7 @@ class EventsComponent:
         self.not_on = {sub: WordSet.parse("|".join(words), lists)
                        for sub, words in self.rules.raw.get("not_on", {}).items()}
         self.reasons_of = set(self.rules.raw.get("reasons_of", []))
+        self.reporting = frozenset(self.rules.raw.get("without_reported", []))
         self.grievance_verbs = set(self.rules.raw.get("grievance_verbs", []))
         self.grievance_causes = frozenset(self.rules.raw.get("grievance_causes", []))
         others = self.rules.raw.get("others_acts", {})
@@ -160,7 +163,8 @@ class EventsComponent:
 
         sent = sents[sent_no]
         if row.block and row.block.hits_bag(bag(sent_no)):
-            return False
+            if not parsed or row.block.hits(_unsaid(sent, self.reporting)):
+                return False
         if row.weight < self.rules.strong_weight and self.rules.non_events.hits_bag(bag(sent_no)):
             return False
         if row.context:
@@ -190,7 +194,10 @@ class EventsComponent:
         if not parsed:
             return False
         head = cand.head
-        return (_negated(head, self.rules.negators) or _hypothetical(head, self.rules)
+        online = self.rules.raw.get("online", {})
+        if cand.row.sub_event_type in online.get("sub_types", ()) and _online(head, online):
+            return True
+        return (_negated(head, self.rules.negators, self.reporting) or _hypothetical(head, self.rules)
                 or _background(head, sent, ref_year) or recalled(head, self.rules)
                 or self._private(cand, sent))
 
@@ -351,7 +358,7 @@ class EventsComponent:
         return out
 
 
-def _negated(head: Token, negators: WordSet) -> bool:
+def _negated(head: Token, negators: WordSet, reporting: frozenset[str] = frozenset()) -> bool:
     for node in {head, _verb_of(head)}:
         for child in node.children:
             if child.dep_ == "neg" or (child.dep_ in ("det", "advmod", "preconj") and negators.hits([child])):
@@ -361,7 +368,26 @@ def _negated(head: Token, negators: WordSet) -> bool:
             if node is head and head.pos_ == "VERB" and child.dep_ == "nsubjpass" and any(
                     d.dep_ == "det" and negators.hits([d]) for d in child.children):
                 return True
-    return head.dep_ == "pobj" and head.head.lower_ == "without"
+    return _under_without(head, reporting)
+
+
+def _under_without(token: Token, reporting: frozenset[str] = frozenset()) -> bool:
+    """"without a fight", "without a shot being fired", "without firing a shot": the phrase says the
+    thing did not happen (the walk stops at a clause of its own)."""
+    node = token
+    while node.head.i != node.i and node.dep_ in WITHOUT_PATH:
+        if node.dep_ in ("pobj", "pcomp") and node.head.lower_ == "without":
+            return True
+        if node.dep_ == "nsubjpass" and node.head.lemma_.lower() in reporting:
+            return False   # "without clashes being reported": the report is silent, X not denied
+        node = node.head
+    return False
+
+
+def _unsaid(sent: Span, reporting: frozenset[str]) -> list[Token]:
+    """The sentence less its "without ..." phrases: a withdrawal "without any fighting" mentions no
+    fighting that would block it."""
+    return [t for t in sent if not (t.lower_ != "without" and _under_without(t, reporting))]
 
 
 def _hypothetical(head: Token, rules: Rules) -> bool:
@@ -372,10 +398,17 @@ def _hypothetical(head: Token, rules: Rules) -> bool:
             return True
     child, node = head, head.head
     while node.i != child.i:
-        if rules.blockers.hits([node]) and child.dep_ not in SUBJECT_DEPS:
+        if rules.blockers.hits([node]) and child.dep_ not in SUBJECT_DEPS and not _lifted(node, rules):
             return True
         child, node = node, node.head
     return False
+
+
+def _lifted(blocker: Token, rules: Rules) -> bool:
+    """"demanded a ransom": the demand is the captors', the abduction real (rules.json blocker_lifted_by)."""
+    words = rules.raw.get("blocker_lifted_by", {}).get(blocker.lemma_.lower())
+    return bool(words) and any(c.dep_ in ("dobj", "obj", "attr") and c.lemma_.lower() in words
+                               for c in blocker.children)
 
 
 def _background(head: Token, sent: Span, ref_year: int | None) -> bool:

@@ -264,3 +264,21 @@ def _clause_chars(head: Token, sent: Span, other_heads: set[int]) -> tuple[int, 
     doc = sent.doc
     lo, hi = doc[min(tokens)], doc[max(tokens)]
     return lo.idx, hi.idx + len(hi.text)
+
+
+def _online(head: Token, online: dict) -> bool:
+    """"protests on social media", "protested on Twitter", "an online protest campaign": held on a
+    network, not in a street. Looks at the trigger, the noun it is a compound of, and the "storm of"
+    it fills, not the whole clause ("gathered after calls on social media" stays a protest)."""
+    places, modifiers = set(online.get("places", ())), set(online.get("modifiers", ()))
+    nodes = [head]
+    if head.dep_ == "compound" or (head.dep_ == "pobj" and head.head.lower_ == "of"):
+        nodes.append(head.head if head.dep_ == "compound" else head.head.head)
+    for node in nodes:
+        for child in node.children:
+            if child.dep_ in ("amod", "advmod", "compound") and child.lower_ in modifiers:
+                return True
+            if child.dep_ == "prep" and child.lower_ in ("on", "via", "across", "over") and any(
+                    o.dep_ == "pobj" and {o.lower_, o.lemma_.lower()} & places for o in child.children):
+                return True
+    return False

@@ -1,0 +1,92 @@
+"""Three small event-rule fixes: withdrawals "without a fight", ransom demands after an abduction,
+and protests held on social media."""
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from helpers import first_sub_event
+from sitrep.events.component import _under_without
+from sitrep.events.syntax import _online
+
+TRANSFER = "Non-violent transfer of territory"
+ABDUCTION = "Abduction/forced disappearance"
+
+
+def _parsed(nlp, words: list[str], heads: list[int], deps: list[str], lemmas: list[str]) -> Doc:  # noqa: ANN001
+    return Doc(nlp.vocab, words=words, heads=heads, deps=deps, lemmas=lemmas)
+
+
+# --- 1. "without a fight" denies the fight, not the withdrawal
+
+def test_a_shot_inside_a_without_clause_is_denied(blank_nlp):
+    # "handed over the base without a shot being fired": shot <- fired <- without
+    words = ["Rebels", "handed", "over", "the", "base", "without", "a", "shot", "being", "fired", "."]
+    heads = [1, 1, 1, 4, 1, 1, 7, 9, 9, 5, 1]
+    deps = ["nsubj", "ROOT", "prt", "det", "dobj", "prep", "det", "nsubjpass", "auxpass", "pcomp", "punct"]
+    doc = _parsed(blank_nlp, words, heads, deps, [w.lower() for w in words])
+    assert _under_without(doc[7])
+    assert not _under_without(doc[4])          # the base was handed over
+    # the report being silent is no denial: "without clashes being reported"
+    doc = _parsed(blank_nlp, ["without", "clashes", "being", "reported"], [0, 3, 3, 0],
+                  ["ROOT", "nsubjpass", "auxpass", "pcomp"], ["without", "clash", "be", "report"])
+    assert _under_without(doc[1])
+    assert not _under_without(doc[1], frozenset({"report"}))
+
+
+def test_withdrawals_without_fighting_are_transfers(events_nlp):
+    for text in ("The militia withdrew from the town without a fight.",
+                 "The army withdrew from Kidal without any fighting.",
+                 "Rebels handed over the base without a shot being fired.",
+                 "Al-Shabaab fighters abandoned the village without firing a shot."):
+        assert first_sub_event(events_nlp, text) == TRANSFER, text
+
+
+def test_withdrawals_that_are_not_territory_or_not_peaceful_stay_as_they_were(events_nlp):
+    assert first_sub_event(events_nlp, "The opposition party withdrew from the election without explanation.") == "NONE"
+    assert first_sub_event(events_nlp, "Soldiers withdrew from the town after clashes with militants.") == "Armed clash"
+    # the police not firing is no armed clash; the dispersal stays
+    assert first_sub_event(events_nlp, "Police dispersed the protesters without firing a shot.") == \
+        "Protest with intervention"
+
+
+# --- 2. a ransom demand is the captors' act, not a demand that something happen
+
+def test_a_ransom_demand_keeps_the_abduction(events_nlp):
+    for text in ("Gunmen demanded a ransom for the abducted travellers.",
+                 "The kidnappers demanded a ransom of 10 million naira for the kidnapped pupils."):
+        assert first_sub_event(events_nlp, text) == ABDUCTION, text
+
+
+def test_other_demands_still_block_what_they_demand(events_nlp):
+    assert first_sub_event(events_nlp, "Families demanded that the government rescue the kidnapped schoolgirls.") == "NONE"
+    assert first_sub_event(events_nlp,
+                           "The opposition demanded an investigation into the killing of the journalist.") == "NONE"
+
+
+# --- 3. protests on social media are no street event
+
+def test_online_is_read_from_the_trigger_and_the_noun_it_fills(blank_nlp):
+    online = {"places": ["media", "twitter"], "modifiers": ["online"]}
+    # "a storm of protests on social media"
+    words = ["a", "storm", "of", "protests", "on", "social", "media"]
+    doc = _parsed(blank_nlp, words, [1, 1, 1, 2, 3, 6, 4],
+                  ["det", "ROOT", "prep", "pobj", "prep", "amod", "pobj"], words)
+    assert _online(doc[3], online)
+    # "protests after calls on social media": the calls were online, the protest not
+    words = ["protests", "after", "calls", "on", "social", "media"]
+    doc = _parsed(blank_nlp, words, [0, 0, 1, 2, 5, 3], ["ROOT", "prep", "pobj", "prep", "amod", "pobj"], words)
+    assert not _online(doc[0], online)
+
+
+def test_protests_on_social_media_are_not_protests(events_nlp):
+    for text in ("The decision sparked a storm of protests on social media.",
+                 "Thousands protested on Facebook against the ban.",
+                 "Users protested online against the new tax."):
+        assert first_sub_event(events_nlp, text) == "NONE", text
+
+
+def test_street_protests_called_online_stay_protests(events_nlp):
+    for text in ("Protesters gathered outside parliament after calls on social media.",
+                 "The protest, organised on Twitter, drew 500 people to the square.",
+                 "Hundreds protested in the capital against the new tax."):
+        assert first_sub_event(events_nlp, text) == "Peaceful protest", text
