@@ -57,7 +57,6 @@ class EventsComponent:
         self.not_on = {sub: WordSet.parse("|".join(words), lists)
                        for sub, words in self.rules.raw.get("not_on", {}).items()}
         self.reasons_of = set(self.rules.raw.get("reasons_of", []))
-        self.reporting = frozenset(self.rules.raw.get("without_reported", []))
         self.grievance_verbs = set(self.rules.raw.get("grievance_verbs", []))
         self.grievance_causes = frozenset(self.rules.raw.get("grievance_causes", []))
         others = self.rules.raw.get("others_acts", {})
@@ -163,7 +162,7 @@ class EventsComponent:
 
         sent = sents[sent_no]
         if row.block and row.block.hits_bag(bag(sent_no)):
-            if not parsed or row.block.hits(_unsaid(sent, self.reporting)):
+            if not parsed or row.block.hits(_unsaid(sent)):
                 return False
         if row.weight < self.rules.strong_weight and self.rules.non_events.hits_bag(bag(sent_no)):
             return False
@@ -197,7 +196,7 @@ class EventsComponent:
         online = self.rules.raw.get("online", {})
         if cand.row.sub_event_type in online.get("sub_types", ()) and _online(head, online):
             return True
-        return (_negated(head, self.rules.negators, self.reporting) or _hypothetical(head, self.rules)
+        return (_negated(head, self.rules.negators) or _hypothetical(head, self.rules)
                 or _background(head, sent, ref_year) or recalled(head, self.rules)
                 or self._private(cand, sent))
 
@@ -358,7 +357,7 @@ class EventsComponent:
         return out
 
 
-def _negated(head: Token, negators: WordSet, reporting: frozenset[str] = frozenset()) -> bool:
+def _negated(head: Token, negators: WordSet) -> bool:
     for node in {head, _verb_of(head)}:
         for child in node.children:
             if child.dep_ == "neg" or (child.dep_ in ("det", "advmod", "preconj") and negators.hits([child])):
@@ -368,26 +367,25 @@ def _negated(head: Token, negators: WordSet, reporting: frozenset[str] = frozens
             if node is head and head.pos_ == "VERB" and child.dep_ == "nsubjpass" and any(
                     d.dep_ == "det" and negators.hits([d]) for d in child.children):
                 return True
-    return _under_without(head, reporting)
+    return _under_without(head)
 
 
-def _under_without(token: Token, reporting: frozenset[str] = frozenset()) -> bool:
+def _under_without(token: Token) -> bool:
     """"without a fight", "without a shot being fired", "without firing a shot": the phrase says the
-    thing did not happen (the walk stops at a clause of its own)."""
+    thing did not happen (the walk stops at a clause of its own). "without clashes being reported"
+    denies the clashes too: an event the report does not tell of is not coded."""
     node = token
     while node.head.i != node.i and node.dep_ in WITHOUT_PATH:
         if node.dep_ in ("pobj", "pcomp") and node.head.lower_ == "without":
             return True
-        if node.dep_ == "nsubjpass" and node.head.lemma_.lower() in reporting:
-            return False   # "without clashes being reported": the report is silent, X not denied
         node = node.head
     return False
 
 
-def _unsaid(sent: Span, reporting: frozenset[str]) -> list[Token]:
+def _unsaid(sent: Span) -> list[Token]:
     """The sentence less its "without ..." phrases: a withdrawal "without any fighting" mentions no
     fighting that would block it."""
-    return [t for t in sent if not (t.lower_ != "without" and _under_without(t, reporting))]
+    return [t for t in sent if not (t.lower_ != "without" and _under_without(t))]
 
 
 def _hypothetical(head: Token, rules: Rules) -> bool:
