@@ -29,6 +29,13 @@ def sub_events(nlp, text: str, lemmas: dict[str, str], events=None) -> list[str]
     return [m.sub_event_type for m in mentions((events or EventsComponent())(doc), "event_mentions")]
 
 
+def parsed_doc(nlp, words, heads, deps, lemmas, pos=None) -> Doc:
+    """A Doc with a dependency parse written by hand (heads are absolute token indices)."""
+    doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps, lemmas=lemmas,
+              pos=pos or ["X"] * len(words), sent_starts=[True] + [False] * (len(words) - 1))
+    return doc
+
+
 def first_sub_event(nlp, text: str, published: date = date(2020, 5, 4)) -> str:  # noqa: ANN001
     """The sub-event type of the first event mention in reading order (the one records.py makes
     the primary event) that a real pipeline finds in `text`, or "NONE"."""

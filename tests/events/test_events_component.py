@@ -6,6 +6,7 @@ from datetime import date
 import pytest
 from spacy.tokens import Doc
 
+from helpers import parsed_doc
 from sitrep.mentions import mentions
 
 
@@ -14,13 +15,6 @@ def blank_doc(nlp, text: str, lemmas: dict[str, str] | None = None) -> Doc:
     doc = nlp(text)
     for token in doc:
         token.lemma_ = (lemmas or {}).get(token.text, token.lower_)
-    return doc
-
-
-def parsed_doc(nlp, words, heads, deps, lemmas, pos=None) -> Doc:
-    """A Doc with a dependency parse written by hand (heads are absolute token indices)."""
-    doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps, lemmas=lemmas,
-              pos=pos or ["X"] * len(words), sent_starts=[True] + [False] * (len(words) - 1))
     return doc
 
 

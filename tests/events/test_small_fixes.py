@@ -2,18 +2,12 @@
 and protests held on social media."""
 from __future__ import annotations
 
-from spacy.tokens import Doc
-
-from helpers import first_sub_event
+from helpers import first_sub_event, parsed_doc
 from sitrep.events.component import _under_without
 from sitrep.events.syntax import _online
 
 TRANSFER = "Non-violent transfer of territory"
 ABDUCTION = "Abduction/forced disappearance"
-
-
-def _parsed(nlp, words: list[str], heads: list[int], deps: list[str], lemmas: list[str]) -> Doc:  # noqa: ANN001
-    return Doc(nlp.vocab, words=words, heads=heads, deps=deps, lemmas=lemmas)
 
 
 # --- 1. "without a fight" denies the fight, not the withdrawal
@@ -23,11 +17,11 @@ def test_a_shot_inside_a_without_clause_is_denied(blank_nlp):
     words = ["Rebels", "handed", "over", "the", "base", "without", "a", "shot", "being", "fired", "."]
     heads = [1, 1, 1, 4, 1, 1, 7, 9, 9, 5, 1]
     deps = ["nsubj", "ROOT", "prt", "det", "dobj", "prep", "det", "nsubjpass", "auxpass", "pcomp", "punct"]
-    doc = _parsed(blank_nlp, words, heads, deps, [w.lower() for w in words])
+    doc = parsed_doc(blank_nlp, words, heads, deps, [w.lower() for w in words])
     assert _under_without(doc[7])
     assert not _under_without(doc[4])          # the base was handed over
     # "without clashes being reported": no clashes told of, none coded
-    doc = _parsed(blank_nlp, ["without", "clashes", "being", "reported"], [0, 3, 3, 0],
+    doc = parsed_doc(blank_nlp, ["without", "clashes", "being", "reported"], [0, 3, 3, 0],
                   ["ROOT", "nsubjpass", "auxpass", "pcomp"], ["without", "clash", "be", "report"])
     assert _under_without(doc[1])
 
@@ -68,12 +62,12 @@ def test_online_is_read_from_the_trigger_and_the_noun_it_fills(blank_nlp):
     online = {"places": ["media", "twitter"], "modifiers": ["online"]}
     # "a storm of protests on social media"
     words = ["a", "storm", "of", "protests", "on", "social", "media"]
-    doc = _parsed(blank_nlp, words, [1, 1, 1, 2, 3, 6, 4],
+    doc = parsed_doc(blank_nlp, words, [1, 1, 1, 2, 3, 6, 4],
                   ["det", "ROOT", "prep", "pobj", "prep", "amod", "pobj"], words)
     assert _online(doc[3], online)
     # "protests after calls on social media": the calls were online, the protest not
     words = ["protests", "after", "calls", "on", "social", "media"]
-    doc = _parsed(blank_nlp, words, [0, 0, 1, 2, 5, 3], ["ROOT", "prep", "pobj", "prep", "amod", "pobj"], words)
+    doc = parsed_doc(blank_nlp, words, [0, 0, 1, 2, 5, 3], ["ROOT", "prep", "pobj", "prep", "amod", "pobj"], words)
     assert not _online(doc[0], online)
 
 
