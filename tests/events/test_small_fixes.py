@@ -22,7 +22,7 @@ def test_a_shot_inside_a_without_clause_is_denied(blank_nlp):
     assert not _under_without(doc[4])          # the base was handed over
     # "without clashes being reported": no clashes told of, none coded
     doc = parsed_doc(blank_nlp, ["without", "clashes", "being", "reported"], [0, 3, 3, 0],
-                  ["ROOT", "nsubjpass", "auxpass", "pcomp"], ["without", "clash", "be", "report"])
+                     ["ROOT", "nsubjpass", "auxpass", "pcomp"], ["without", "clash", "be", "report"])
     assert _under_without(doc[1])
 
 
@@ -59,16 +59,16 @@ def test_other_demands_still_block_what_they_demand(events_nlp):
 # --- 3. protests on social media are no street event
 
 def test_online_is_read_from_the_trigger_and_the_noun_it_fills(blank_nlp):
-    online = {"places": ["media", "twitter"], "modifiers": ["online"]}
+    places, modifiers = frozenset({"media", "twitter"}), frozenset({"online"})
     # "a storm of protests on social media"
     words = ["a", "storm", "of", "protests", "on", "social", "media"]
     doc = parsed_doc(blank_nlp, words, [1, 1, 1, 2, 3, 6, 4],
-                  ["det", "ROOT", "prep", "pobj", "prep", "amod", "pobj"], words)
-    assert _online(doc[3], online)
+                     ["det", "ROOT", "prep", "pobj", "prep", "amod", "pobj"], words)
+    assert _online(doc[3], places, modifiers)
     # "protests after calls on social media": the calls were online, the protest not
     words = ["protests", "after", "calls", "on", "social", "media"]
     doc = parsed_doc(blank_nlp, words, [0, 0, 1, 2, 5, 3], ["ROOT", "prep", "pobj", "prep", "amod", "pobj"], words)
-    assert not _online(doc[0], online)
+    assert not _online(doc[0], places, modifiers)
 
 
 def test_protests_on_social_media_are_not_protests(events_nlp):

@@ -14,7 +14,7 @@ from spacy.tokens import Doc
 from sitrep.actors.find import Found
 from sitrep.actors.roles import (
     AGENT, ALLY, BETWEEN, PATIENT, clause_depth, dependency_role, governing_verb, is_author,
-    preposition, repels, responds, suffered, under_umbrella,
+    preposition, repels, responds, suffered, tells_of_mutual_fight, under_umbrella,
 )
 from sitrep.actors.table import is_contraband, load_observers
 from sitrep.mentions import ActorMention, EventMention
@@ -395,7 +395,6 @@ class Assigner:
             + self.later(event, 1)
         return any(f.mention.name == item.mention.name and responds(f.span) for f in near)
 
-
     def _best(self, items: list[Found], event: EventMention, prefer: tuple[str, ...],
               avoid: tuple[str, ...] = (), ordered: bool = False) -> Found | None:
         """The preferred-role candidate nearest the trigger, else any candidate not avoided."""
@@ -445,16 +444,13 @@ def _jurisdiction(item: Found) -> bool:
     return after in ("limits", "jurisdiction") or (after == "station" and under)
 
 
-# words of a fight both sides waged ("exchanged fire with", "clashed with", "a shoot-out")
+# verbs of a fight both sides waged, when the trigger is another word
 _MUTUAL_VERBS = {"exchange", "clash", "engage", "battle"}
-MUTUAL_WORDS = ("exchang", "clash", "shoot-out", "shootout", "firefight", "fire fight", "gunfight",
-                 "gun battle", "gunbattle")
 
 
 def _mutual(item: Found, event: EventMention) -> bool:
     """The event is a fight both sides waged, by its trigger or the actor's verb."""
-    return (any(word in event.text.lower() for word in MUTUAL_WORDS)
-            or governing_verb(item.span) in _MUTUAL_VERBS)
+    return tells_of_mutual_fight(event.text) or governing_verb(item.span) in _MUTUAL_VERBS
 
 
 def assign_actors(doc: Doc, found: list[Found], events: list[EventMention]) -> None:

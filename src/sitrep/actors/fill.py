@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from sitrep.actors.roles import tells_of_mutual_fight
 from sitrep.actors.table import DATA, _rows, fill_country, load_abroad, load_state_homes
 from sitrep.mentions import ActorMention, EventMention
 from sitrep.places.countries import country_by_name
@@ -209,13 +210,12 @@ def _home_second(mention: EventMention, actor1: str | None, actor2: str | None, 
                  context: str) -> bool:
     """Two states' forces fought each other, neither acting more (by the words of the event's
     sentence), and only the second side is at home in the event's country."""
-    from sitrep.actors.assign import MUTUAL_WORDS
     a, b = mention.actor1, mention.actor2
     if not country or not is_state(a, actor1) or not is_state(b, actor2):
         return False
-    sentence = context[:max(mention.sent_end - mention.sent_start, 0)].lower() or mention.text.lower()
+    sentence = context[:max(mention.sent_end - mention.sent_start, 0)] or mention.text
     return (not at_home(a.country, country) and at_home(b.country, country)  # type: ignore[union-attr]
-            and any(word in sentence for word in MUTUAL_WORDS))
+            and tells_of_mutual_fight(sentence))
 
 
 def context_of(doc, mention: EventMention, following: int = 2) -> str:

@@ -179,6 +179,17 @@ def responds(span: Span) -> bool:
     return False
 
 
+# words of a fight both sides waged ("exchanged fire with", "clashed with", "a shoot-out")
+MUTUAL_WORDS = ("exchang", "clash", "shoot-out", "shootout", "firefight", "fire fight", "gunfight",
+                "gun battle", "gunbattle")
+
+
+def tells_of_mutual_fight(text: str) -> bool:
+    """The words say both sides fought, neither acting more than the other."""
+    lowered = text.lower()
+    return any(word in lowered for word in MUTUAL_WORDS)
+
+
 def preposition(span: Span) -> str | None:
     """The preposition the actor phrase hangs from ("with" in "exchanged fire with police")."""
     token = span.root

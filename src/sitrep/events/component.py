@@ -59,6 +59,10 @@ class EventsComponent:
         self.reasons_of = set(self.rules.raw.get("reasons_of", []))
         self.grievance_verbs = set(self.rules.raw.get("grievance_verbs", []))
         self.grievance_causes = frozenset(self.rules.raw.get("grievance_causes", []))
+        online = self.rules.raw.get("online", {})
+        self.online_subs = frozenset(online.get("sub_types", ()))
+        self.online_places = frozenset(online.get("places", ()))
+        self.online_modifiers = frozenset(online.get("modifiers", ()))
         others = self.rules.raw.get("others_acts", {})
         self.others_subs = set(others.get("sub_types", []))
         self.others_speech = set(others.get("speech", []))
@@ -193,8 +197,8 @@ class EventsComponent:
         if not parsed:
             return False
         head = cand.head
-        online = self.rules.raw.get("online", {})
-        if cand.row.sub_event_type in online.get("sub_types", ()) and _online(head, online):
+        if cand.row.sub_event_type in self.online_subs and _online(head, self.online_places,
+                                                                   self.online_modifiers):
             return True
         return (_negated(head, self.rules.negators) or _hypothetical(head, self.rules)
                 or _background(head, sent, ref_year) or recalled(head, self.rules)

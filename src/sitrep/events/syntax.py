@@ -266,11 +266,10 @@ def _clause_chars(head: Token, sent: Span, other_heads: set[int]) -> tuple[int, 
     return lo.idx, hi.idx + len(hi.text)
 
 
-def _online(head: Token, online: dict) -> bool:
+def _online(head: Token, places: frozenset[str], modifiers: frozenset[str]) -> bool:
     """"protests on social media", "protested on Twitter", "an online protest campaign": held on a
     network, not in a street. Looks at the trigger, the noun it is a compound of, and the "storm of"
     it fills, not the whole clause ("gathered after calls on social media" stays a protest)."""
-    places, modifiers = set(online.get("places", ())), set(online.get("modifiers", ()))
     nodes = [head]
     if head.dep_ == "compound" or (head.dep_ == "pobj" and head.head.lower_ == "of"):
         nodes.append(head.head if head.dep_ == "compound" else head.head.head)
