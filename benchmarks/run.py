@@ -331,7 +331,8 @@ def document(quick: bool, speed_articles: int, skip_speed: bool, log, note: str 
         import stages
 
         out += ["## Time per pipeline stage", "",
-                "Each component timed over the first 300 acled-2020 notes, one text at a time. "
+                "Each component timed over the first 300 acled-2020 notes, one text at a time, each column in "
+                "a fresh process warmed on 10 other notes (so no column finds the gazetteer's caches warm). "
                 "`sitrep_places` is geoparsing (issue 4: at most 20% of the time per article); "
                 "`sitrep_learned` is the learned classifier (issue 5: under 20%).", ""]
         out += stages.stage_table(_learned_model()) + [""]
