@@ -72,11 +72,23 @@ def export(tmp_path_factory) -> Path:
 
 
 def test_candidates_from_an_acled_name():
-    assert candidates("NAF: United Armed Forces of Novorossiya") == ["NAF", "United Armed Forces of Novorossiya"]
+    assert candidates("NAF: United Armed Forces of Novorossiya")[:2] == ["NAF", "United Armed Forces of Novorossiya"]
     assert candidates("Hamza Division - Aleppo") == ["Hamza Division - Aleppo", "Hamza Division", "Aleppo"]
-    assert candidates("Sultan Suleiman Shah Brigade (Syria)") == ["Sultan Suleiman Shah Brigade"]
-    assert candidates("Military Forces of Yemen (2012-) Security Belt Forces") == ["Security Belt Forces"]
+    assert candidates("Sultan Suleiman Shah Brigade (Syria)")[0] == "Sultan Suleiman Shah Brigade"
+    assert candidates("Military Forces of Yemen (2012-) Security Belt Forces")[0] == "Security Belt Forces"
     assert candidates("MS-13: Mara Salvatrucha") == ["MS-13", "Mara Salvatrucha"]
+
+
+def test_shorter_forms_reports_use():
+    # a last word reports drop (aliases.json), and the initials of a long name
+    assert candidates("National Resistance Forces") == ["National Resistance Forces", "National Resistance", "NRF"]
+    assert candidates("Police Forces of Afghanistan (2014-) National Directorate of Security") == [
+        "National Directorate of Security", "NDS"]
+    # two words keep their last one; an acronym has no initials of its own
+    assert candidates("Popular Resistance") == ["Popular Resistance"]
+    assert candidates("Houthi Forces") == ["Houthi Forces"]
+    assert "UAFN" in candidates("NAF: United Armed Forces of Novorossiya")
+    assert candidates("SNS: Serbian Progressive Party") == ["SNS", "Serbian Progressive Party", "Serbian Progressive", "SPP"]
 
 
 @pytest.mark.parametrize("name", ["Protesters (India)", "Rioters (Lebanon)", "Civilians (Mexico)",

@@ -3,8 +3,9 @@
 aliases.tsv has the columns of sitrep/actors/aliases.tsv (alias, name, inter, country, flags), so
 an analyst reads and edits it like the hand table. Candidates come from the export's ACLED names:
 brackets dropped, both sides of "ACR: Full name" and of "A - B", the faction of a state name
-("Military Forces of Yemen (2016-) Supreme Political Council" -> "Supreme Political Council");
-never a generic name (generic_names.tsv), which the rules build from the report's words. A
+("Military Forces of Yemen (2016-) Supreme Political Council" -> "Supreme Political Council"),
+and the shorter forms reports use (a dropped last word, initials: aliases.json); never a generic
+name (generic_names.tsv), which the rules build from the report's words. A
 candidate is kept only where the export's own notes bear it out: it occurs in at least
 MIN_NOTES notes, and at least MIN_PRECISION of them code that actor (any side, associated too).
 
@@ -14,6 +15,7 @@ frequent one per country.
 """
 from __future__ import annotations
 
+import json
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
@@ -25,13 +27,15 @@ from sitrep.learn.acled import AcledRow
 ALIASES_FILE = "aliases.tsv"
 STATES_FILE = "states.tsv"
 GENERIC_PATH = Path(__file__).with_name("generic_names.tsv")
+SETTINGS_PATH = Path(__file__).with_name("aliases.json")
 
 # Chosen on the dev group of benchmarks/own_export.py (dev-country notes before 3 May 2020
 # learned, later ones scored; the hand table already knows nearly all of their actors): at
-# 2 notes and 0.6, 0.8 or 3 notes and 0.8 the same notes gain (actor1 +1, actors_any_order +2
-# of 4 notes changed) and none loses; at 1 note (no precision can be judged) one more gains and
-# one loses ("Mayi Mayi Militia", the shared stem of many factions' names, taken as one of them).
-# 0.6: a clear majority of the notes, which keeps real acronyms the notes also cite as context.
+# 2 notes and 0.6 or 0.8, 3 notes and 0.6, or 1 note and 0.6 the same gain (actor1 +5,
+# actors_any_order +6 on the ~40 notes holding a new alias) and no note loses, but at 1 note no
+# precision can be judged and before the shorter forms one note lost there ("Mayi Mayi
+# Militia", the shared stem of many factions' names, taken as one of them); hence 2. 0.6: a
+# clear majority of the notes, which keeps real acronyms the notes also cite as context.
 MIN_NOTES = 2
 MIN_PRECISION = 0.6
 # an alias's actor "implies" its country (aliases.tsv's country column) when this share of its
@@ -84,10 +88,30 @@ def candidates(name: str) -> list[str]:
     out: list[str] = []
     for part in parts:
         pieces = [piece.strip() for piece in part.split(" - ")] if " - " in part else []
-        for phrase in [part, *pieces]:
+        for phrase in [part, *pieces, *_shorter(part)]:
             if (sum(c.isalnum() for c in phrase) >= _MIN_CHARS and any(c.isalpha() for c in phrase)
                     and phrase not in out):
                 out.append(phrase)
+    return out
+
+
+@lru_cache(maxsize=1)
+def _settings() -> dict:
+    return json.loads(SETTINGS_PATH.read_text(encoding="utf-8"))
+
+
+def _shorter(phrase: str) -> list[str]:
+    """Shorter forms reports use: without a last word they often drop ("National Resistance
+    Forces" -> "National Resistance") and the initials of a name of three or more capitalised
+    words ("Local Defense Unit" -> "LDU"); never of a name that is already an acronym."""
+    words = phrase.split()
+    out = []
+    if len(words) >= 3 and words[-1] in _settings()["drop_last_words"]:
+        out.append(" ".join(words[:-1]))
+    skip = set(_settings()["acronym_skip_words"])
+    capitals = [word for word in words if word.lower() not in skip]
+    if len(capitals) >= 3 and all(word[:1].isupper() and not word.isupper() for word in capitals):
+        out.append("".join(word[0] for word in capitals))
     return out
 
 
