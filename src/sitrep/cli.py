@@ -304,11 +304,25 @@ def train(
     show_heldout: Annotated[bool, typer.Option(
         "--show-heldout", help="Print the scores on the held-out (test) countries; "
         "they are always stored in the manifest.")] = False,
+    holdout: Annotated[str, typer.Option(
+        help="What to hold back and score on: country (the test countries of the country split), "
+        "date (the rows dated --before or later) or none.")] = "country",
+    before: Annotated[str | None, typer.Option(
+        help="With --holdout date: learn from the rows dated before YYYY-MM-DD.")] = None,
 ) -> None:
     """Learn a sub-event classifier, actor and place tables from an analyst's coded data."""
+    from datetime import date
+
     from sitrep.learn import run_train
 
-    raise typer.Exit(run_train(str(acled), str(out), show_heldout=show_heldout))
+    if holdout == "date" and not before:
+        raise typer.BadParameter("--holdout date needs --before YYYY-MM-DD")
+    try:
+        cut = date.fromisoformat(before) if before else None
+    except ValueError as error:
+        raise typer.BadParameter(f"--before: {error}") from error
+    raise typer.Exit(run_train(str(acled), str(out), holdout=holdout, show_heldout=show_heldout,
+                               before=cut))
 
 
 gazetteer_app = typer.Typer(help="The place index: embedded GeoNames data from PyPI, or built from "

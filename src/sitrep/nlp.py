@@ -66,7 +66,8 @@ def build_pipeline(model: str | None = DEFAULT_MODEL, stages: Iterable[str] = ST
 def shared_pipeline(model: str = DEFAULT_MODEL, learned: str | None = None) -> Language:
     """One loaded pipeline per process (model load takes seconds).
 
-    `learned` is a model directory from `sitrep train`; its classifier joins the rules.
+    `learned` is a model directory from `sitrep train`; its classifier joins the rules and its
+    learned actor aliases and state regimes extend the actors stage's hand tables.
     """
     # positional call: lru_cache would key shared_pipeline(m) and (m, None) apart
     return _cached_pipeline(model, learned)

@@ -14,7 +14,7 @@ from spacy.util import filter_spans
 from spacy.vocab import Vocab
 
 from sitrep.actors.table import (
-    Alias, fill_country, load_aliases, load_contextual, load_demonyms, load_identity,
+    Alias, fill_country, load_contextual, load_demonyms, load_identity, load_with_learned,
 )
 from sitrep.mentions import ActorMention
 
@@ -58,10 +58,11 @@ def _cased(phrase: str) -> bool:
 
 
 class Matchers:
-    """The phrase matchers for one vocabulary, built once per process (see `matchers_for`)."""
+    """The phrase matchers for one vocabulary, built once per process (see `matchers_for`);
+    `model_dir`: a model directory whose learned aliases join the hand table's."""
 
-    def __init__(self, vocab: Vocab, make_doc) -> None:
-        self.aliases = load_aliases()
+    def __init__(self, vocab: Vocab, make_doc, model_dir: str | None = None) -> None:
+        self.aliases = load_with_learned(model_dir)
         self.demonyms = load_demonyms()
         self.by_id: dict[int, Alias] = {}
         self.country_state = Alias(-1, "", "Military Forces of {country}", 1, None, frozenset({"state"}))
@@ -106,14 +107,15 @@ def _opposed(doc: Doc, start: int) -> bool:
     return start >= 2 and doc[start - 1].text == "-" and doc[start - 2].lower_ == "anti"
 
 
-_CACHE: dict[int, Matchers] = {}
+_CACHE: dict[tuple[int, str | None], Matchers] = {}
 
 
-def matchers_for(nlp) -> Matchers:
-    """One Matchers per vocabulary in this process: building them parses ~800 phrases."""
-    key = id(nlp.vocab)
+def matchers_for(nlp, model_dir: str | None = None) -> Matchers:
+    """One Matchers per vocabulary (and model directory) in this process: building them
+    parses ~800 phrases."""
+    key = (id(nlp.vocab), model_dir)
     if key not in _CACHE:
-        _CACHE[key] = Matchers(nlp.vocab, nlp.make_doc)
+        _CACHE[key] = Matchers(nlp.vocab, nlp.make_doc, model_dir)
     return _CACHE[key]
 
 

@@ -140,6 +140,43 @@ def country_phrase(country: str) -> str:
 
 
 @lru_cache(maxsize=4)
+def load_with_learned(model_dir: str | None = None) -> tuple[Alias, ...]:
+    """The hand aliases, then the rows a model directory learned (its aliases.tsv, written by
+    `sitrep train`) whose alias the hand table lacks: hand rows carry flags (state,
+    crowd_police, coref...) an export cannot give, and their names follow the codebook's
+    conventions, so where both know an alias the hand row wins."""
+    hand = load_aliases()
+    path = Path(model_dir) / "aliases.tsv" if model_dir else None
+    if path is None or not path.is_file():
+        return hand
+    known = {entry.alias.lower() for entry in hand}
+    learned = [entry for entry in load_aliases(str(path)) if entry.alias.lower() not in known]
+    # keys after the hand rows': of two aliases on the same words the hand row wins
+    return hand + tuple(Alias(len(hand) + entry.key, entry.alias, entry.name, entry.inter,
+                              entry.country, entry.flags) for entry in learned)
+
+
+@lru_cache(maxsize=4)
+def load_learned_states(model_dir: str | None = None) -> dict[str, str]:
+    """Country -> regime year as a model directory's export writes it (its states.tsv)."""
+    path = Path(model_dir) / "states.tsv" if model_dir else None
+    return load_states(str(path)) if path is not None and path.is_file() else {}
+
+
+# a country's plain state name, with or without its regime year ("Police Forces of India (2014-)")
+_PLAIN_STATE = re.compile(r"^((?:Military|Police) Forces of )(the )?([^()]+?)(?: \(\d{4}-\))?$")
+
+
+def with_regime(name: str, states: dict[str, str]) -> str:
+    """A plain state name with the regime year of `states` where it knows the country; a
+    faction's name ("Military Forces of Yemen (2016-) Supreme Political Council") stays."""
+    match = _PLAIN_STATE.match(name)
+    if not match or match.group(3) not in states:
+        return name
+    return f"{match.group(1)}{match.group(2) or ''}{match.group(3)} ({states[match.group(3)]}-)"
+
+
+@lru_cache(maxsize=4)
 def load_states(path: str | None = None) -> dict[str, str]:
     """Country -> the year its current regime began ("Syria" -> "2000")."""
     return {row[0]: row[1] for row in _rows(Path(path) if path else DATA / "states.tsv") if len(row) >= 2}

@@ -1,9 +1,12 @@
 """`sitrep train`: learn a model directory from an analyst's own ACLED export.
 
 The directory holds the sub-event classifier (classifier.npz + classifier.json), actors.tsv,
-gazetteer.tsv and manifest.json. With holdout="country" (the default) everything is learned
-from the rows whose country `sitrep.evaluate.splits.country_split` puts in "dev", and the
-manifest scores the classifier on the "test" countries, which it never saw.
+gazetteer.tsv, the learned actor aliases and regimes (aliases.tsv, states.tsv: see aliases.py)
+and manifest.json. With holdout="country" (the default) everything is learned from the rows
+whose country `sitrep.evaluate.splits.country_split` puts in "dev", and the manifest scores the
+classifier on the "test" countries, which it never saw. With holdout="date" everything is
+learned from the rows dated before `before` and scored on the rows from that date on, the way
+an analyst's own export is used: coded past, news to come.
 """
 from __future__ import annotations
 
@@ -12,7 +15,7 @@ import json
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
-from datetime import datetime, timezone
+from datetime import date, datetime, timezone
 from pathlib import Path
 
 from sklearn.metrics import accuracy_score, f1_score
@@ -20,12 +23,13 @@ from sklearn.metrics import accuracy_score, f1_score
 from sitrep.evaluate import splits
 from sitrep.learn.acled import AcledRow, clean_note, file_sha256, read_acled
 from sitrep.learn.classifier import NO_EVENT, SubEventClassifier, event_types
+from sitrep.learn.aliases import write_learned_tables
 from sitrep.learn.tables import write_tables
 
 MANIFEST = "manifest.json"
 NO_EVENT_PATH = Path(__file__).with_name("no_event.txt")
 RARE_EVENTS_PATH = Path(__file__).with_name("rare_events.tsv")
-HOLDOUTS = ("country", "none")
+HOLDOUTS = ("country", "date", "none")
 CALIBRATION_SEED = "sitrep-calibrate-v1"
 CALIBRATION_SHARE = 0.25  # of the training countries, held out once to fit the temperature
 
@@ -137,13 +141,39 @@ def score(model: SubEventClassifier, rows: list[AcledRow], texts: list[str],
     }
 
 
+def split_rows(rows: list[AcledRow], holdout: str,
+               before: date | None = None) -> tuple[list[AcledRow], list[AcledRow]]:
+    """(training rows, held-out rows) of one holdout kind; rows without a date are never
+    learned from under holdout="date" (nothing says they came before)."""
+    if holdout == "country":
+        return ([row for row in rows if splits.country_split(row.country) == "dev"],
+                [row for row in rows if splits.country_split(row.country) == "test"])
+    if holdout == "date":
+        if before is None:
+            raise ValueError('holdout="date" needs a date: --before YYYY-MM-DD')
+        return ([row for row in rows if row.event_date and row.event_date < before],
+                [row for row in rows if row.event_date and row.event_date >= before])
+    return rows, []
+
+
+def _holdout_rule(holdout: str, before: date | None) -> str:
+    if holdout == "country":
+        return ("trained on rows whose country sitrep.evaluate.splits.country_split() "
+                "puts in 'dev'; scored on 'test'")
+    if holdout == "date":
+        return f"trained on rows dated before {before}; scored on rows dated {before} or later"
+    return "trained on every row; nothing held back"
+
+
 def train_from_acled(csv_path: str | Path, out_dir: str | Path, holdout: str = "country",
                      settings: dict | None = None, strip_heading: bool = False,
-                     no_event: bool = True, rare_events: bool = True) -> Manifest:
+                     no_event: bool = True, rare_events: bool = True,
+                     before: date | None = None) -> Manifest:
     """Learn a model directory from an ACLED export (2020 or post-2023 column set).
 
     holdout="country": learn from dev countries only and score on the test countries of
-    `country_split`; holdout="none": learn from every row (no scores). no_event: also learn the
+    `country_split`; holdout="date": learn from the rows dated before `before` and score on the
+    others; holdout="none": learn from every row (no scores). no_event: also learn the
     sentences of no_event.txt as the "no event" class (the learned stage then adds an event
     only where the text reads as one). rare_events: also learn the reports of rare_events.tsv.
     """
@@ -153,11 +183,7 @@ def train_from_acled(csv_path: str | Path, out_dir: str | Path, holdout: str = "
 
     csv_path, out_dir = Path(csv_path), Path(out_dir)
     rows = list(read_acled(csv_path))
-    if holdout == "country":
-        train = [row for row in rows if splits.country_split(row.country) == "dev"]
-        test = [row for row in rows if splits.country_split(row.country) == "test"]
-    else:
-        train, test = rows, []
+    train, test = split_rows(rows, holdout, before)
     if len({row.sub_event_type for row in train}) < 2:
         raise ValueError(f"{csv_path}: the training rows hold fewer than two sub-event types")
 
@@ -171,6 +197,7 @@ def train_from_acled(csv_path: str | Path, out_dir: str | Path, holdout: str = "
     temperature = model.temperature
     model.save(out_dir)
     table_counts = write_tables(train, out_dir)
+    table_counts.update(write_learned_tables(train, out_dir))
 
     scores = score(model, test, [text(r) for r in test], labels) if test else None
     manifest = Manifest(
@@ -179,9 +206,8 @@ def train_from_acled(csv_path: str | Path, out_dir: str | Path, holdout: str = "
         training_data={"path": str(csv_path), "sha256": file_sha256(csv_path), "rows": len(rows)},
         holdout={
             "kind": holdout,
-            "rule": ("trained on rows whose country sitrep.evaluate.splits.country_split() "
-                     "puts in 'dev'; scored on 'test'" if holdout == "country"
-                     else "trained on every row; nothing held back"),
+            "rule": _holdout_rule(holdout, before),
+            "before": before.isoformat() if holdout == "date" and before else None,
             "split_seed": splits.SEED if holdout == "country" else None,
             "test_share_of_countries": splits.TEST_SHARE if holdout == "country" else None,
             "train_rows": len(train),
@@ -205,10 +231,10 @@ def train_from_acled(csv_path: str | Path, out_dir: str | Path, holdout: str = "
 
 
 def run_train(csv_path: str | Path, out_dir: str | Path, holdout: str = "country",
-              show_heldout: bool = False) -> int:
+              show_heldout: bool = False, before: date | None = None) -> int:
     """CLI body of `sitrep train --acled EXPORT.csv --out DIR`: trains, prints a summary.
 
-    The held-out (test-country) scores go to the manifest; they are printed only with
+    The held-out (test-country or later) scores go to the manifest; they are printed only with
     `show_heldout`, so that a look at them is a deliberate act, not a side effect of training.
     Exit codes: 0 trained, 2 unreadable or unusable export.
     """
@@ -218,13 +244,14 @@ def run_train(csv_path: str | Path, out_dir: str | Path, holdout: str = "country
     console = Console(stderr=True)
     try:
         with console.status(f"training on {csv_path}"):
-            manifest = train_from_acled(csv_path, out_dir, holdout=holdout)
+            manifest = train_from_acled(csv_path, out_dir, holdout=holdout, before=before)
     except (OSError, ValueError) as error:
         console.print(f"[red]sitrep train: {error}[/red]")
         return 2
     held = manifest.holdout
     console.print(f"[bold]model[/bold] {out_dir}: {held['train_rows']} training rows "
-                  f"({len(held['train_countries'])} countries), {manifest.tables['actors']} actors, "
+                  f"({len(held['train_countries'])} countries), {manifest.tables['actors']} actors "
+                  f"({manifest.tables.get('aliases', 0)} learned aliases), "
                   f"{manifest.tables['places']} places, temperature "
                   f"{manifest.classifier['temperature']:.3g}")
     if manifest.scores and not show_heldout:
@@ -232,7 +259,8 @@ def run_train(csv_path: str | Path, out_dir: str | Path, holdout: str = "country
                       "--show-heldout prints them")
     elif manifest.scores:
         scores = manifest.scores
-        table = Table(title=f"held-out countries ({held['test_rows']} rows, "
+        what = "countries" if held["kind"] == "country" else f"rows dated {held.get('before')} or later"
+        table = Table(title=f"held-out {what} ({held['test_rows']} rows, "
                             f"{len(held['test_countries'])} countries)")
         for column in ("", "event_type acc", "sub-event weighted F1", "sub-event acc"):
             table.add_column(column)
