@@ -62,15 +62,8 @@ def figures(report: EventReport) -> list[float]:
             fields["actor1"][0], fields["inter1"][0], fields["actors_any_order"][0]]
 
 
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--dev", action="store_true", help="dev countries (tuning); default: test countries")
-    parser.add_argument("--before", default=CUT, help=f"the cut, YYYY-MM-DD (default {CUT})")
-    parser.add_argument("--without-tables", action="store_true",
-                        help="also score the model without its learned aliases and regimes")
-    args = parser.parse_args(argv)
-    group = "dev" if args.dev else "test"
-
+def table(group: str = "test", before: str = CUT, without_tables: bool = False) -> list[str]:
+    """Markdown rows: rules alone and with a model learned from the rows dated before the cut."""
     from sitrep.learn import train_from_acled
     from sitrep.nlp import DEFAULT_MODEL, shared_pipeline
 
@@ -79,28 +72,39 @@ def main(argv: list[str] | None = None) -> int:
         started = time.perf_counter()
         export = group_export(GOLD / "raw" / "acled-2020.csv", group, work / "export.csv")
         manifest = train_from_acled(export, work / "model", holdout="date",
-                                    before=date.fromisoformat(args.before))
+                                    before=date.fromisoformat(before))
         systems: dict[str, str | None] = {"rules": None, "rules + own model": str(work / "model")}
-        if args.without_tables:
+        if without_tables:
             bare = work / "model-classifier-only"
             shutil.copytree(work / "model", bare)
             for name in TABLE_FILES:
                 (bare / name).unlink(missing_ok=True)
             systems["rules + own classifier only"] = str(bare)
-        records = later_notes(group, args.before)
+        records = later_notes(group, before)
         print(f"own export, {group} countries: trained on {manifest.holdout['train_rows']} rows dated "
-              f"before {args.before} ({manifest.tables.get('aliases', 0)} learned aliases, "
+              f"before {before} ({manifest.tables.get('aliases', 0)} learned aliases, "
               f"{manifest.tables.get('states', 0)} regimes); scored on {len(records)} later notes",
               file=sys.stderr)
-        print(f"| own export ({group} countries, notes from {args.before}) | " + " | ".join(COLUMNS) + " |")
-        print("|---|" + "---|" * len(COLUMNS))
+        lines = [f"| own export ({group} countries, {len(records)} notes from {before}) | "
+                 + " | ".join(COLUMNS) + " |", "|---|" + "---|" * len(COLUMNS)]
         for name, model in systems.items():
             report = evaluate_records(records, nlp=shared_pipeline(DEFAULT_MODEL, model), name=name)
             assert isinstance(report, EventReport)
-            print(f"| {name} | " + " | ".join(f"{value:.3f}" for value in figures(report)) + " |")
+            lines.append(f"| {name} | " + " | ".join(f"{value:.3f}" for value in figures(report)) + " |")
         print(f"({time.perf_counter() - started:.0f} s)", file=sys.stderr)
+        return lines
     finally:
         shutil.rmtree(work, ignore_errors=True)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--dev", action="store_true", help="dev countries (tuning); default: test countries")
+    parser.add_argument("--before", default=CUT, help=f"the cut, YYYY-MM-DD (default {CUT})")
+    parser.add_argument("--without-tables", action="store_true",
+                        help="also score the model without its learned aliases and regimes")
+    args = parser.parse_args(argv)
+    print("\n".join(table("dev" if args.dev else "test", args.before, args.without_tables)))
     return 0
 
 

@@ -231,7 +231,7 @@ def _mention_to_event(doc: Doc, mention: EventMention, index: int,
         info = country_by_name(place.country)
     country = info.name if info else (place.country if place else None)
     fatalities, low, high = reconcile(mention.claims)
-    sides = event_sides(mention, country, context_of(doc, mention))
+    sides = event_sides(mention, country, context_of(doc, mention), doc.user_data.get("sitrep_regimes"))
     event_date = mention.date.date.isoformat() if mention.date else None
 
     evidence = [

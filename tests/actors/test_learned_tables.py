@@ -106,3 +106,17 @@ def test_extra_columns_of_a_learned_row_are_ignored(tmp_path):
     entry = load_with_learned(model_dir(tmp_path, [line]))[-1]
     assert (entry.alias, entry.name, entry.inter, entry.country, entry.flags) == \
         ("ZLF", "ZLF: Zorbanian Liberation Front", 2, "Zorbania", frozenset())
+
+
+def test_learned_regime_years_reach_names_filled_from_the_events_place():
+    # "police" has no country of its own: records.py fills it from the event's place, after the
+    # actors stage; the learned regime year must reach it there too, before the hand table's
+    from sitrep.actors.fill import event_sides
+    from sitrep.mentions import ActorMention
+
+    police = ActorMention(0, 6, "police", "Police Forces of {country}", 1)
+    mention = EventMention(7, 15, "arrested", 0, 30, "Strategic developments", "Arrests", actor1=police)
+    assert event_sides(mention, "Kenya").actor1 == "Police Forces of Kenya (2013-)"
+    learned = event_sides(mention, "Kenya", states={"Kenya": "2022"})
+    assert learned.actor1 == "Police Forces of Kenya (2022-)"
+    assert event_sides(mention, "Chad", states={"Kenya": "2022"}).actor1.startswith("Police Forces of Chad")

@@ -29,6 +29,8 @@ class ActorsComponent:
         events = mentions(doc, "event_mentions")
         assign_actors(doc, found, events)
         if self.states:
+            # records.py fills "{country}" names from the event's place after this stage
+            doc.user_data["sitrep_regimes"] = self.states
             for actor in self._actors(actor_mentions, events):
                 actor.name = with_regime(actor.name, self.states)
         return doc

@@ -73,8 +73,10 @@ def generic_inter(actor: ActorMention | None, country: str | None, context: str)
     return row.inter if row else None
 
 
-def fill_actor(actor: ActorMention | None, country: str | None, context: str = "") -> str | None:
-    """The actor's name with its own country, else the event's ("Civilians (Syria)")."""
+def fill_actor(actor: ActorMention | None, country: str | None, context: str = "",
+               states: dict[str, str] | None = None) -> str | None:
+    """The actor's name with its own country, else the event's ("Civilians (Syria)"); `states`:
+    learned regime years that come before the hand table's."""
     if actor is None:
         return None
     own = actor.country or country
@@ -82,7 +84,7 @@ def fill_actor(actor: ActorMention | None, country: str | None, context: str = "
     if not own and " of {country}" in name:
         # no country known: "Police Forces", not a state called "Unknown"
         return name.replace(" of {country}", "")
-    return fill_country(name, own or "Unknown")
+    return fill_country(name, own or "Unknown", states)
 
 
 def as_coded_in(name: str | None, country: str | None) -> tuple[str, int] | None:
@@ -167,12 +169,14 @@ class Sides:
     disorder_type: str
 
 
-def event_sides(mention: EventMention, country: str | None, context: str = "") -> Sides:
-    """Every actor column of the record of one event mention in `country`."""
-    actor1 = fill_actor(mention.actor1, country, context)
-    actor2 = fill_actor(mention.actor2, country, context)
-    assoc1 = [fill_actor(a, country, context) or "" for a in mention.assoc_actor_1]
-    assoc2 = [fill_actor(a, country, context) or "" for a in mention.assoc_actor_2]
+def event_sides(mention: EventMention, country: str | None, context: str = "",
+                states: dict[str, str] | None = None) -> Sides:
+    """Every actor column of the record of one event mention in `country`; `states`: a model
+    directory's learned regime years (doc.user_data["sitrep_regimes"])."""
+    actor1 = fill_actor(mention.actor1, country, context, states)
+    actor2 = fill_actor(mention.actor2, country, context, states)
+    assoc1 = [fill_actor(a, country, context, states) or "" for a in mention.assoc_actor_1]
+    assoc2 = [fill_actor(a, country, context, states) or "" for a in mention.assoc_actor_2]
     first, second = mention.actor1, mention.actor2
     if mention.event_type == "Battles" and _home_second(mention, actor1, actor2, country, context):
         # "forces of India and Pakistan exchanged fire" in Pakistan: in a fight both states

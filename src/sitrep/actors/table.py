@@ -189,16 +189,17 @@ def load_state_homes(path: str | None = None) -> dict[str, tuple[str, ...]]:
             for row in _rows(Path(path) if path else DATA / "states.tsv") if len(row) >= 3}
 
 
-def fill_country(name: str, country: str | None) -> str:
+def fill_country(name: str, country: str | None, states: dict[str, str] | None = None) -> str:
     """Put a known country into a "{country}" name; unknown stays a placeholder for records.py.
 
-    State names get the regime's first year, as ACLED writes them: "Police Forces of Kenya (2013-)".
+    State names get the regime's first year, as ACLED writes them: "Police Forces of Kenya (2013-)";
+    `states` (a model directory's learned regimes) comes before the hand table.
     """
     if not country or "{country}" not in name:
         return name
     if "({country})" in name:
         return name.replace("{country}", country)
-    year = load_states().get(country)
+    year = (states or {}).get(country) or load_states().get(country)
     filled = country_phrase(country) + (f" ({year}-)" if year else "")
     return name.replace("{country}", filled)
 
