@@ -1,0 +1,90 @@
+"""Strategic developments by the ACLED codebook's kinds (real English model).
+
+The codebook's 'Change to group/activity' covers groups created, merged, split or re-led, forces moved
+and weapons or drugs destroyed in public; 'Other' covers coups and captives freed by those who held them
+(where no violence is told with them); a force that withdraws and hands a place over is a
+non-violent transfer. Every sentence here is written for a country and wording the dev notes never used,
+and each kind has a near-miss that must stay no event (plans, companies, courts, weather, markets).
+"""
+from __future__ import annotations
+
+import pytest
+
+import spacy
+
+from helpers import first_sub_event, sub_events
+
+
+pytestmark = pytest.mark.model
+
+CHANGE = "Change to group/activity"
+
+
+@pytest.mark.parametrize("text", [
+    # a group founded, launched or set up
+    "On 9 July 2021, former police officers founded a new militia, the Guardians of Tanna, in Guria.",
+    "On 9 July 2021, dissident officers launched a new rebel movement in the Anglophone region.",
+    "On 9 July 2021, jihadists announced the establishment of a new faction in Tahoua.",
+    # groups uniting and breaking away
+    "On 9 July 2021, two armed factions in Darfur agreed to unite under one command.",
+    "On 9 July 2021, a breakaway faction of the Mai-Mai group was formed in Fizi.",
+    # forces moved, flown in, advancing
+    "On 9 July 2021, the army sent a convoy of armoured vehicles to Palma.",
+    "On 9 July 2021, hundreds of mercenaries were flown into Bangui, diplomats said.",
+    "On 9 July 2021, Kenyan troops moved into the border town of Mandera.",
+    "On 9 July 2021, a column of rebel fighters advanced towards Gondar without meeting resistance.",
+    # weapons and drugs destroyed in public; disarmament
+    "On 9 July 2021, police publicly burned 3,000 illicit guns in Kampala.",
+    "On 9 July 2021, authorities destroyed two tonnes of seized heroin in Peshawar.",
+    "On 9 July 2021, ex-combatants handed in their rifles at a disarmament ceremony in Kaga-Bandoro.",
+])
+def test_changes_to_groups_and_their_activity(events_nlp, text):
+    assert first_sub_event(events_nlp, text) == CHANGE
+
+
+@pytest.mark.parametrize("text", [
+    "On 9 July 2021, soldiers seized power in a coup in Conakry and dissolved the government.",
+    "On 9 July 2021, the ELN freed four soldiers it had held since April in Arauca.",
+    "On 9 July 2021, the army took power in Niamey and detained the president.",
+])
+def test_other_strategic_developments(events_nlp, text):
+    assert first_sub_event(events_nlp, text) == "Other"
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("On 9 July 2021, Ugandan troops withdrew from the Bunia airport, transferring it to the Congolese army.",
+     "Non-violent transfer of territory"),
+    ("On 9 July 2021, rebels entered the town of Kalemie unopposed after the soldiers left.",
+     "Non-violent transfer of territory"),
+])
+def test_transfers_and_violence_first(events_nlp, text, expected):
+    assert first_sub_event(events_nlp, text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "On 9 July 2021, the health ministry launched a new vaccination campaign in Kano.",
+    "On 9 July 2021, the company was founded in Accra by two engineers.",
+    "On 9 July 2021, the two banks announced a merger.",
+    "On 9 July 2021, the ruling party elected a new leader at its congress in Lusaka.",
+    "On 9 July 2021, share prices advanced 3 percent in Nairobi.",
+    "On 9 July 2021, a court freed the blogger on bail in Algiers.",
+    "On 9 July 2021, opposition leaders accused the army of plotting a coup.",
+    "On 9 July 2021, the army chief denied reports of a coup.",
+    "On 9 July 2021, thousands fled their homes as floods hit Beira.",
+    "On 9 July 2021, the bank transferred the funds to the ministry.",
+    "On 9 July 2021, customs officers destroyed counterfeit goods in Mombasa.",
+    "On 9 July 2021, the president flew to Addis Ababa for the summit.",
+])
+def test_near_misses_stay_no_event(events_nlp, text):
+    assert first_sub_event(events_nlp, text) == "NONE"
+
+
+def test_violence_in_the_sentence_is_the_event_not_other(events):
+    """Shots fired in the air beside a clash are the clash's, not a second event coded 'Other'."""
+    nlp = spacy.blank("en")
+    text = "Soldiers clashed with militants and fired warning shots in Gao ."
+    found = sub_events(nlp, text, {"clashed": "clash", "fired": "fire", "shots": "shot", "Soldiers": "soldier",
+                                   "militants": "militant"}, events)
+    assert "Armed clash" in found and "Other" not in found
+    alone = sub_events(nlp, "Soldiers fired warning shots in Gao .", {"fired": "fire", "shots": "shot"}, events)
+    assert alone == ["Other"]
