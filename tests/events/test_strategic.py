@@ -37,6 +37,11 @@ CHANGE = "Change to group/activity"
     "On 9 July 2021, police publicly burned 3,000 illicit guns in Kampala.",
     "On 9 July 2021, authorities destroyed two tonnes of seized heroin in Peshawar.",
     "On 9 July 2021, ex-combatants handed in their rifles at a disarmament ceremony in Kaga-Bandoro.",
+    # blockades, attacks suspended, positions taken, heavy weapons brought in (not fired)
+    "On 9 July 2021, jihadists imposed a blockade on the town of Boulkessi.",
+    "On 9 July 2021, the FARC dissidents announced they were suspending their attacks during the vote.",
+    "On 9 July 2021, Rwandan troops crossed into Cabo Delgado and took positions near Mocimboa.",
+    "On 9 July 2021, the army brought more troops and heavy weapons into Tigray.",
 ])
 def test_changes_to_groups_and_their_activity(events_nlp, text):
     assert first_sub_event(events_nlp, text) == CHANGE
@@ -56,6 +61,14 @@ def test_other_strategic_developments(events_nlp, text):
      "Non-violent transfer of territory"),
     ("On 9 July 2021, rebels entered the town of Kalemie unopposed after the soldiers left.",
      "Non-violent transfer of territory"),
+    ("On 9 July 2021, the separatists took over the town of Kidal after the army withdrew.",
+     "Non-violent transfer of territory"),
+    # taken 'without a fight': no battle, whoever took it (not 'Government regains territory')
+    ("On 9 July 2021, government forces took control of the district of Nhamatanda without a fight.",
+     "Non-violent transfer of territory"),
+    ("On 9 July 2021, insurgents took over the town after soldiers abandoned their post under fire.",
+     "Non-state actor overtakes territory"),
+    ("On 9 July 2021, the militia turned a school in Djugu into a base.", "Headquarters or base established"),
 ])
 def test_transfers_and_violence_first(events_nlp, text, expected):
     assert first_sub_event(events_nlp, text) == expected
@@ -74,6 +87,10 @@ def test_transfers_and_violence_first(events_nlp, text, expected):
     "On 9 July 2021, the bank transferred the funds to the ministry.",
     "On 9 July 2021, customs officers destroyed counterfeit goods in Mombasa.",
     "On 9 July 2021, the president flew to Addis Ababa for the summit.",
+    "On 9 July 2021, the airline suspended its operations in Juba.",
+    "On 9 July 2021, the candidate won the seat unopposed in Bauchi.",
+    "On 9 July 2021, the stadium in Gao was turned into a hospital.",
+    "On 9 July 2021, the bakery brought new vehicles into service in Kano.",
 ])
 def test_near_misses_stay_no_event(events_nlp, text):
     assert first_sub_event(events_nlp, text) == "NONE"
