@@ -42,6 +42,13 @@ CHANGE = "Change to group/activity"
     "On 9 July 2021, the FARC dissidents announced they were suspending their attacks during the vote.",
     "On 9 July 2021, Rwandan troops crossed into Cabo Delgado and took positions near Mocimboa.",
     "On 9 July 2021, the army brought more troops and heavy weapons into Tigray.",
+    # ranks filled and trained, forces relocated or massed, a military convoy moving, a group outlawed
+    "On 9 July 2021, the militia recruited 300 youths in Bunia.",
+    "On 9 July 2021, some 500 police commandos graduated from a training camp in Awash.",
+    "On 9 July 2021, ADF fighters relocated to the Rwenzori foothills, local sources said.",
+    "On 9 July 2021, hundreds of Taliban fighters massed near Lashkar Gah.",
+    "On 9 July 2021, a military convoy of 40 armoured vehicles was seen heading towards Misrata.",
+    "On 9 July 2021, the government outlawed the separatist movement in Buea.",
 ])
 def test_changes_to_groups_and_their_activity(events_nlp, text):
     assert first_sub_event(events_nlp, text) == CHANGE
@@ -69,6 +76,14 @@ def test_other_strategic_developments(events_nlp, text):
     ("On 9 July 2021, insurgents took over the town after soldiers abandoned their post under fire.",
      "Non-state actor overtakes territory"),
     ("On 9 July 2021, the militia turned a school in Djugu into a base.", "Headquarters or base established"),
+    # a bombing foiled before it went off is disrupted; an armed attack 'thwarted' by those it hit is a clash
+    ("On 9 July 2021, police foiled a bomb attack on a mosque in Quetta.", "Disrupted weapons use"),
+    ("On 9 July 2021, soldiers thwarted an attack by rebels on their base in Rutshuru.", "Armed clash"),
+    ("On 9 July 2021, 300 fighters and their families were evacuated to Jarabulus under a deal brokered by Turkey.",
+     "Agreement"),
+    # shots fired in the air to disperse protesters are the protest's intervention, not a second 'Other'
+    ("On 9 July 2021, police fired warning shots in the air to disperse protesters in Conakry.",
+     "Protest with intervention"),
 ])
 def test_transfers_and_violence_first(events_nlp, text, expected):
     assert first_sub_event(events_nlp, text) == expected
@@ -91,6 +106,10 @@ def test_transfers_and_violence_first(events_nlp, text, expected):
     "On 9 July 2021, the candidate won the seat unopposed in Bauchi.",
     "On 9 July 2021, the stadium in Gao was turned into a hospital.",
     "On 9 July 2021, the bakery brought new vehicles into service in Kano.",
+    "On 9 July 2021, the university graduated 2,000 students in Zaria.",
+    "On 9 July 2021, the bank relocated its headquarters to Abidjan.",
+    "On 9 July 2021, an aid convoy reached the town of Daraa.",
+    "On 9 July 2021, storm clouds massed over Dhaka.",
 ])
 def test_near_misses_stay_no_event(events_nlp, text):
     assert first_sub_event(events_nlp, text) == "NONE"
