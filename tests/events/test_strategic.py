@@ -49,6 +49,11 @@ CHANGE = "Change to group/activity"
     "On 9 July 2021, hundreds of Taliban fighters massed near Lashkar Gah.",
     "On 9 July 2021, a military convoy of 40 armoured vehicles was seen heading towards Misrata.",
     "On 9 July 2021, the government outlawed the separatist movement in Buea.",
+    # weapons and troops withdrawn, deployed or delivered are moved, not fired
+    "On 9 July 2021, Britain withdrew its missile batteries from Estonia.",
+    "On 9 July 2021, Iran deployed new missile systems to the island of Abu Musa.",
+    "On 9 July 2021, Turkey delivered armoured vehicles and heavy weapons to its allies in Tripoli.",
+    "On 9 July 2021, France withdrew 400 troops from Menaka.",
 ])
 def test_changes_to_groups_and_their_activity(events_nlp, text):
     assert first_sub_event(events_nlp, text) == CHANGE
@@ -77,6 +82,9 @@ def test_other_strategic_developments(events_nlp, text):
      "Non-state actor overtakes territory"),
     ("On 9 July 2021, the militia turned a school in Djugu into a base.", "Headquarters or base established"),
     # a bombing foiled before it went off is disrupted; an armed attack 'thwarted' by those it hit is a clash
+    ("On 9 July 2021, the Houthis fired a missile at Jizan.", "Shelling/artillery/missile attack"),
+    ("On 9 July 2021, the soldiers withdrew from the town of Halgan, handing it over to the police.",
+     "Non-violent transfer of territory"),
     ("On 9 July 2021, police foiled a bomb attack on a mosque in Quetta.", "Disrupted weapons use"),
     ("On 9 July 2021, soldiers thwarted an attack by rebels on their base in Rutshuru.", "Armed clash"),
     ("On 9 July 2021, 300 fighters and their families were evacuated to Jarabulus under a deal brokered by Turkey.",
@@ -110,6 +118,7 @@ def test_transfers_and_violence_first(events_nlp, text, expected):
     "On 9 July 2021, the bank relocated its headquarters to Abidjan.",
     "On 9 July 2021, an aid convoy reached the town of Daraa.",
     "On 9 July 2021, storm clouds massed over Dhaka.",
+    "On 9 July 2021, the president delivered a speech to soldiers in Kabul.",
 ])
 def test_near_misses_stay_no_event(events_nlp, text):
     assert first_sub_event(events_nlp, text) == "NONE"
