@@ -54,6 +54,11 @@ CHANGE = "Change to group/activity"
     "On 9 July 2021, Iran deployed new missile systems to the island of Abu Musa.",
     "On 9 July 2021, Turkey delivered armoured vehicles and heavy weapons to its allies in Tripoli.",
     "On 9 July 2021, France withdrew 400 troops from Menaka.",
+    # forces stationed or positioned; exercises and manoeuvres held
+    "On 9 July 2021, Pakistan stationed additional troops along the Line of Control.",
+    "On 9 July 2021, Armenia positioned tanks near the border village of Tegh.",
+    "On 9 July 2021, Egyptian troops conducted live-fire exercises near the Libyan border.",
+    "On 9 July 2021, Indian and French forces held joint naval manoeuvres off Goa.",
 ])
 def test_changes_to_groups_and_their_activity(events_nlp, text):
     assert first_sub_event(events_nlp, text) == CHANGE
@@ -119,6 +124,8 @@ def test_transfers_and_violence_first(events_nlp, text, expected):
     "On 9 July 2021, an aid convoy reached the town of Daraa.",
     "On 9 July 2021, storm clouds massed over Dhaka.",
     "On 9 July 2021, the president delivered a speech to soldiers in Kabul.",
+    "On 9 July 2021, officers at the police station in Garissa said they were investigating.",
+    "On 9 July 2021, the minister urged the army to exercise restraint in Rakhine.",
 ])
 def test_near_misses_stay_no_event(events_nlp, text):
     assert first_sub_event(events_nlp, text) == "NONE"
