@@ -140,3 +140,22 @@ def test_violence_in_the_sentence_is_the_event_not_other(events):
     assert "Armed clash" in found and "Other" not in found
     alone = sub_events(nlp, "Soldiers fired warning shots in Gao .", {"fired": "fire", "shots": "shot"}, events)
     assert alone == ["Other"]
+
+
+def test_a_month_of_a_date_is_no_march():
+    """'On 4 March 2021' names a month: no protest cue or context (an arrest in March stays an arrest)."""
+    from sitrep.events.lexicon import token_keys
+
+    doc = spacy.blank("en")("On 4 March 2021 the march went on .")
+    assert "march" not in token_keys(doc[2])
+    assert "march" in token_keys(doc[5])
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("On 4 March 2021, police arrested the opposition leader in Kampala.", "Arrests"),
+    ("On 4 March 2021, a new armed group announced its formation in Idlib, calling itself the Popular Front.",
+     CHANGE),
+    ("On 8 March 2021, a march against violence was held in Lima.", "Peaceful protest"),
+])
+def test_events_dated_in_march(events_nlp, text, expected):
+    assert first_sub_event(events_nlp, text) == expected
