@@ -122,8 +122,16 @@ class Trigger:
         return Trigger(words=self.words, sub_event_type=sub_event_type, weight=self.weight, line=self.line)
 
 
+MONTHS = frozenset({"january", "february", "march", "april", "may", "june", "july", "august", "september",
+                    "october", "november", "december"})
+MONTH_KEY = "#month"  # what a month of a date stands for: no trigger or context word
+
+
 def token_keys(token: Token) -> set[str]:
     """What a pattern word may equal: the lemma (when the model set one) or the lowercase form."""
+    # "On 4 March 2021" or "since March": a month, not a march of protesters
+    if token.lower_ in MONTHS and token.is_title and (token.ent_type_ == "DATE" or _beside_number(token)):
+        return {MONTH_KEY}
     keys = {token.lower_}
     if token.lemma_:
         keys.add(token.lemma_.lower())
@@ -131,6 +139,11 @@ def token_keys(token: Token) -> set[str]:
     if token.is_title and token.lower_.endswith("s") and not token.lower_.endswith("ss"):
         keys.add(token.lower_[:-1])
     return keys
+
+
+def _beside_number(token: Token) -> bool:
+    doc, i = token.doc, token.i
+    return (i > 0 and doc[i - 1].like_num) or (i + 1 < len(doc) and doc[i + 1].like_num)
 
 
 def read_triggers(path: Path = TRIGGERS, lists: dict[str, list[str]] | None = None) -> list[Trigger]:
