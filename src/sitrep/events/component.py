@@ -27,8 +27,9 @@ from sitrep.events.lexicon import RULES, TRIGGERS, Bag, Rules, Trigger, WordSet,
 from sitrep.events.notes import armed_target, armed_victim, crowd_default, crowd_subs, crowd_tag, recalled
 from sitrep.events.private import doers as _doers, private_crime
 from sitrep.events.syntax import (
-    _after, _agent, _anaphoric, _before, _clause_chars, _clause_head, _described, _framing_victims, _grievance,
-    _online, _others_act, _span_head, _told_apart, _subordinate, _symbolic, _target, _verb_of, _acts_only_on,
+    _after, _agent, _anaphoric, _conjoined_victims, _before, _clause_chars, _clause_head, _described, _framing_victims, _grievance,
+    _online, _others_act, _span_head, _told_apart, _subordinate, _symbolic, _target, _unarmed, _verb_of,
+    _acts_only_on,
 )
 from sitrep.mentions import EventMention, mentions
 
@@ -68,6 +69,11 @@ class EventsComponent:
         self.others_speech = set(others.get("speech", []))
         self.others_crowd = WordSet.parse("|".join(others.get("crowd", [])), lists)
         self.others_strangers = WordSet.parse("|".join(others.get("strangers", [])), lists)
+        unarmed = self.rules.raw.get("unarmed", {})
+        armed_words = unarmed.get("words", []) + [w for words in self.rules.raw.get("not_on", {}).values() for w in words]
+        self.unarmed_words = WordSet.parse("|".join(armed_words), lists)
+        self.unarmed_modifiers = [tuple(m.replace("-", " ").split()) for m in unarmed.get("modifiers", [])]
+        self.armed_names = [tuple(m.replace("-", " ").split()) for m in unarmed.get("forces", [])]
         self.not_by = {sub: WordSet.parse("|".join(words), lists)
                        for sub, words in self.rules.raw.get("not_by", {}).items()}
         figurative = self.rules.raw.get("figurative", {})
@@ -100,11 +106,14 @@ class EventsComponent:
         for start, end, row in self.index.spans(doc, keys):
             sent_no = sent_of[start]
             head = _span_head(doc[start:end])
-            if not self._applies(row, head, sents, sent_no, parsed, bags, keys):
+            if not self._applies(row, head, sents, sent_no, parsed, bags, keys, start, end):
                 continue
             if parsed:
-                row = armed_target(row, _target(head) + _framing_victims(head), self.rules,
-                                   self.not_on.get(row.sub_event_type))
+                not_on = self.not_on.get(row.sub_event_type)
+                victims = self._victims(head, doc[start:end]) + _framing_victims(head)
+                row = armed_target(row, victims, self.rules, not_on)
+                # "attacked a village and confronted a militia": the attack met armed men
+                row = armed_target(row, self._unarmed(_conjoined_victims(head)), self.rules, not_on, any_row=True)
             current = best.get((start, end))
             if current is None or row.weight > current.row.weight:
                 best[(start, end)] = Candidate(start, end, row, head, sent_no)
@@ -158,7 +167,8 @@ class EventsComponent:
         return out
 
     def _applies(self, row: Trigger, head: Token, sents: list[Span], sent_no: int, parsed: bool,
-                 bags: dict[int, Bag], keys: list[set[str]]) -> bool:
+                 bags: dict[int, Bag], keys: list[set[str]], start: int | None = None,
+                 end: int | None = None) -> bool:
         def bag(number: int) -> Bag:
             if number not in bags:
                 bags[number] = Bag.of(sents[number], keys)
@@ -174,12 +184,13 @@ class EventsComponent:
             window = range(max(0, sent_no - self.rules.context_window), sent_no + 1)
             if not any(row.context.hits_bag(bag(n)) for n in window):
                 return False
-        if row.target and not row.target.hits(_target(head) if parsed else _after(head, sent)):
+        trigger = head.doc[start:end] if start is not None else None
+        if row.target and not row.target.hits(self._victims(head, trigger) if parsed else _after(head, sent)):
             return False
         if row.agent and not row.agent.hits(_agent(head) if parsed else _before(head, sent)):
             return False
         not_on = self.not_on.get(row.sub_event_type)
-        if not_on and row.target and parsed and not_on.hits(_target(head)):
+        if not_on and row.target and parsed and not_on.hits(self._victims(head, trigger)):
             return False
         if row.sub_event_type in self.symbolic_subs and parsed and _symbolic(head, self.symbolic, self.symbolic_phrase):
             return False
@@ -192,6 +203,14 @@ class EventsComponent:
             if not_by.hits(doers + [c for d in doers for c in d.children if c.dep_ in ("amod", "compound")]):
                 return False
         return True
+
+    def _victims(self, head: Token, trigger: Span | None = None) -> list[Token]:
+        """What the cue acts on, less the armed words of people no longer armed ("a retired
+        soldier": a civilian; rules.json unarmed)."""
+        return self._unarmed(_target(head, trigger))
+
+    def _unarmed(self, tokens: list[Token]) -> list[Token]:
+        return _unarmed(tokens, self.unarmed_words, self.unarmed_modifiers, self.armed_names)
 
     def _not_an_event(self, cand: Candidate, sent: Span, parsed: bool, ref_year: int | None) -> bool:
         if not parsed:

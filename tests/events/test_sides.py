@@ -1,0 +1,87 @@
+"""One-sided or two-sided violence by who the sides are, not by the verb (ACLED codebook).
+
+An organised armed group against another (a guard, a soldier, a militant; even one caught unawares)
+is an armed clash; against unarmed civilians it is an attack. A retired or off-duty officer, or a
+civilian guard, is a civilian. What the cue acts on is read through the parse: the whole chain of
+conjoined verbs, "at" whom fire was opened, and not the doers of "attempted to kill".
+"""
+from __future__ import annotations
+
+import pytest
+
+from helpers import first_sub_event
+
+
+pytestmark = pytest.mark.model
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("On 3 March 2021, militants shot dead a retired police officer at his home in Peshawar.", "Attack"),
+    ("On 3 March 2021, militants shot dead a police officer at a checkpoint in Peshawar.", "Armed clash"),
+    ("On 12 July 2022, gunmen shot at an off-duty soldier near his house in Kaduna.", "Attack"),
+    ("On 12 July 2022, gunmen shot at a soldier near his house in Kaduna.", "Armed clash"),
+    ("On 9 October 2021, suspected jihadists killed a former army colonel on the road to Gao.", "Attack"),
+    ("On 9 October 2021, suspected jihadists shot dead a civilian guard of a school in Djibo.", "Attack"),
+])
+def test_former_and_off_duty_security_men_are_civilians(events_nlp, text, expected):
+    assert first_sub_event(events_nlp, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("On 5 May 2021, unidentified gunmen attempted to assassinate a trader in a market in Mogadishu.", "Attack"),
+    ("On 5 May 2021, unidentified gunmen attempted to assassinate a police commander in Mogadishu.",
+     "Armed clash"),
+])
+def test_the_doers_of_an_attempt_are_not_its_victims(events_nlp, text, expected):
+    assert first_sub_event(events_nlp, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("On 14 August 2022, Iraqi special forces carried out an operation in the Hamrin mountains, killing, "
+     "injuring or capturing five Islamic State militants.", "Armed clash"),
+    ("On 14 August 2022, Iraqi special forces carried out an operation in the Hamrin mountains, killing, "
+     "injuring or beating five shepherds.", "Attack"),
+])
+def test_a_chain_of_conjoined_verbs_shares_its_object(events_nlp, text, expected):
+    assert first_sub_event(events_nlp, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("On 20 June 2022, in Tegucigalpa, men in a pickup opened fire at a police patrol, wounding two.",
+     "Armed clash"),
+    ("On 20 June 2022, in Tegucigalpa, men in a pickup opened fire at a group of students, wounding two.",
+     "Attack"),
+])
+def test_fire_opened_at_the_police_is_a_clash(events_nlp, text, expected):
+    assert first_sub_event(events_nlp, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("On 11 May 2022, gunmen shot and wounded two bodyguards of a senator in Owerri.", "Armed clash"),
+    ("On 11 May 2022, gunmen shot and wounded two relatives of a senator in Owerri.", "Attack"),
+    ("On 11 May 2022, gunmen stabbed a prison guard on his way to work in Bauchi.", "Armed clash"),
+    ("On 11 May 2022, gunmen stabbed a retired prison guard on his way to work in Bauchi.", "Attack"),
+])
+def test_guards_and_escorts_are_armed(events_nlp, text, expected):
+    assert first_sub_event(events_nlp, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the Syrian "civilian police" and Nigeria's Civilian JTF are armed forces so named
+    ("On 2 February 2021, gunmen opened fire on a civilian police patrol in Afrin, wounding two policemen.",
+     "Armed clash"),
+    ("On 2 February 2021, ISWAP fighters killed two members of the Civilian Joint Task Force near Monguno.",
+     "Armed clash"),
+])
+def test_forces_called_civilian_stay_armed(events_nlp, text, expected):
+    assert first_sub_event(events_nlp, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("On 19 September 2021, militants attacked a customs post near Tillaberi and wounded a gendarme.",
+     "Armed clash"),
+    ("On 19 September 2021, bandits raided a village near Tillaberi and wounded a farmer.", "Attack"),
+    ("On 19 September 2021, bandits attacked a village near Zurmi and stole dozens of cattle.", "Attack"),
+])
+def test_a_conjoined_verb_tells_whom_the_attack_met(events_nlp, text, expected):
+    assert first_sub_event(events_nlp, text) == expected
