@@ -85,3 +85,22 @@ def test_forces_called_civilian_stay_armed(events_nlp, text, expected):
 ])
 def test_a_conjoined_verb_tells_whom_the_attack_met(events_nlp, text, expected):
     assert first_sub_event(events_nlp, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("On 16 March 2022, a member of the state security was found killed near Deir ez-Zor city.",
+     "Armed clash"),
+    ("On 16 March 2022, a member of the local council was found killed near Deir ez-Zor city.", "Attack"),
+])
+def test_who_was_found_killed_is_the_victim(events_nlp, text, expected):
+    assert first_sub_event(events_nlp, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("On 8 January 2022, gunmen opened fire on the car of a minister in Aden, wounding two of his bodyguards.",
+     "Armed clash"),
+    ("On 8 January 2022, gunmen opened fire on the car of a minister in Aden, wounding two of his children.",
+     "Attack"),
+])
+def test_the_outcome_of_an_attack_tells_whom_it_met(events_nlp, text, expected):
+    assert first_sub_event(events_nlp, text) == expected

@@ -81,8 +81,11 @@ def _target(head: Token, trigger: Span | None = None) -> list[Token]:
             out += [t for c in other.children if c.dep_ in OBJECT_DEPS for t in _phrase(c)]
     if head.dep_ in ("acl", "amod", "relcl"):
         out += [t for t in head.head.subtree if t.i < head.i][-4:] + [head.head]
-    if head.dep_ == "xcomp":             # "were found killed" (not "gunmen attempted to kill": the doers)
-        out += [c for c in head.head.children if c.dep_ == "nsubjpass"]
+    # "a member of the police was found killed", "was reported to have been killed" (not "gunmen
+    # attempted to kill", "X is believed to have killed him": the doers)
+    if head.dep_ == "xcomp" and (any(c.dep_ == "auxpass" for c in head.children)
+                                 or not any(c.dep_ == "aux" for c in head.children)):
+        out += [t for c in head.head.children if c.dep_ == "nsubjpass" for t in _phrase(c)]
     return out
 
 
@@ -102,11 +105,16 @@ def _conjuncts(verb: Token) -> list[Token]:
 
 
 def _conjoined_victims(head: Token) -> list[Token]:
-    """What the verbs conjoined with a verb cue act on: "attacked a toll booth and wounded a
-    gendarme" - the attack met an armed man."""
+    """What the verbs conjoined with a verb cue act on, and those of the participle that tells its
+    outcome: "attacked a toll booth and wounded a gendarme", "opened fire on a car, injuring a
+    member of his escort" - the attack met an armed man."""
     if head.pos_ != "VERB":
         return []
-    return [t for other in _conjuncts(head) for c in other.children if c.dep_ in OBJECT_DEPS for t in _phrase(c)]
+    verbs = _conjuncts(head)
+    verbs += [c for v in [head] + verbs for c in v.children if c.dep_ == "advcl" and c.tag_ == "VBG"]
+    if head.dep_ == "advcl" and head.tag_ == "VBG" and head.head.i != head.i:
+        verbs.append(head.head)
+    return [t for other in verbs for c in other.children if c.dep_ in OBJECT_DEPS for t in _phrase(c)]
 
 
 def _unarmed(tokens: list[Token], armed: WordSet, modifiers: list[tuple[str, ...]],
