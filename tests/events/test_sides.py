@@ -104,3 +104,13 @@ def test_who_was_found_killed_is_the_victim(events_nlp, text, expected):
 ])
 def test_the_outcome_of_an_attack_tells_whom_it_met(events_nlp, text, expected):
     assert first_sub_event(events_nlp, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("On 4 July 2021, gunmen ambushed a judge's car near Culiacan and shot him dead. His escorts, two "
+     "police officers, were also killed.", "Armed clash"),
+    ("On 4 July 2021, gunmen ambushed a judge's car near Culiacan and shot him dead. His driver and his "
+     "secretary were also killed.", "Attack"),
+])
+def test_an_elaboration_counting_armed_dead_makes_a_clash(events_nlp, text, expected):
+    assert first_sub_event(events_nlp, text) == expected

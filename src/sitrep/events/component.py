@@ -322,6 +322,7 @@ class EventsComponent:
         first_sent = min(by_sent) if by_sent else 0
         drop = {no for no, group in by_sent.items()
                 if no > first_sent and all(c.row.pattern in patterns for c in group)}
+        chosen = self._armed_elaboration(chosen, drop)
         kept: list[Candidate] = []
         for cand in chosen:
             if cand.sent in drop:
@@ -333,6 +334,19 @@ class EventsComponent:
                 continue
             kept.append(cand)
         return kept
+
+    def _armed_elaboration(self, chosen: list[Candidate], drop: set[int]) -> list[Candidate]:
+        """An elaboration that counts armed dead ("his bodyguards, two policemen, were also
+        killed": a clash by armed_targets) tells who the event above met: its first cue of an
+        armed_targets sub-type takes the mapped one, where that is not already reported."""
+        told = {c.row.sub_event_type for c in chosen if c.sent in drop}
+        subs = {c.row.sub_event_type for c in chosen if c.sent not in drop}
+        for i, cand in enumerate(chosen):
+            new = self.rules.raw.get("armed_targets", {}).get(cand.row.sub_event_type)
+            if cand.sent not in drop and new in told and new not in subs:
+                retyped = Candidate(cand.start, cand.end, cand.row.retyped(new), cand.head, cand.sent)
+                return chosen[:i] + [retyped] + chosen[i + 1:]
+        return chosen
 
     def _absorb(self, chosen: list[Candidate], tops: dict[tuple[int, str], float]) -> list[Candidate]:
         subs = [c.row.sub_event_type for c in chosen]
