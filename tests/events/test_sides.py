@@ -114,3 +114,17 @@ def test_the_outcome_of_an_attack_tells_whom_it_met(events_nlp, text, expected):
 ])
 def test_an_elaboration_counting_armed_dead_makes_a_clash(events_nlp, text, expected):
     assert first_sub_event(events_nlp, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a named caste, clan or ethnic group acting as a group is an identity militia: organised
+    ("On 2 June 2021, members of the Jat caste attacked a Dalit family with sticks in Karnal.", "Attack"),
+    ("On 2 June 2021, youths from the Hawiye clan attacked herders from the Darod clan near Beledweyne.",
+     "Attack"),
+    ("On 2 June 2021, a group of Murle ethnic youths clashed with members of the Dinka community near Bor.",
+     "Armed clash"),
+    # a crowd of the community, no group named: a mob
+    ("On 2 June 2021, community members stoned two police officers in Ndhiwa.", "Mob violence"),
+])
+def test_a_named_identity_group_is_organised(events_nlp, text, expected):
+    assert first_sub_event(events_nlp, text) == expected

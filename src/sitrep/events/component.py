@@ -29,7 +29,7 @@ from sitrep.events.private import doers as _doers, private_crime
 from sitrep.events.syntax import (
     _after, _agent, _anaphoric, _conjoined_victims, _before, _clause_chars, _clause_head, _described, _framing_victims, _grievance,
     _online, _others_act, _span_head, _told_apart, _subordinate, _symbolic, _target, _unarmed, _verb_of,
-    _acts_only_on,
+    _acts_only_on, _named_identity,
 )
 from sitrep.mentions import EventMention, mentions
 
@@ -74,6 +74,9 @@ class EventsComponent:
         self.unarmed_words = WordSet.parse("|".join(armed_words), lists)
         self.unarmed_modifiers = [tuple(m.replace("-", " ").split()) for m in unarmed.get("modifiers", [])]
         self.armed_names = [tuple(m.replace("-", " ").split()) for m in unarmed.get("forces", [])]
+        identity = self.rules.raw.get("organised_identity", {})
+        self.identity_subs = frozenset(identity.get("sub_types", ()))
+        self.identity_words = set(identity.get("words", ()))
         self.not_by = {sub: WordSet.parse("|".join(words), lists)
                        for sub, words in self.rules.raw.get("not_by", {}).items()}
         figurative = self.rules.raw.get("figurative", {})
@@ -196,6 +199,9 @@ class EventsComponent:
             return False
         if (self.rules.type_of[row.sub_event_type] in self.figurative_types and parsed
                 and _acts_only_on(head, self.figurative)):
+            return False
+        # "members of the Koli caste attacked a family": an identity militia, organised, no mob
+        if row.sub_event_type in self.identity_subs and parsed and _named_identity(_doers(head), self.identity_words):
             return False
         not_by = self.not_by.get(row.sub_event_type)
         if not_by and row.agent and parsed and head.pos_ == "VERB":

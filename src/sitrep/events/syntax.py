@@ -338,3 +338,20 @@ def _online(head: Token, places: frozenset[str], modifiers: frozenset[str]) -> b
                     o.dep_ == "pobj" and {o.lower_, o.lemma_.lower()} & places for o in child.children):
                 return True
     return False
+
+
+def _named_identity(doers: list[Token], words: set[str]) -> bool:
+    """The doers are a named identity group ("members of the Koli caste", "youths from the Bobo
+    community", "a group of Kanuri ethnic individuals"): an identity word (`words`) whose noun has
+    a capitalised modifier of its own, the group's name."""
+    for doer in doers:
+        phrase = _phrase(doer) + [t for prep in doer.children if prep.dep_ == "prep" and prep.lower_ == "from"
+                                  for obj in prep.children if obj.dep_ == "pobj" for t in _phrase(obj)]
+        for word in phrase:
+            if word.lemma_.lower() not in words and word.lower_ not in words:
+                continue
+            noun = word.head if word.dep_ in ("amod", "compound") and word.head.i != word.i else word
+            if any(c.dep_ in ("compound", "amod", "nmod") and c.i != word.i and c.text[:1].isupper()
+                   for c in noun.children):
+                return True
+    return False
