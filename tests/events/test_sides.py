@@ -128,3 +128,14 @@ def test_an_elaboration_counting_armed_dead_makes_a_clash(events_nlp, text, expe
 ])
 def test_a_named_identity_group_is_organised(events_nlp, text, expected):
     assert first_sub_event(events_nlp, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # shots fired at a civilian are one-sided; at a soldier, or in a clash, two-sided
+    ("On 21 June 2021, unknown men fired shots at a former MP in Nairobi as he left his office.", "Attack"),
+    ("On 21 June 2021, unknown men fired shots at a soldier in Nairobi as he left his office.", "Armed clash"),
+    ("On 21 June 2021, soldiers clashed with armed men in Beni, killed four and detained two people.",
+     "Armed clash"),
+])
+def test_shots_at_civilians_are_an_attack(events_nlp, text, expected):
+    assert first_sub_event(events_nlp, text) == expected

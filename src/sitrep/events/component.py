@@ -74,6 +74,11 @@ class EventsComponent:
         self.unarmed_words = WordSet.parse("|".join(armed_words), lists)
         self.unarmed_modifiers = [tuple(m.replace("-", " ").split()) for m in unarmed.get("modifiers", [])]
         self.armed_names = [tuple(m.replace("-", " ").split()) for m in unarmed.get("forces", [])]
+        civilian = self.rules.raw.get("civilian_targets", {})
+        self.civilian_retype: dict[str, str] = civilian.get("retype", {})
+        self.civilian_words = WordSet.parse("|".join(civilian.get("words", [])), lists)
+        self.civilian_not = WordSet.parse("|".join(civilian.get("armed", [])), lists)
+        self.two_sided = frozenset(civilian.get("two_sided", ()))
         identity = self.rules.raw.get("organised_identity", {})
         self.identity_subs = frozenset(identity.get("sub_types", ()))
         self.identity_words = set(identity.get("words", ()))
@@ -114,6 +119,7 @@ class EventsComponent:
             if parsed:
                 not_on = self.not_on.get(row.sub_event_type)
                 victims = self._victims(head, doc[start:end]) + _framing_victims(head)
+                row = self._civilian_target(row, self._victims(head, doc[start:end]))
                 row = armed_target(row, victims, self.rules, not_on)
                 # "attacked a village and confronted a militia": the attack met armed men
                 row = armed_target(row, self._unarmed(_conjoined_victims(head)), self.rules, not_on, any_row=True)
@@ -209,6 +215,16 @@ class EventsComponent:
             if not_by.hits(doers + [c for d in doers for c in d.children if c.dep_ in ("amod", "compound")]):
                 return False
         return True
+
+    def _civilian_target(self, row: Trigger, victims: list[Token]) -> Trigger:
+        """A row without target and agent columns, and of no two-sided word ("clash"), whose own
+        victims are civilians and none armed takes the sub-type of rules.json civilian_targets: 'fired shots at a former MLA' is an attack."""
+        new = self.civilian_retype.get(row.sub_event_type)
+        if (new and not row.target and not row.agent and self.two_sided.isdisjoint(row.words)
+                and self.civilian_words.hits(victims) and not self.unarmed_words.hits(victims)
+                and not self.civilian_not.hits(victims)):
+            return row.retyped(new)
+        return row
 
     def _victims(self, head: Token, trigger: Span | None = None) -> list[Token]:
         """What the cue acts on, less the armed words of people no longer armed ("a retired
