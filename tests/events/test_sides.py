@@ -139,3 +139,22 @@ def test_a_named_identity_group_is_organised(events_nlp, text, expected):
 ])
 def test_shots_at_civilians_are_an_attack(events_nlp, text, expected):
     assert first_sub_event(events_nlp, text) == expected
+
+
+def all_sub_events(nlp, text: str) -> list[str]:  # noqa: ANN001
+    from sitrep.mentions import mentions
+    return sorted(m.sub_event_type for m in mentions(nlp(text), "event_mentions"))
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the incursion is the frame of the harm done to civilians: one attack, no clash besides
+    ("On 9 June 2021, Ansar al-Sunna fighters beheaded two farmers during an incursion near Macomia.",
+     ["Attack"]),
+    ("On 9 June 2021, Ansar al-Sunna fighters abducted four women during an incursion near Macomia.",
+     ["Abduction/forced disappearance"]),
+    # soldiers killed in an incursion were fought
+    ("On 9 June 2021, two soldiers were killed during an incursion of Ansar al-Sunna fighters near Macomia.",
+     ["Armed clash"]),
+])
+def test_an_incursion_framing_harm_to_civilians_is_no_clash(events_nlp, text, expected):
+    assert all_sub_events(events_nlp, text) == expected

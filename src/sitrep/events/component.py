@@ -116,6 +116,8 @@ class EventsComponent:
             head = _span_head(doc[start:end])
             if not self._applies(row, head, sents, sent_no, parsed, bags, keys, start, end):
                 continue
+            if parsed and self._frames_civilian_harm(row, head):
+                continue
             if parsed:
                 not_on = self.not_on.get(row.sub_event_type)
                 victims = self._victims(head, doc[start:end]) + _framing_victims(head)
@@ -225,6 +227,14 @@ class EventsComponent:
                 and not self.civilian_not.hits(victims)):
             return row.retyped(new)
         return row
+
+    def _frames_civilian_harm(self, row: Trigger, head: Token) -> bool:
+        """"killed 3 civilians during an incursion": a one-sided cue (as in _civilian_target) that
+        only frames the harm done to civilians is that attack seen whole, not a clash of its own."""
+        if head.pos_ != "NOUN":
+            return False
+        victims = self._unarmed(_framing_victims(head))
+        return row.sub_event_type in self.civilian_retype and self._civilian_target(row, victims) is not row
 
     def _victims(self, head: Token, trigger: Span | None = None) -> list[Token]:
         """What the cue acts on, less the armed words of people no longer armed ("a retired
