@@ -158,3 +158,15 @@ def all_sub_events(nlp, text: str) -> list[str]:  # noqa: ANN001
 ])
 def test_an_incursion_framing_harm_to_civilians_is_no_clash(events_nlp, text, expected):
     assert all_sub_events(events_nlp, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("On 15 July 2021, a march against fuel prices turned violent in Kisumu and police used tear gas.",
+     "Violent demonstration"),
+    ("On 15 July 2021, residents who defied the curfew became violent and were dispersed with tear gas "
+     "by police in Kisumu.", "Mob violence"),
+    ("On 15 July 2021, a march against fuel prices took place in Kisumu and police used tear gas.",
+     "Protest with intervention"),
+])
+def test_a_crowd_that_turned_violent_rioted(events_nlp, text, expected):
+    assert first_sub_event(events_nlp, text) == expected
