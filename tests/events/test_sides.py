@@ -170,3 +170,13 @@ def test_an_incursion_framing_harm_to_civilians_is_no_clash(events_nlp, text, ex
 ])
 def test_a_crowd_that_turned_violent_rioted(events_nlp, text, expected):
     assert first_sub_event(events_nlp, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a group of policemen is no mob: organised, armed
+    ("On 3 June 2021, a group of soldiers beat a shopkeeper in Kumba.", "Attack"),
+    ("On 3 June 2021, the commander of the local police and his men attacked a journalist in Kumba.", "Attack"),
+    ("On 3 June 2021, a group of villagers beat a suspected thief in Kumba.", "Mob violence"),
+])
+def test_a_group_of_armed_men_is_no_mob(events_nlp, text, expected):
+    assert first_sub_event(events_nlp, text) == expected

@@ -214,7 +214,11 @@ class EventsComponent:
         not_by = self.not_by.get(row.sub_event_type)
         if not_by and row.agent and parsed and head.pos_ == "VERB":
             doers = _doers(head)   # with their modifiers: "an unidentified group", "armed youths"
-            if not_by.hits(doers + [c for d in doers for c in d.children if c.dep_ in ("amod", "compound")]):
+            # and what they are a group of: "a group of policemen", "the deputy director of the police"
+            members = [t for d in doers for p in d.children if p.dep_ == "prep" and p.lower_ == "of"
+                       for o in p.children if o.dep_ == "pobj"
+                       for t in (o, *o.children) if t.dep_ in ("pobj", "compound", "amod")]
+            if not_by.hits(doers + members + [c for d in doers for c in d.children if c.dep_ in ("amod", "compound")]):
                 return False
         return True
 
