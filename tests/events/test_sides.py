@@ -180,3 +180,12 @@ def test_a_crowd_that_turned_violent_rioted(events_nlp, text, expected):
 ])
 def test_a_group_of_armed_men_is_no_mob(events_nlp, text, expected):
     assert first_sub_event(events_nlp, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # named groups fighting are organised; unnamed groups of youths are a mob
+    ("On 3 June 2021, a clash between the Sinaloa and Jalisco groups took place in Culiacan.", "Armed clash"),
+    ("On 3 June 2021, a clash between two groups of youths took place in Culiacan.", "Mob violence"),
+])
+def test_named_groups_clash(events_nlp, text, expected):
+    assert first_sub_event(events_nlp, text) == expected

@@ -209,7 +209,8 @@ class EventsComponent:
                 and _acts_only_on(head, self.figurative)):
             return False
         # "members of the Koli caste attacked a family": an identity militia, organised, no mob
-        if row.sub_event_type in self.identity_subs and parsed and _named_identity(_doers(head), self.identity_words):
+        if row.sub_event_type in self.identity_subs and parsed and _named_identity(
+                _doers(head) + _agent(head), self.identity_words):
             return False
         not_by = self.not_by.get(row.sub_event_type)
         if not_by and row.agent and parsed and head.pos_ == "VERB":
