@@ -189,3 +189,18 @@ def test_a_group_of_armed_men_is_no_mob(events_nlp, text, expected):
 ])
 def test_named_groups_clash(events_nlp, text, expected):
     assert first_sub_event(events_nlp, text) == expected
+
+
+@pytest.mark.parametrize("month", ["March", "June"])
+def test_the_month_of_march_is_no_protest(events_nlp, month):
+    text = f"On 3 {month} 2021, soldiers clashed with Al Shabaab militants near Afgoye."
+    assert first_sub_event(events_nlp, text) == "Armed clash"
+
+
+def test_the_month_of_march_is_no_protest_without_a_parse(blank_nlp):
+    from helpers import sub_events
+    lemmas = {"clashed": "clash", "soldiers": "soldier", "militants": "militant"}
+    assert sub_events(blank_nlp, "On 3 March 2021, soldiers clashed with militants.", lemmas) == ["Armed clash"]
+    # a march is still a protest word
+    assert sub_events(blank_nlp, "During a march, soldiers clashed with marchers.", lemmas) == [
+        "Violent demonstration"]

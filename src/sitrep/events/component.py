@@ -74,6 +74,7 @@ class EventsComponent:
         self.unarmed_words = WordSet.parse("|".join(armed_words), lists)
         self.unarmed_modifiers = [tuple(m.replace("-", " ").split()) for m in unarmed.get("modifiers", [])]
         self.armed_names = [tuple(m.replace("-", " ").split()) for m in unarmed.get("forces", [])]
+        self.date_words = frozenset(self.rules.raw.get("date_words", ()))
         civilian = self.rules.raw.get("civilian_targets", {})
         self.civilian_retype: dict[str, str] = civilian.get("retype", {})
         self.civilian_words = WordSet.parse("|".join(civilian.get("words", [])), lists)
@@ -110,6 +111,10 @@ class EventsComponent:
         ref_year = _reference_year(doc)
         best: dict[tuple[int, int], Candidate] = {}
         keys = [token_keys(token) for token in doc]   # once per token, shared by every lookup
+        for token in doc:   # "On 3 March 2021": the month is no march (rules.json date_words)
+            if token.lower_ in self.date_words and token.is_title and (token.ent_type_ == "DATE" or any(
+                    0 <= token.i + d < len(doc) and doc[token.i + d].like_num for d in (-1, 1))):
+                keys[token.i] = {token.lower_ + "#date"}
         bags: dict[int, Bag] = {}     # sentence number -> its words, built on first use
         for start, end, row in self.index.spans(doc, keys):
             sent_no = sent_of[start]
