@@ -204,3 +204,12 @@ def test_the_month_of_march_is_no_protest_without_a_parse(blank_nlp):
     # a march is still a protest word
     assert sub_events(blank_nlp, "During a march, soldiers clashed with marchers.", lemmas) == [
         "Violent demonstration"]
+
+
+def test_an_attack_routed_by_armed_men_is_a_clash(events_nlp):
+    routed = ("On 6 June 2021, bandits attacked the village of Kware and stole cattle. Vigilantes later "
+              "routed the attackers.")
+    assert all_sub_events(events_nlp, routed) == ["Armed clash"]
+    arrested = ("On 6 June 2021, bandits attacked the village of Kware and stole cattle. Police later "
+                "arrested the attackers.")
+    assert first_sub_event(events_nlp, arrested) == "Attack"

@@ -365,6 +365,7 @@ class EventsComponent:
         drop = {no for no, group in by_sent.items()
                 if no > first_sent and all(c.row.pattern in patterns for c in group)}
         chosen = self._armed_elaboration(chosen, drop)
+        chosen = self._met_by_armed(chosen)
         kept: list[Candidate] = []
         for cand in chosen:
             if cand.sent in drop:
@@ -388,6 +389,26 @@ class EventsComponent:
             if cand.sent not in drop and new in told and new not in subs:
                 retyped = Candidate(cand.start, cand.end, cand.row.retyped(new), cand.head, cand.sent)
                 return chosen[:i] + [retyped] + chosen[i + 1:]
+        return chosen
+
+    def _met_by_armed(self, chosen: list[Candidate]) -> list[Candidate]:
+        """"Militiamen attacked the village. Local militiamen routed the assailants.": a later clash
+        cue acting on the attackers (rules.json responders) tells that the attack above met armed
+        men: one clash, the attack retyped and the response dropped."""
+        words = self.rules.raw.get("responders", [])
+        new_of = self.rules.raw.get("armed_targets", {})
+        for j, later in enumerate(chosen):
+            if later.row.sub_event_type not in new_of.values() or not any(
+                    t.lemma_.lower() in words for t in _target(later.head)):
+                continue
+            earlier = [i for i, c in enumerate(chosen[:j]) if c.sent < later.sent]
+            if any(chosen[i].row.sub_event_type == later.row.sub_event_type for i in earlier):
+                continue
+            first = next((i for i in earlier if new_of.get(chosen[i].row.sub_event_type) == later.row.sub_event_type), None)
+            if first is not None:
+                cand = chosen[first]
+                retyped = Candidate(cand.start, cand.end, cand.row.retyped(later.row.sub_event_type), cand.head, cand.sent)
+                return [retyped if i == first else c for i, c in enumerate(chosen) if i != j]
         return chosen
 
     def _absorb(self, chosen: list[Candidate], tops: dict[tuple[int, str], float]) -> list[Candidate]:
