@@ -5,7 +5,8 @@ clause); the knowledge is in triggers.tsv (cue words with
 their sub-event type, weight and context) and rules.json (what is not an event, and how
 competing cues in one sentence resolve). Steps, in one pass over the tokens:
 
-1. every trigger row whose pattern matches, kept where its context/target/agent/block hold;
+1. every trigger row whose pattern matches, kept where its context/target/agent/block hold,
+   retyped by who its sides are (sides.py: armed men fought, civilians were attacked);
    the longest span wins, then the heaviest row at it (distinctive cues beat generic ones);
 2. matches that are negated (also "without a shot being fired"), hypothetical, governed by a
    statement or a plan, protests held online, or set in a
@@ -24,13 +25,13 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from sitrep.events.lexicon import RULES, TRIGGERS, Bag, Rules, Trigger, WordSet, load, token_keys
-from sitrep.events.notes import armed_target, armed_victim, crowd_default, crowd_subs, crowd_tag, recalled
+from sitrep.events.notes import armed_victim, crowd_default, crowd_subs, crowd_tag, recalled
 from sitrep.events.private import doers as _doers, private_crime
 from sitrep.events.syntax import (
-    _after, _agent, _anaphoric, _conjoined_victims, _before, _clause_chars, _clause_head, _described, _framing_victims, _grievance,
-    _online, _others_act, _span_head, _told_apart, _subordinate, _symbolic, _target, _unarmed, _verb_of,
-    _acts_only_on, _named_identity,
+    _after, _agent, _anaphoric, _before, _clause_chars, _clause_head, _described, _grievance,
+    _online, _others_act, _span_head, _told_apart, _subordinate, _symbolic, _verb_of, _acts_only_on,
 )
+from sitrep.events.sides import Sides
 from sitrep.mentions import EventMention, mentions
 
 SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj", "csubjpass", "agent", "expl"}
@@ -69,20 +70,7 @@ class EventsComponent:
         self.others_speech = set(others.get("speech", []))
         self.others_crowd = WordSet.parse("|".join(others.get("crowd", [])), lists)
         self.others_strangers = WordSet.parse("|".join(others.get("strangers", [])), lists)
-        unarmed = self.rules.raw.get("unarmed", {})
-        armed_words = unarmed.get("words", []) + [w for words in self.rules.raw.get("not_on", {}).values() for w in words]
-        self.unarmed_words = WordSet.parse("|".join(armed_words), lists)
-        self.unarmed_modifiers = [tuple(m.replace("-", " ").split()) for m in unarmed.get("modifiers", [])]
-        self.armed_names = [tuple(m.replace("-", " ").split()) for m in unarmed.get("forces", [])]
-        self.date_words = frozenset(self.rules.raw.get("date_words", ()))
-        civilian = self.rules.raw.get("civilian_targets", {})
-        self.civilian_retype: dict[str, str] = civilian.get("retype", {})
-        self.civilian_words = WordSet.parse("|".join(civilian.get("words", [])), lists)
-        self.civilian_not = WordSet.parse("|".join(civilian.get("armed", [])), lists)
-        self.two_sided = frozenset(civilian.get("two_sided", ()))
-        identity = self.rules.raw.get("organised_identity", {})
-        self.identity_subs = frozenset(identity.get("sub_types", ()))
-        self.identity_words = set(identity.get("words", ()))
+        self.sides = Sides(self.rules, self.not_on)   # one-sided or two-sided (sides.py)
         self.not_by = {sub: WordSet.parse("|".join(words), lists)
                        for sub, words in self.rules.raw.get("not_by", {}).items()}
         figurative = self.rules.raw.get("figurative", {})
@@ -111,25 +99,17 @@ class EventsComponent:
         ref_year = _reference_year(doc)
         best: dict[tuple[int, int], Candidate] = {}
         keys = [token_keys(token) for token in doc]   # once per token, shared by every lookup
-        for token in doc:   # "On 3 March 2021": the month is no march (rules.json date_words)
-            if token.lower_ in self.date_words and token.is_title and (token.ent_type_ == "DATE" or any(
-                    0 <= token.i + d < len(doc) and doc[token.i + d].like_num for d in (-1, 1))):
-                keys[token.i] = {token.lower_ + "#date"}
+        self.sides.date_keys(doc, keys)
         bags: dict[int, Bag] = {}     # sentence number -> its words, built on first use
         for start, end, row in self.index.spans(doc, keys):
             sent_no = sent_of[start]
             head = _span_head(doc[start:end])
             if not self._applies(row, head, sents, sent_no, parsed, bags, keys, start, end):
                 continue
-            if parsed and self._frames_civilian_harm(row, head):
+            if parsed and self.sides.frames_civilian_harm(row, head):
                 continue
             if parsed:
-                not_on = self.not_on.get(row.sub_event_type)
-                victims = self._victims(head, doc[start:end]) + _framing_victims(head)
-                row = self._civilian_target(row, self._victims(head, doc[start:end]))
-                row = armed_target(row, victims, self.rules, not_on)
-                # "attacked a village and confronted a militia": the attack met armed men
-                row = armed_target(row, self._unarmed(_conjoined_victims(head)), self.rules, not_on, any_row=True)
+                row = self.sides.retype(row, head, doc[start:end])
             current = best.get((start, end))
             if current is None or row.weight > current.row.weight:
                 best[(start, end)] = Candidate(start, end, row, head, sent_no)
@@ -201,21 +181,19 @@ class EventsComponent:
             if not any(row.context.hits_bag(bag(n)) for n in window):
                 return False
         trigger = head.doc[start:end] if start is not None else None
-        if row.target and not row.target.hits(self._victims(head, trigger) if parsed else _after(head, sent)):
+        if row.target and not row.target.hits(self.sides.victims(head, trigger) if parsed else _after(head, sent)):
             return False
         if row.agent and not row.agent.hits(_agent(head) if parsed else _before(head, sent)):
             return False
         not_on = self.not_on.get(row.sub_event_type)
-        if not_on and row.target and parsed and not_on.hits(self._victims(head, trigger)):
+        if not_on and row.target and parsed and not_on.hits(self.sides.victims(head, trigger)):
             return False
         if row.sub_event_type in self.symbolic_subs and parsed and _symbolic(head, self.symbolic, self.symbolic_phrase):
             return False
         if (self.rules.type_of[row.sub_event_type] in self.figurative_types and parsed
                 and _acts_only_on(head, self.figurative)):
             return False
-        # "members of the Koli caste attacked a family": an identity militia, organised, no mob
-        if row.sub_event_type in self.identity_subs and parsed and _named_identity(
-                _doers(head) + _agent(head), self.identity_words):
+        if parsed and self.sides.organised(row, head):
             return False
         not_by = self.not_by.get(row.sub_event_type)
         if not_by and row.agent and parsed and head.pos_ == "VERB":
@@ -227,32 +205,6 @@ class EventsComponent:
             if not_by.hits(doers + members + [c for d in doers for c in d.children if c.dep_ in ("amod", "compound")]):
                 return False
         return True
-
-    def _civilian_target(self, row: Trigger, victims: list[Token]) -> Trigger:
-        """A row without target and agent columns, and of no two-sided word ("clash"), whose own
-        victims are civilians and none armed takes the sub-type of rules.json civilian_targets: 'fired shots at a former MLA' is an attack."""
-        new = self.civilian_retype.get(row.sub_event_type)
-        if (new and not row.target and not row.agent and self.two_sided.isdisjoint(row.words)
-                and self.civilian_words.hits(victims) and not self.unarmed_words.hits(victims)
-                and not self.civilian_not.hits(victims)):
-            return row.retyped(new)
-        return row
-
-    def _frames_civilian_harm(self, row: Trigger, head: Token) -> bool:
-        """"killed 3 civilians during an incursion": a one-sided cue (as in _civilian_target) that
-        only frames the harm done to civilians is that attack seen whole, not a clash of its own."""
-        if head.pos_ != "NOUN":
-            return False
-        victims = self._unarmed(_framing_victims(head))
-        return row.sub_event_type in self.civilian_retype and self._civilian_target(row, victims) is not row
-
-    def _victims(self, head: Token, trigger: Span | None = None) -> list[Token]:
-        """What the cue acts on, less the armed words of people no longer armed ("a retired
-        soldier": a civilian; rules.json unarmed)."""
-        return self._unarmed(_target(head, trigger))
-
-    def _unarmed(self, tokens: list[Token]) -> list[Token]:
-        return _unarmed(tokens, self.unarmed_words, self.unarmed_modifiers, self.armed_names)
 
     def _not_an_event(self, cand: Candidate, sent: Span, parsed: bool, ref_year: int | None) -> bool:
         if not parsed:
@@ -364,8 +316,7 @@ class EventsComponent:
         first_sent = min(by_sent) if by_sent else 0
         drop = {no for no, group in by_sent.items()
                 if no > first_sent and all(c.row.pattern in patterns for c in group)}
-        chosen = self._armed_elaboration(chosen, drop)
-        chosen = self._met_by_armed(chosen)
+        chosen = self._met_by_armed(self._armed_elaboration(chosen, drop))
         kept: list[Candidate] = []
         for cand in chosen:
             if cand.sent in drop:
@@ -379,37 +330,20 @@ class EventsComponent:
         return kept
 
     def _armed_elaboration(self, chosen: list[Candidate], drop: set[int]) -> list[Candidate]:
-        """An elaboration that counts armed dead ("his bodyguards, two policemen, were also
-        killed": a clash by armed_targets) tells who the event above met: its first cue of an
-        armed_targets sub-type takes the mapped one, where that is not already reported."""
-        told = {c.row.sub_event_type for c in chosen if c.sent in drop}
-        subs = {c.row.sub_event_type for c in chosen if c.sent not in drop}
-        for i, cand in enumerate(chosen):
-            new = self.rules.raw.get("armed_targets", {}).get(cand.row.sub_event_type)
-            if cand.sent not in drop and new in told and new not in subs:
-                retyped = Candidate(cand.start, cand.end, cand.row.retyped(new), cand.head, cand.sent)
-                return chosen[:i] + [retyped] + chosen[i + 1:]
-        return chosen
+        """Armed dead counted below make the attack above a clash (Sides.armed_elaboration)."""
+        found = self.sides.armed_elaboration([(c.row.sub_event_type, c.sent, c.head) for c in chosen], drop)
+        if found is None:
+            return chosen
+        i, new = found
+        return [_retyped(c, new) if k == i else c for k, c in enumerate(chosen)]
 
     def _met_by_armed(self, chosen: list[Candidate]) -> list[Candidate]:
-        """"Militiamen attacked the village. Local militiamen routed the assailants.": a later clash
-        cue acting on the attackers (rules.json responders) tells that the attack above met armed
-        men: one clash, the attack retyped and the response dropped."""
-        words = self.rules.raw.get("responders", [])
-        new_of = self.rules.raw.get("armed_targets", {})
-        for j, later in enumerate(chosen):
-            if later.row.sub_event_type not in new_of.values() or not any(
-                    t.lemma_.lower() in words for t in _target(later.head)):
-                continue
-            earlier = [i for i, c in enumerate(chosen[:j]) if c.sent < later.sent]
-            if any(chosen[i].row.sub_event_type == later.row.sub_event_type for i in earlier):
-                continue
-            first = next((i for i in earlier if new_of.get(chosen[i].row.sub_event_type) == later.row.sub_event_type), None)
-            if first is not None:
-                cand = chosen[first]
-                retyped = Candidate(cand.start, cand.end, cand.row.retyped(later.row.sub_event_type), cand.head, cand.sent)
-                return [retyped if i == first else c for i, c in enumerate(chosen) if i != j]
-        return chosen
+        """An attack that armed men later routed is one clash (Sides.met_by_armed)."""
+        found = self.sides.met_by_armed([(c.row.sub_event_type, c.sent, c.head) for c in chosen])
+        if found is None:
+            return chosen
+        first, response, new = found
+        return [_retyped(c, new) if k == first else c for k, c in enumerate(chosen) if k != response]
 
     def _absorb(self, chosen: list[Candidate], tops: dict[tuple[int, str], float]) -> list[Candidate]:
         subs = [c.row.sub_event_type for c in chosen]
@@ -455,6 +389,10 @@ class EventsComponent:
                 score=round(min(1.0, cand.row.weight / 4.0), 3),
             ))
         return out
+
+
+def _retyped(cand: Candidate, sub: str) -> Candidate:
+    return Candidate(cand.start, cand.end, cand.row.retyped(sub), cand.head, cand.sent)
 
 
 def _negated(head: Token, negators: WordSet) -> bool:
