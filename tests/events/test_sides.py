@@ -213,3 +213,8 @@ def test_an_attack_routed_by_armed_men_is_a_clash(events_nlp):
     arrested = ("On 6 June 2021, bandits attacked the village of Kware and stole cattle. Police later "
                 "arrested the attackers.")
     assert first_sub_event(events_nlp, arrested) == "Attack"
+
+
+def test_two_groups_of_one_community_are_a_feud(events_nlp):
+    text = "On 8 June 2021, two groups of the Solangi community clashed over water rotation in Mirpurkhas."
+    assert first_sub_event(events_nlp, text) == "Mob violence"

@@ -340,15 +340,21 @@ def _online(head: Token, places: frozenset[str], modifiers: frozenset[str]) -> b
     return False
 
 
+DIVIDED = {"group", "section", "faction"}   # "two groups of the X community": X divided
+
+
 def _named_identity(doers: list[Token], words: set[str]) -> bool:
     """The doers are a named identity group ("members of the Koli caste", "youths from the Bobo
     community", "a group of Kanuri ethnic individuals"): an identity word (`words`) whose noun has
-    a capitalised modifier of its own, the group's name."""
+    a capitalised modifier of its own, the group's name. "Two groups of the Solangi community" are
+    one community divided, a feud: not a group acting as one."""
     for doer in doers:
         phrase = _phrase(doer) + [t for prep in doer.children if prep.dep_ == "prep" and prep.lower_ == "from"
                                   for obj in prep.children if obj.dep_ == "pobj" for t in _phrase(obj)]
         for word in phrase:
             if word.lemma_.lower() not in words and word.lower_ not in words:
+                continue
+            if any(a.lemma_.lower() in DIVIDED and a.tag_ in ("NNS", "NNPS") for a in list(word.ancestors)[:3]):
                 continue
             noun = word.head if word.dep_ in ("amod", "compound") and word.head.i != word.i else word
             if any(c.dep_ in ("compound", "amod", "nmod") and c.i != word.i and c.text[:1].isupper()
