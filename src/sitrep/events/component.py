@@ -5,7 +5,8 @@ clause); the knowledge is in triggers.tsv (cue words with
 their sub-event type, weight and context) and rules.json (what is not an event, and how
 competing cues in one sentence resolve). Steps, in one pass over the tokens:
 
-1. every trigger row whose pattern matches, kept where its context/target/agent/block hold;
+1. every trigger row whose pattern matches, kept where its context/target/agent/block hold,
+   retyped by who its sides are (sides.py: armed men fought, civilians were attacked);
    the longest span wins, then the heaviest row at it (distinctive cues beat generic ones);
 2. matches that are negated (also "without a shot being fired"), hypothetical, governed by a
    statement or a plan, protests held online, or set in a
@@ -24,12 +25,13 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from sitrep.events.lexicon import RULES, TRIGGERS, Bag, Rules, Trigger, WordSet, load, token_keys
-from sitrep.events.notes import armed_target, armed_victim, crowd_default, crowd_subs, crowd_tag, recalled
+from sitrep.events.notes import armed_victim, crowd_default, crowd_subs, crowd_tag, recalled
 from sitrep.events.private import doers as _doers, private_crime
 from sitrep.events.syntax import (
-    _after, _agent, _anaphoric, _before, _clause_chars, _clause_head, _described, _framing_victims, _grievance,
-    _online, _others_act, _span_head, _told_apart, _subordinate, _symbolic, _target, _verb_of, _acts_only_on,
+    _after, _agent, _anaphoric, _before, _clause_chars, _clause_head, _described, _grievance,
+    _online, _others_act, _span_head, _told_apart, _subordinate, _symbolic, _verb_of, _acts_only_on,
 )
+from sitrep.events.sides import Sides
 from sitrep.mentions import EventMention, mentions
 
 SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj", "csubjpass", "agent", "expl"}
@@ -68,6 +70,7 @@ class EventsComponent:
         self.others_speech = set(others.get("speech", []))
         self.others_crowd = WordSet.parse("|".join(others.get("crowd", [])), lists)
         self.others_strangers = WordSet.parse("|".join(others.get("strangers", [])), lists)
+        self.sides = Sides(self.rules, self.not_on)   # one-sided or two-sided (sides.py)
         self.not_by = {sub: WordSet.parse("|".join(words), lists)
                        for sub, words in self.rules.raw.get("not_by", {}).items()}
         figurative = self.rules.raw.get("figurative", {})
@@ -100,11 +103,12 @@ class EventsComponent:
         for start, end, row in self.index.spans(doc, keys):
             sent_no = sent_of[start]
             head = _span_head(doc[start:end])
-            if not self._applies(row, head, sents, sent_no, parsed, bags, keys):
+            if not self._applies(row, head, sents, sent_no, parsed, bags, keys, start, end):
+                continue
+            if parsed and self.sides.frames_civilian_harm(row, head):
                 continue
             if parsed:
-                row = armed_target(row, _target(head) + _framing_victims(head), self.rules,
-                                   self.not_on.get(row.sub_event_type))
+                row = self.sides.retype(row, head, doc[start:end])
             current = best.get((start, end))
             if current is None or row.weight > current.row.weight:
                 best[(start, end)] = Candidate(start, end, row, head, sent_no)
@@ -158,7 +162,8 @@ class EventsComponent:
         return out
 
     def _applies(self, row: Trigger, head: Token, sents: list[Span], sent_no: int, parsed: bool,
-                 bags: dict[int, Bag], keys: list[set[str]]) -> bool:
+                 bags: dict[int, Bag], keys: list[set[str]], start: int | None = None,
+                 end: int | None = None) -> bool:
         def bag(number: int) -> Bag:
             if number not in bags:
                 bags[number] = Bag.of(sents[number], keys)
@@ -174,22 +179,29 @@ class EventsComponent:
             window = range(max(0, sent_no - self.rules.context_window), sent_no + 1)
             if not any(row.context.hits_bag(bag(n)) for n in window):
                 return False
-        if row.target and not row.target.hits(_target(head) if parsed else _after(head, sent)):
+        trigger = head.doc[start:end] if start is not None else None
+        if row.target and not row.target.hits(self.sides.victims(head, trigger) if parsed else _after(head, sent)):
             return False
         if row.agent and not row.agent.hits(_agent(head) if parsed else _before(head, sent)):
             return False
         not_on = self.not_on.get(row.sub_event_type)
-        if not_on and row.target and parsed and not_on.hits(_target(head)):
+        if not_on and row.target and parsed and not_on.hits(self.sides.victims(head, trigger)):
             return False
         if row.sub_event_type in self.symbolic_subs and parsed and _symbolic(head, self.symbolic, self.symbolic_phrase):
             return False
         if (self.rules.type_of[row.sub_event_type] in self.figurative_types and parsed
                 and _acts_only_on(head, self.figurative)):
             return False
+        if parsed and self.sides.organised(row, head):
+            return False
         not_by = self.not_by.get(row.sub_event_type)
         if not_by and row.agent and parsed and head.pos_ == "VERB":
             doers = _doers(head)   # with their modifiers: "an unidentified group", "armed youths"
-            if not_by.hits(doers + [c for d in doers for c in d.children if c.dep_ in ("amod", "compound")]):
+            # and what they are a group of: "a group of policemen", "the deputy director of the police"
+            members = [t for d in doers for p in d.children if p.dep_ == "prep" and p.lower_ == "of"
+                       for o in p.children if o.dep_ == "pobj"
+                       for t in (o, *o.children) if t.dep_ in ("pobj", "compound", "amod")]
+            if not_by.hits(doers + members + [c for d in doers for c in d.children if c.dep_ in ("amod", "compound")]):
                 return False
         return True
 
@@ -303,6 +315,7 @@ class EventsComponent:
         first_sent = min(by_sent) if by_sent else 0
         drop = {no for no, group in by_sent.items()
                 if no > first_sent and all(c.row.pattern in patterns for c in group)}
+        chosen = self._met_by_armed(self._armed_elaboration(chosen, drop))
         kept: list[Candidate] = []
         for cand in chosen:
             if cand.sent in drop:
@@ -314,6 +327,22 @@ class EventsComponent:
                 continue
             kept.append(cand)
         return kept
+
+    def _armed_elaboration(self, chosen: list[Candidate], drop: set[int]) -> list[Candidate]:
+        """Armed dead counted below make the attack above a clash (Sides.armed_elaboration)."""
+        found = self.sides.armed_elaboration([(c.row.sub_event_type, c.sent, c.head) for c in chosen], drop)
+        if found is None:
+            return chosen
+        i, new = found
+        return [_retyped(c, new) if k == i else c for k, c in enumerate(chosen)]
+
+    def _met_by_armed(self, chosen: list[Candidate]) -> list[Candidate]:
+        """An attack that armed men later routed is one clash (Sides.met_by_armed)."""
+        found = self.sides.met_by_armed([(c.row.sub_event_type, c.sent, c.head) for c in chosen])
+        if found is None:
+            return chosen
+        first, response, new = found
+        return [_retyped(c, new) if k == first else c for k, c in enumerate(chosen) if k != response]
 
     def _absorb(self, chosen: list[Candidate], tops: dict[tuple[int, str], float]) -> list[Candidate]:
         subs = [c.row.sub_event_type for c in chosen]
@@ -359,6 +388,10 @@ class EventsComponent:
                 score=round(min(1.0, cand.row.weight / 4.0), 3),
             ))
         return out
+
+
+def _retyped(cand: Candidate, sub: str) -> Candidate:
+    return Candidate(cand.start, cand.end, cand.row.retyped(sub), cand.head, cand.sent)
 
 
 def _negated(head: Token, negators: WordSet) -> bool:

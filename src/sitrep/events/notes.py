@@ -15,11 +15,13 @@ from sitrep.events.lexicon import Rules, Trigger, WordSet
 CLAUSE_CHILDREN = {"conj", "relcl", "advcl", "ccomp", "acl", "parataxis"}  # another statement
 
 
-def armed_target(row: Trigger, victims: list[Token], rules: Rules, not_on: WordSet | None) -> Trigger:
-    """A row without a target column whose victims hold a not_on word (armed actors) takes the
-    sub-type of rules.json armed_targets: 'two soldiers were shot to death' is a clash."""
+def armed_target(row: Trigger, victims: list[Token], rules: Rules, not_on: WordSet | None,
+                 any_row: bool = False) -> Trigger:
+    """A row without a target column (any row, with `any_row`: for the victims of the verbs
+    conjoined with the cue) whose victims hold a not_on word (armed actors) takes the sub-type of
+    rules.json armed_targets: 'two soldiers were shot to death' is a clash."""
     new = rules.raw.get("armed_targets", {}).get(row.sub_event_type)
-    if new and not_on and not row.target and not_on.hits(victims):
+    if new and not_on and (any_row or not row.target) and not_on.hits(victims):
         return row.retyped(new)
     return row
 

@@ -53,13 +53,16 @@ def _verb_of(token: Token) -> Token:
     return node
 
 
-def _target(head: Token) -> list[Token]:
-    """What the trigger acts on: its object, passive subject, "on/against X", the noun it modifies."""
+def _target(head: Token, trigger: Span | None = None) -> list[Token]:
+    """What the trigger acts on: its object, passive subject, "on/against X", the noun it modifies.
+    `trigger`: the cue's words, whose own object ("fire" of "open fire") is part of the cue."""
     out: list[Token] = []
     nodes = [head]
     if head.dep_ in ("dobj", "attr") and head.head.i != head.i:
         nodes.append(head.head)          # "launched an attack on X": the prep hangs on the verb
-    has_object = any(child.dep_ in OBJECT_DEPS for child in head.children)
+    # "opened fire at the police": at whom, since the object is the cue's own word
+    has_object = any(child.dep_ in OBJECT_DEPS and not (trigger is not None and trigger.start <= child.i < trigger.end)
+                     for child in head.children)
     for node in nodes:
         for child in node.children:
             if child.dep_ == "prep" and child.lower_ == "at" and has_object:
@@ -74,13 +77,67 @@ def _target(head: Token) -> list[Token]:
                     if obj.dep_ in ("pobj", "pcomp") and obj.ent_type_ not in ("DATE", "TIME"):
                         out += _phrase(obj)
     if not out:                          # "shot and killed a fighter": conjoined verbs share the object
-        for other in [c for c in head.children if c.dep_ == "conj"] + ([head.head] if head.dep_ == "conj" else []):
+        for other in _conjuncts(head):   # "killing, injuring or capturing 2 militants": the whole chain
             out += [t for c in other.children if c.dep_ in OBJECT_DEPS for t in _phrase(c)]
     if head.dep_ in ("acl", "amod", "relcl"):
         out += [t for t in head.head.subtree if t.i < head.i][-4:] + [head.head]
-    if head.dep_ == "xcomp":             # "were found killed"
-        out += [c for c in head.head.children if c.dep_ in ("nsubjpass", "nsubj")]
+    # "a member of the police was found killed", "was reported to have been killed" (not "gunmen
+    # attempted to kill", "X is believed to have killed him": the doers)
+    if head.dep_ == "xcomp" and (any(c.dep_ == "auxpass" for c in head.children)
+                                 or not any(c.dep_ == "aux" for c in head.children)):
+        out += [t for c in head.head.children if c.dep_ == "nsubjpass" for t in _phrase(c)]
     return out
+
+
+def _conjuncts(verb: Token) -> list[Token]:
+    """The verbs conjoined with this one, along the whole chain ("killed, injured or captured")."""
+    first = verb
+    while first.dep_ == "conj" and first.head.i != first.i:
+        first = first.head
+    chain, todo = [first], [first]
+    while todo:
+        node = todo.pop()
+        for child in node.children:
+            if child.dep_ == "conj" and child not in chain:
+                chain.append(child)
+                todo.append(child)
+    return [t for t in chain if t.i != verb.i]
+
+
+def _conjoined_victims(head: Token) -> list[Token]:
+    """What the verbs conjoined with a verb cue act on, and those of the participle that tells its
+    outcome: "attacked a toll booth and wounded a gendarme", "opened fire on a car, injuring a
+    member of his escort" - the attack met an armed man."""
+    if head.pos_ != "VERB":
+        return []
+    verbs = _conjuncts(head)
+    verbs += [c for v in [head] + verbs for c in v.children if c.dep_ == "advcl" and c.tag_ == "VBG"]
+    if head.dep_ == "advcl" and head.tag_ == "VBG" and head.head.i != head.i:
+        verbs.append(head.head)
+    return [t for other in verbs for c in other.children if c.dep_ in OBJECT_DEPS for t in _phrase(c)]
+
+
+def _unarmed(tokens: list[Token], armed: WordSet, modifiers: list[tuple[str, ...]],
+             forces: list[tuple[str, ...]]) -> list[Token]:
+    """The tokens less the armed words told to be no longer or not armed ("a retired police
+    officer", "an off-duty soldier", "a civilian guard"): the words of their noun up to it hold
+    one of `modifiers` and none of `forces`, the names of armed forces ("the civilian police",
+    "the Civilian Joint Task Force"); each a tuple of words, hyphens dropped."""
+    out: list[Token] = []
+    for token in tokens:
+        noun = token
+        while noun.dep_ in ("compound", "amod", "nmod") and noun.head.i != noun.i:
+            noun = noun.head
+        if armed.hits([token]):
+            words = tuple(w for t in noun.subtree if t.i <= noun.i for w in t.lower_.replace("-", " ").split())
+            if _holds(words, modifiers) and not _holds(words, forces):
+                continue
+        out.append(token)
+    return out
+
+
+def _holds(words: tuple[str, ...], phrases: list[tuple[str, ...]]) -> bool:
+    return any(words[i:i + len(p)] == p for p in phrases for i in range(len(words)))
 
 
 def _framing_victims(head: Token) -> list[Token]:
@@ -279,5 +336,28 @@ def _online(head: Token, places: frozenset[str], modifiers: frozenset[str]) -> b
                 return True
             if child.dep_ == "prep" and child.lower_ in ("on", "via", "across", "over") and any(
                     o.dep_ == "pobj" and {o.lower_, o.lemma_.lower()} & places for o in child.children):
+                return True
+    return False
+
+
+DIVIDED = {"group", "section", "faction"}   # "two groups of the X community": X divided
+
+
+def _named_identity(doers: list[Token], words: set[str]) -> bool:
+    """The doers are a named identity group ("members of the Koli caste", "youths from the Bobo
+    community", "a group of Kanuri ethnic individuals"): an identity word (`words`) whose noun has
+    a capitalised modifier of its own, the group's name. "Two groups of the Solangi community" are
+    one community divided, a feud: not a group acting as one."""
+    for doer in doers:
+        phrase = _phrase(doer) + [t for prep in doer.children if prep.dep_ == "prep" and prep.lower_ == "from"
+                                  for obj in prep.children if obj.dep_ == "pobj" for t in _phrase(obj)]
+        for word in phrase:
+            if word.lemma_.lower() not in words and word.lower_ not in words:
+                continue
+            if any(a.lemma_.lower() in DIVIDED and a.tag_ in ("NNS", "NNPS") for a in list(word.ancestors)[:3]):
+                continue
+            noun = word.head if word.dep_ in ("amod", "compound") and word.head.i != word.i else word
+            if any(c.dep_ in ("compound", "amod", "nmod") and c.i != word.i and c.text[:1].isupper()
+                   for c in noun.children):
                 return True
     return False
