@@ -218,3 +218,12 @@ def test_an_attack_routed_by_armed_men_is_a_clash(events_nlp):
 def test_two_groups_of_one_community_are_a_feud(events_nlp):
     text = "On 8 June 2021, two groups of the Solangi community clashed over water rotation in Mirpurkhas."
     assert first_sub_event(events_nlp, text) == "Mob violence"
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Residents of the town heard heavy gunfire between the army and rebels on Sunday night.", "Armed clash"),
+    ("There was an exchange of gunfire between soldiers and suspected militants near the border post.",
+     "Armed clash"),
+])
+def test_gunfire_between_two_sides_is_a_clash(events_nlp, text, expected):
+    assert first_sub_event(events_nlp, text) == expected
