@@ -5,6 +5,7 @@ from pathlib import Path
 
 import pytest
 
+from sitrep.gazetteer import name_key
 from sitrep.learn.tables import PLACE_COLUMNS, PLACES_FILE
 from sitrep.places.component import PlacesComponent
 from sitrep.places.model_places import ModelGazetteer, model_places
@@ -33,8 +34,10 @@ def write_model(directory: Path, rows: list[dict[str, str]]) -> Path:
 def model_dir(tmp_path) -> Path:
     return write_model(tmp_path / "model", [
         VILLAGE,
-        # precision 2: the coordinates are a nearby town's, not this hamlet's
+        # precision 2: an event near a town, coded to that town (its name, its point)
         _row(location="Tell Wardan", latitude="36.3", longitude="37.4", geo_precision="2"),
+        # precision 3: only the region is known
+        _row(location="Jabal Sinjar", latitude="36.1", longitude="37.2", geo_precision="3"),
         # a Syrian hamlet called Paris: no well-known Paris should move to Syria for it
         _row(location="Paris", latitude="36.0", longitude="37.0"),
         # the index's Manbij under another spelling, 1 km away
@@ -70,10 +73,11 @@ def test_the_model_keeps_well_known_places(blank_nlp, tiny_gazetteer, model_dir)
     assert found["Paris"].country_code == "FR"
 
 
-def test_only_precision_1_rows_and_spellings_of_known_places(tiny_gazetteer, model_dir):
+def test_precision_1_and_2_rows_and_spellings_of_known_places(tiny_gazetteer, model_dir):
     layer = ModelGazetteer(tiny_gazetteer, model_places(str(model_dir.resolve())))
-    assert not layer.lookup_key("tell wardan")
-    assert layer.known_keys(["qaryat zibdiya", "tell wardan", "alepo"]) == {"qaryat zibdiya", "alepo"}
+    assert [(c.latitude, c.longitude) for c in layer.lookup_key(name_key("Tell Wardan"))] == [(36.3, 37.4)]
+    assert not layer.lookup_key(name_key("Jabal Sinjar"))
+    assert layer.known_keys(["qaryat zibdiya", "jabal sinjar", "alepo"]) == {"qaryat zibdiya", "alepo"}
     menbij = layer.lookup_key("menbij")
     assert [c.geonameid for c in menbij] == [167357]  # Manbij itself, as a variant name
     assert menbij[0].kind == 2 and not menbij[0].fuzzy

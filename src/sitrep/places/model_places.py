@@ -1,8 +1,9 @@
 """A model directory's places (DIR/gazetteer.tsv of `sitrep train`) as a layer over the index.
 
 An analyst's export codes villages GeoNames lacks. With `--model DIR` the places stage looks
-names up in the shared index and in the export's places of geo_precision 1 (precision 2/3
-rows carry a nearby town's or the area's coordinates, not the named place's): a coded place
+names up in the shared index and in the export's places of geo_precision 1 or 2 (ACLED codes
+an event near a town to that town: its name and coordinates still agree; a precision-3 row
+names a region's capital the index knows anyway, and added nothing on dev): a coded place
 within SNAP_KM of an index place of the same name is that place; of the same consonant
 skeleton, that place under the export's spelling; else a new place of its own (population 0,
 so a well-known namesake still wins where the article points nowhere else). The shared index
@@ -20,7 +21,7 @@ from sitrep.gazetteer.acled import AcledPlace, places_of_table
 from sitrep.gazetteer.build import KIND_MAIN, KIND_VARIANT
 from sitrep.geo import distance_km
 
-PRECISIONS = {"1"}               # geo_precision of the rows that name their own point
+PRECISIONS = {"1", "2"}          # geo_precision of rows coded to the named place itself or to that town
 SNAP_KM = 5.0                    # as `gazetteer build --from-acled` (gazetteer/sources.py)
 MODEL_ID = -500_000_000          # ids of the export's own places count down from here
 
