@@ -99,3 +99,24 @@ def test_the_learned_stage_gives_the_places_stage_its_directory(blank_nlp, model
     assert blank_nlp.get_pipe("sitrep_places").model_dir is None
     learned.add_learned_stage(blank_nlp, model_dir)
     assert blank_nlp.get_pipe("sitrep_places").model_dir == str(model_dir)
+
+
+def _town(gid: int, name: str, lat: float, lon: float, pop: int, admin1: str) -> dict:
+    return {"geonameid": gid, "name": name, "latitude": lat, "longitude": lon, "countrycode": "SY",
+            "population": pop, "admin1code": admin1, "alternatenames": []}
+
+
+def test_the_coded_namesake_wins_over_a_bigger_one(blank_nlp, tmp_path):
+    from helpers import COUNTRIES
+
+    from sitrep.gazetteer import Gazetteer
+
+    index = Gazetteer.build(tmp_path / "two.sqlite", countries={"SY": COUNTRIES["SY"]}, cities=[
+        _town(9000001, "Kafr Nasih", 36.39, 37.05, 20_000, "09"),  # near Aleppo
+        _town(9000002, "Kafr Nasih", 32.70, 36.20, 500, "12")])    # in Dar'a
+    model = write_model(tmp_path / "model", [_row(location="Kafr Nasih", latitude="32.7012",
+                                                  longitude="36.2011")])
+    text, ents = "Regime forces shelled Kafr Nasih in Syria.", [("Kafr Nasih", "GPE"), ("Syria", "GPE")]
+    assert _found(PlacesComponent(gazetteer=index), blank_nlp, text, ents)["Kafr Nasih"].geonameid == 9000001
+    coded = _found(PlacesComponent(gazetteer=index, model_dir=str(model)), blank_nlp, text, ents)["Kafr Nasih"]
+    assert coded.geonameid == 9000002 and "coded" in coded.explain

@@ -49,6 +49,7 @@ class ModelGazetteer:
         self.base = base
         self.places = places
         self.lookup_key = lru_cache(maxsize=200_000)(self._lookup_key)
+        self.coded: set[int] = set()  # ids of the candidates the export coded under the name
 
     def __getattr__(self, name: str):
         return getattr(self.base, name)
@@ -56,13 +57,17 @@ class ModelGazetteer:
     def _lookup_key(self, key: str) -> tuple[Candidate, ...]:
         found = list(self.base.lookup_key(key))
         for gid, place in self.places.get(key, ()):
-            if any(_close(place, c) for c in found):
-                continue  # the index knows it by this name already
+            known = [c for c in found if _close(place, c)]
+            if known:  # the index knows it by this name already
+                self.coded.add(known[0].geonameid)
+                continue
             spelt = [c for c in self.base.lookup_fuzzy(place.location, place.country_code)
                      if _close(place, c)]
             if spelt:  # the index's place, under the export's spelling
+                self.coded.add(spelt[0].geonameid)
                 found.append(replace(spelt[0], kind=KIND_VARIANT, fuzzy=False))
                 continue
+            self.coded.add(gid)
             found.append(Candidate(gid, place.location, place.latitude, place.longitude,
                                    place.country_code, place.admin1, place.admin2, 0, "PPL",
                                    KIND_MAIN))
@@ -77,6 +82,11 @@ class ModelGazetteer:
     def known_keys(self, keys: Iterable[str]) -> set[str]:
         keys = list(keys)
         return self.base.known_keys(keys) | {k for k in keys if k in self.places}
+
+
+def coded_ids(gaz: Gazetteer | ModelGazetteer) -> set[int]:
+    """Ids of the places a model's export coded, among those looked up so far (none without)."""
+    return gaz.coded if isinstance(gaz, ModelGazetteer) else set()
 
 
 def _close(place: AcledPlace, cand: Candidate) -> bool:
