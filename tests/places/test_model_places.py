@@ -42,6 +42,8 @@ def model_dir(tmp_path) -> Path:
         _row(location="Paris", latitude="36.0", longitude="37.0"),
         # the index's Manbij under another spelling, 1 km away
         _row(location="Menbij", latitude="36.5221", longitude="37.9479"),
+        # an alternate name of the index's Aleppo, as the analysts write it
+        _row(location="Halab", latitude="36.2012", longitude="37.1612"),
     ])
 
 
@@ -82,6 +84,8 @@ def test_precision_1_and_2_rows_and_spellings_of_known_places(tiny_gazetteer, mo
     assert [c.geonameid for c in menbij] == [167357]  # Manbij itself, as a variant name
     assert menbij[0].kind == 2 and not menbij[0].fuzzy
     assert [c.geonameid for c in layer.lookup_key("manbij")] == [167357]  # no second Manbij
+    assert [c.kind for c in tiny_gazetteer.lookup_key(name_key("Halab"))] == [1]
+    assert [(c.geonameid, c.kind) for c in layer.lookup_key(name_key("Halab"))] == [(170063, 2)]
 
 
 def test_no_file_no_layer(tmp_path, tiny_gazetteer):

@@ -6,8 +6,9 @@ an event near a town to that town: its name and coordinates still agree; a preci
 names a region's capital the index knows anyway, and added nothing on dev): a coded place
 within SNAP_KM of an index place of the same name is that place; of the same consonant
 skeleton, that place under the export's spelling; else a new place of its own (population 0,
-so a well-known namesake still wins where the article points nowhere else). The shared index
-file is never written: the layer lives in memory, built per model directory on first use.
+so a well-known namesake still wins where the article points nowhere else). The candidates the
+export coded under a name score "coded" in resolve.py: the analyst's village beats a bigger
+namesake of the same country where nothing else decides. The shared index file is never written: the layer lives in memory, built per model directory on first use.
 """
 from __future__ import annotations
 
@@ -18,7 +19,7 @@ from pathlib import Path
 
 from sitrep.gazetteer import Candidate, Gazetteer, name_key
 from sitrep.gazetteer.acled import AcledPlace, places_of_table
-from sitrep.gazetteer.build import KIND_MAIN, KIND_VARIANT
+from sitrep.gazetteer.build import KIND_ALT, KIND_MAIN, KIND_VARIANT
 from sitrep.geo import distance_km
 
 PRECISIONS = {"1", "2"}          # geo_precision of rows coded to the named place itself or to that town
@@ -57,9 +58,12 @@ class ModelGazetteer:
     def _lookup_key(self, key: str) -> tuple[Candidate, ...]:
         found = list(self.base.lookup_key(key))
         for gid, place in self.places.get(key, ()):
-            known = [c for c in found if _close(place, c)]
+            known = [i for i, c in enumerate(found) if _close(place, c)]
             if known:  # the index knows it by this name already
-                self.coded.add(known[0].geonameid)
+                cand = found[known[0]]
+                self.coded.add(cand.geonameid)
+                if cand.kind == KIND_ALT:  # an alternate name the analysts write: their variant
+                    found[known[0]] = replace(cand, kind=KIND_VARIANT)
                 continue
             spelt = [c for c in self.base.lookup_fuzzy(place.location, place.country_code)
                      if _close(place, c)]
