@@ -124,3 +124,21 @@ def test_the_coded_namesake_wins_over_a_bigger_one(blank_nlp, tmp_path):
     assert _found(PlacesComponent(gazetteer=index), blank_nlp, text, ents)["Kafr Nasih"].geonameid == 9000001
     coded = _found(PlacesComponent(gazetteer=index, model_dir=str(model)), blank_nlp, text, ents)["Kafr Nasih"]
     assert coded.geonameid == 9000002 and "coded" in coded.explain
+
+
+def test_a_coded_village_outside_the_areas_as_the_index_names_them(blank_nlp, tmp_path):
+    from helpers import COUNTRIES
+
+    from sitrep.gazetteer import Gazetteer
+
+    # the index knows the village without its province, 75 km from the town named around it
+    index = Gazetteer.build(tmp_path / "far.sqlite", countries={"SY": COUNTRIES["SY"]}, cities=[
+        _town(9000003, "Tell Shihab", 33.30, 36.60, 300, ""),
+        _town(170592, "Dar‘ā", 32.61889, 36.10213, 97969, "12") | {"alternatenames": ["Daraa"]}])
+    model = write_model(tmp_path / "model", [_row(location="Tell Shihab", latitude="33.3011",
+                                                  longitude="36.6012")])
+    text, ents = "Regime forces shelled Tell Shihab (Daraa).", [("Tell Shihab", "GPE"), ("Daraa", "GPE")]
+    alone = _found(PlacesComponent(gazetteer=index), blank_nlp, text, ents)["Tell Shihab"]
+    assert "outside_context" in alone.explain and alone.latitude != 33.3  # Daraa's point at best
+    coded = _found(PlacesComponent(gazetteer=index, model_dir=str(model)), blank_nlp, text, ents)["Tell Shihab"]
+    assert (coded.latitude, coded.geonameid) == (33.3, 9000003) and "coded" in coded.explain

@@ -456,6 +456,8 @@ def resolve(gaz: Gazetteer, spans: Sequence[Span], text: str = "",
             coded = coded_ids(gaz)
             for cand in options[:60]:
                 inside = None if area is None or cand.is_country else area.holds(cand)
+                if inside == 0.0 and cand.geonameid in coded:
+                    inside = None  # the export coded it under this name: the areas' names may differ
                 if inside == 0.0:
                     outside += 1
                     continue  # "Bohdanivka, Donetsk": the Bohdanivka of another oblast is not it
