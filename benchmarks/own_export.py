@@ -8,7 +8,8 @@
 dated before the cut (2020-05-03; of the group's countries: dev-country rows for --dev, every
 country's otherwise, as an analyst trains on everything coded so far), then the notes of the
 group's countries dated on or after the cut are scored with the rules alone and with the rules
-plus that model (classifier, learned aliases and state regimes). No rule is fitted to the scored
+plus that model (classifier, learned aliases and state regimes, coded places: gazetteer.tsv's
+precision-1/2 rows join the places stage). No rule is fitted to the scored
 notes: they are later than anything learned. --without-tables adds the model with its
 aliases.tsv and states.tsv removed (the classifier alone), to see what the tables add.
 Prints markdown rows for BENCHMARKS.md.
