@@ -8,7 +8,7 @@ import pytest
 from sitrep.gazetteer import name_key
 from sitrep.learn.tables import PLACE_COLUMNS, PLACES_FILE
 from sitrep.places.component import PlacesComponent
-from sitrep.places.model_places import ModelGazetteer, model_places
+from sitrep.places.model_places import ModelGazetteer, coded_ids, model_places
 
 from helpers import doc_with_ents as _doc
 
@@ -86,6 +86,10 @@ def test_precision_1_and_2_rows_and_spellings_of_known_places(tiny_gazetteer, mo
     assert [c.geonameid for c in layer.lookup_key("manbij")] == [167357]  # no second Manbij
     assert [c.kind for c in tiny_gazetteer.lookup_key(name_key("Halab"))] == [1]
     assert [(c.geonameid, c.kind) for c in layer.lookup_key(name_key("Halab"))] == [(170063, 2)]
+    # coded by name: Aleppo written as such is no place the export coded, whatever came before
+    assert coded_ids(layer, name_key("Halab")) == {170063}
+    assert coded_ids(layer, name_key("Aleppo")) == set()
+    assert coded_ids(tiny_gazetteer, name_key("Halab")) == set()
 
 
 def test_no_file_no_layer(tmp_path, tiny_gazetteer):

@@ -50,28 +50,30 @@ class ModelGazetteer:
         self.base = base
         self.places = places
         self.lookup_key = lru_cache(maxsize=200_000)(self._lookup_key)
-        self.coded: set[int] = set()  # ids of the candidates the export coded under the name
+        # name key -> ids of the candidates the export coded under that name
+        self.coded: dict[str, set[int]] = {}
 
     def __getattr__(self, name: str):
         return getattr(self.base, name)
 
     def _lookup_key(self, key: str) -> tuple[Candidate, ...]:
         found = list(self.base.lookup_key(key))
+        coded = self.coded.setdefault(key, set())
         for gid, place in self.places.get(key, ()):
             known = [i for i, c in enumerate(found) if _close(place, c)]
             if known:  # the index knows it by this name already
                 cand = found[known[0]]
-                self.coded.add(cand.geonameid)
+                coded.add(cand.geonameid)
                 if cand.kind == KIND_ALT:  # an alternate name the analysts write: their variant
                     found[known[0]] = replace(cand, kind=KIND_VARIANT)
                 continue
             spelt = [c for c in self.base.lookup_fuzzy(place.location, place.country_code)
                      if _close(place, c)]
             if spelt:  # the index's place, under the export's spelling
-                self.coded.add(spelt[0].geonameid)
+                coded.add(spelt[0].geonameid)
                 found.append(replace(spelt[0], kind=KIND_VARIANT, fuzzy=False))
                 continue
-            self.coded.add(gid)
+            coded.add(gid)
             found.append(Candidate(gid, place.location, place.latitude, place.longitude,
                                    place.country_code, place.admin1, place.admin2, 0, "PPL",
                                    KIND_MAIN))
@@ -88,9 +90,13 @@ class ModelGazetteer:
         return self.base.known_keys(keys) | {k for k in keys if k in self.places}
 
 
-def coded_ids(gaz: Gazetteer | ModelGazetteer) -> set[int]:
-    """Ids of the places a model's export coded, among those looked up so far (none without)."""
-    return gaz.coded if isinstance(gaz, ModelGazetteer) else set()
+def coded_ids(gaz: Gazetteer | ModelGazetteer, key: str) -> set[int]:
+    """Ids of the places a model's export coded under one name key (none without a model): by
+    name, so a place coded as "Halab" scores nothing extra where an article writes "Aleppo"."""
+    if not isinstance(gaz, ModelGazetteer):
+        return set()
+    gaz.lookup_key(key)  # fills gaz.coded[key]
+    return gaz.coded.get(key, set())
 
 
 def _close(place: AcledPlace, cand: Candidate) -> bool:

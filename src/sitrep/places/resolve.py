@@ -453,7 +453,7 @@ def resolve(gaz: Gazetteer, spans: Sequence[Span], text: str = "",
             town_codes = rival_codes | {c.country_code for c in options
                                         if c.kind == 0 and c.feature_code.startswith("PPL")}
             outside = 0
-            coded = coded_ids(gaz)
+            coded = coded_ids(gaz, span.key)
             for cand in options[:60]:
                 inside = None if area is None or cand.is_country else area.holds(cand)
                 if inside == 0.0 and cand.geonameid in coded:
