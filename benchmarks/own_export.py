@@ -8,7 +8,8 @@
 dated before the cut (2020-05-03; of the group's countries: dev-country rows for --dev, every
 country's otherwise, as an analyst trains on everything coded so far), then the notes of the
 group's countries dated on or after the cut are scored with the rules alone and with the rules
-plus that model (classifier, learned aliases and state regimes). No rule is fitted to the scored
+plus that model (classifier, learned aliases and state regimes, coded places: gazetteer.tsv's
+precision-1/2 rows join the places stage). No rule is fitted to the scored
 notes: they are later than anything learned. --without-tables adds the model with its
 aliases.tsv and states.tsv removed (the classifier alone), to see what the tables add.
 Prints markdown rows for BENCHMARKS.md.
@@ -33,7 +34,8 @@ from sitrep.evaluate.score import EventReport  # noqa: E402
 from sitrep.evaluate.splits import country_split  # noqa: E402
 
 CUT = "2020-05-03"
-COLUMNS = ("type acc", "sub-event wF1", "actor1", "inter1", "actors_any_order")
+COLUMNS = ("type acc", "sub-event wF1", "actor1", "inter1", "actors_any_order", "location_25km",
+           "location_161km")
 TABLE_FILES = ("aliases.tsv", "states.tsv")
 
 
@@ -59,7 +61,8 @@ def figures(report: EventReport) -> list[float]:
     result = report.figures()
     fields = result["fields_on_matched"]
     return [result["primary_event_type_accuracy"], result["primary_sub_event_weighted_f1"],
-            fields["actor1"][0], fields["inter1"][0], fields["actors_any_order"][0]]
+            fields["actor1"][0], fields["inter1"][0], fields["actors_any_order"][0],
+            fields["location_25km"][0], fields["location_161km"][0]]
 
 
 def table(group: str = "test", before: str = CUT, without_tables: bool = False) -> list[str]:

@@ -7,6 +7,7 @@ most frequent coordinates win. The CSV is read by sitrep.learn (both ACLED colum
 """
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -51,7 +52,13 @@ def acled_places(path: str | Path, precisions: tuple[int, ...] = (1,)) -> tuple[
     from sitrep.learn.acled import read_acled
     from sitrep.learn.tables import place_table
 
-    table = place_table(r for r in read_acled(path) if r.geo_precision in precisions)
+    return places_of_table(place_table(r for r in read_acled(path) if r.geo_precision in precisions))
+
+
+def places_of_table(table: Iterable[dict]) -> tuple[list[AcledPlace], int]:
+    """(places, entries without a usable country) of a place table (learn.tables.place_table's
+    entries, or the rows of a model directory's gazetteer.tsv), most coded first: one place per
+    (country, location), the first entry's coordinates."""
     places: list[AcledPlace] = []
     seen: set[tuple[str, str]] = set()
     unknown = 0

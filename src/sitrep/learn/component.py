@@ -353,8 +353,10 @@ def make_learned(nlp: Language, name: str, model_dir: str | None, relabel_thresh
 
 def add_learned_stage(nlp: Language, model_dir: str | Path, **config: float) -> LearnedComponent:
     """Insert `sitrep_learned` right after `sitrep_events` (last if there is none), and give
-    the actors stage, if any, the directory's learned aliases and state regimes."""
-    if "sitrep_actors" in nlp.pipe_names:
-        nlp.replace_pipe("sitrep_actors", "sitrep_actors", config={"model_dir": str(model_dir)})
+    the actors stage, if any, the directory's learned aliases and state regimes, and the places
+    stage, if any, its coded places."""
+    for stage in ("sitrep_actors", "sitrep_places"):
+        if stage in nlp.pipe_names:
+            nlp.replace_pipe(stage, stage, config={"model_dir": str(model_dir)})
     where = {"after": AFTER} if AFTER in nlp.pipe_names else {}
     return nlp.add_pipe("sitrep_learned", config={"model_dir": str(model_dir), **config}, **where)

@@ -3,7 +3,8 @@
 Reads doc.ents (when the model has NER), doc._.event_mentions and doc._.actor_mentions (their
 countries vote for the focus); writes doc._.toponyms,
 doc._.doc_country and EventMention.place (see mentions.py). The gazetteer is opened once per
-process, on the first document.
+process, on the first document; `model_dir` (set with `--model`) layers a `sitrep train`
+directory's coded places (gazetteer.tsv) over it (model_places.py).
 """
 from __future__ import annotations
 
@@ -19,6 +20,7 @@ from sitrep.places.assign import assign_places, base_precision, specificity
 from sitrep.places.context import Context, contexts
 from sitrep.places.countries import country_by_name
 from sitrep.places.finder import Span, cues, find_spans
+from sitrep.places.model_places import with_model_places
 from sitrep.places.relative import apply_offset, where_precision
 from sitrep.places.repeats import repeated_mentions
 from sitrep.places.resolve import WEAK_CUES, country_name, known_keys, resolve
@@ -161,13 +163,14 @@ def inherit_unresolved(spans: list[Span], by_span: dict[int, PlaceMention],
 class PlacesComponent:
     """spaCy component `sitrep_places`."""
 
-    def __init__(self, gazetteer: Gazetteer | None = None):
-        self._gazetteer = gazetteer
+    def __init__(self, gazetteer: Gazetteer | None = None, model_dir: str | None = None):
+        self.model_dir = model_dir or None
+        self._gazetteer = with_model_places(gazetteer, self.model_dir) if gazetteer else None
 
     @property
     def gazetteer(self) -> Gazetteer:
         if self._gazetteer is None:
-            self._gazetteer = Gazetteer.default()
+            self._gazetteer = with_model_places(Gazetteer.default(), self.model_dir)
         return self._gazetteer
 
     def toponyms(self, doc: Doc) -> tuple[list[PlaceMention], str | None]:
@@ -240,6 +243,7 @@ class PlacesComponent:
     "sitrep_places",
     assigns=["doc._.toponyms", "doc._.doc_country"],
     requires=["doc._.event_mentions", "doc._.actor_mentions"],
+    default_config={"model_dir": ""},
 )
-def make_places(nlp: Language, name: str) -> PlacesComponent:
-    return PlacesComponent()
+def make_places(nlp: Language, name: str, model_dir: str = "") -> PlacesComponent:
+    return PlacesComponent(model_dir=model_dir)

@@ -23,6 +23,7 @@ from sitrep.places.context import Context, contexts, regions
 from sitrep.places.countries import country_by_code
 from sitrep.places.demonyms import area_candidates, area_demonyms
 from sitrep.places.finder import DATA, Span, cues
+from sitrep.places.model_places import coded_ids
 from sitrep.places.repeats import one_sense
 
 WEIGHTS = {
@@ -44,6 +45,7 @@ WEIGHTS = {
     "natural": 3.0,         # "Atlantic": the ocean, not Atlantic, Iowa
     "admin_named": 1.0,     # an admin area where the text names the areas around a place
     "chain": 2.0,           # focus vote of a place that lies inside the areas named around it
+    "coded": 1.0,           # the place a model's export coded under this name (--model)
 }
 FUZZY_RATIO = 0.75          # name similarity a consonant-skeleton match needs
 _ARABIC_ARTICLE = re.compile(r"(?:al|el|ad|ar|as|ash|at|az|an|ed|es|ez)[-‑‐\s]", re.I)
@@ -451,14 +453,19 @@ def resolve(gaz: Gazetteer, spans: Sequence[Span], text: str = "",
             town_codes = rival_codes | {c.country_code for c in options
                                         if c.kind == 0 and c.feature_code.startswith("PPL")}
             outside = 0
+            coded = coded_ids(gaz, span.key)
             for cand in options[:60]:
                 inside = None if area is None or cand.is_country else area.holds(cand)
+                if inside == 0.0 and cand.geonameid in coded:
+                    inside = None  # the export coded it under this name: the areas' names may differ
                 if inside == 0.0:
                     outside += 1
                     continue  # "Bohdanivka, Donetsk": the Bohdanivka of another oblast is not it
                 parts = score_candidate(cand, span, focus, votes, hints - {span.key}, others,
                                         cand.country_code in rival_codes,
                                         big is not None and cand.population == big)
+                if cand.geonameid in coded:
+                    parts["coded"] = WEIGHTS["coded"]
                 if cand is eminent and "prominent" not in parts:
                     parts["prominent"] = round(WEIGHTS["prominent"] * eminence, 3)
                 if inside:
