@@ -333,7 +333,7 @@ def document(quick: bool, speed_articles: int, skip_speed: bool, log, note: str 
         log("own export, split in time")
         out += ["## An analyst's own export, split in time (`sitrep train --holdout date`)", "",
                 f"A model learned from every acled-2020 row dated before {own_export.CUT} (all countries, as an "
-                "analyst trains on everything coded so far: classifier, learned aliases, state regimes), "
+                "analyst trains on everything coded so far: classifier, learned aliases, state regimes, coded places), "
                 f"then the held-out (test) countries' notes dated {own_export.CUT} or later coded with the rules "
                 "alone and with that model. The learner never saw these notes and no rule was tuned on "
                 "their countries (`python benchmarks/own_export.py`; `--dev` is the tuning group).", ""]
