@@ -155,9 +155,11 @@ def geoparse(
     files: Annotated[list[str], typer.Argument(help="Files, directories or - for stdin.")],
     output: Annotated[Path | None, typer.Option("--output", "-o")] = None,
     explain: Annotated[bool, typer.Option("--explain", help="Also print, on stderr, each toponym's chosen place and score terms.")] = False,
+    model: Annotated[str | None, typer.Option(help="A model directory from `sitrep train`: its coded places join the gazetteer.")] = None,
 ) -> None:
     """Print every toponym with its span and coordinates, one JSON object a line."""
     from sitrep.api import geoparse_batch
+    from sitrep.nlp import DEFAULT_MODEL, shared_pipeline
 
     failures = Failures()
     handle = _open_output(output)
@@ -165,12 +167,13 @@ def geoparse(
     if explain:  # the score terms live on the Doc's mentions, so parse here
         from sitrep.gazetteer.explain import render, toponym_rows, toponyms
 
-        for article, doc in _parsed(articles, None, failures):
+        for article, doc in _parsed(articles, model, failures):
             for toponym in toponyms(article.id, doc):
                 handle.write(toponym.model_dump_json() + "\n")
             render(toponym_rows(article.id, doc), err, f"toponyms of {article.id}")
     else:
-        for _, toponyms in geoparse_batch(articles):
+        nlp = shared_pipeline(DEFAULT_MODEL, _model_dir(model)) if model else None
+        for _, toponyms in geoparse_batch(articles, nlp=nlp):
             for toponym in toponyms:
                 handle.write(toponym.model_dump_json() + "\n")
     if output:
