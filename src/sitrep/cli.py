@@ -311,15 +311,14 @@ def train(
         help="What to hold back and score on: country (the test countries of the country split), "
         "date (the rows dated --before or later) or none.")] = "country",
     before: Annotated[str | None, typer.Option(
-        help="With --holdout date: learn from the rows dated before YYYY-MM-DD.")] = None,
+        help="With --holdout date: learn from the rows dated before YYYY-MM-DD "
+        "(default: hold back about the latest fifth of the rows).")] = None,
 ) -> None:
     """Learn a sub-event classifier, actor and place tables from an analyst's coded data."""
     from datetime import date
 
     from sitrep.learn import run_train
 
-    if holdout == "date" and not before:
-        raise typer.BadParameter("--holdout date needs --before YYYY-MM-DD")
     try:
         cut = date.fromisoformat(before) if before else None
     except ValueError as error:

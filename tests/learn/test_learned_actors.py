@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import shutil
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
@@ -130,8 +131,11 @@ def test_split_by_date(export):
     train, test = split_rows(rows, "date", date(2020, 5, 9))
     assert len(train) + len(test) == len(rows) and len(test) == 2
     assert all(r.event_date < date(2020, 5, 9) <= t.event_date for r in train for t in test)
+    # no cut given: the latest dates are held back, never all of them
+    train, test = split_rows(rows, "date")
+    assert train and test and max(r.event_date for r in train) < min(t.event_date for t in test)
     with pytest.raises(ValueError):
-        split_rows(rows, "date")
+        split_rows([replace(row, event_date=None) for row in rows], "date")
     assert split_rows(rows, "none") == (rows, [])
 
 
@@ -160,8 +164,12 @@ def test_cli_train_by_date(export, tmp_path):
                                "--holdout", "date", "--before", "2020-05-09"])
     assert done.exit_code == 0, done.output
     assert Manifest.load(tmp_path / "m").holdout["before"] == "2020-05-09"
-    assert runner.invoke(app, ["train", "--acled", str(export), "--out", str(tmp_path / "n"),
-                               "--holdout", "date"]).exit_code != 0
+    # no cut given: about the latest fifth of the rows is held back, whatever the countries
+    auto = runner.invoke(app, ["train", "--acled", str(export), "--out", str(tmp_path / "n"),
+                               "--holdout", "date"])
+    assert auto.exit_code == 0, auto.output
+    held = Manifest.load(tmp_path / "n").holdout
+    assert held["before"] and 0 < held["test_rows"] < held["train_rows"]
     assert runner.invoke(app, ["train", "--acled", str(export), "--out", str(tmp_path / "o"),
                                "--holdout", "date", "--before", "9 May"]).exit_code != 0
 

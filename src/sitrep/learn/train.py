@@ -32,6 +32,7 @@ RARE_EVENTS_PATH = Path(__file__).with_name("rare_events.tsv")
 HOLDOUTS = ("country", "date", "none")
 CALIBRATION_SEED = "sitrep-calibrate-v1"
 CALIBRATION_SHARE = 0.25  # of the training countries, held out once to fit the temperature
+LATEST_SHARE = 0.2  # holdout="date" with no cut given: about this share of the rows, the latest
 
 
 @dataclass
@@ -149,11 +150,22 @@ def split_rows(rows: list[AcledRow], holdout: str,
         return ([row for row in rows if splits.country_split(row.country) == "dev"],
                 [row for row in rows if splits.country_split(row.country) == "test"])
     if holdout == "date":
+        before = before or latest_share_cut(rows)
         if before is None:
-            raise ValueError('holdout="date" needs a date: --before YYYY-MM-DD')
+            raise ValueError("no row has an event_date to split on: use holdout 'country' or 'none'")
         return ([row for row in rows if row.event_date and row.event_date < before],
                 [row for row in rows if row.event_date and row.event_date >= before])
     return rows, []
+
+
+def latest_share_cut(rows: list[AcledRow], share: float = LATEST_SHARE) -> date | None:
+    """The cut that holds back the latest dates (about `share` of the dated rows, at least the
+    last date, never every date): an export scored as news to come, whatever its countries."""
+    dates = sorted(row.event_date for row in rows if row.event_date)
+    if len(set(dates)) < 2:
+        return dates[0] if dates else None
+    cut = dates[min(len(dates) - 1, int(len(dates) * (1 - share)))]
+    return cut if cut > dates[0] else sorted(set(dates))[1]
 
 
 def _holdout_rule(holdout: str, before: date | None) -> str:
@@ -183,7 +195,15 @@ def train_from_acled(csv_path: str | Path, out_dir: str | Path, holdout: str = "
 
     csv_path, out_dir = Path(csv_path), Path(out_dir)
     rows = list(read_acled(csv_path))
+    if holdout == "date" and before is None:
+        before = latest_share_cut(rows)
     train, test = split_rows(rows, holdout, before)
+    if holdout == "country" and rows and not train:
+        countries = sorted({row.country for row in rows})
+        raise ValueError(f"{csv_path}: the country split holds back every country of this export "
+                         f"({', '.join(countries[:5])}{' ...' if len(countries) > 5 else ''}), so nothing "
+                         "is left to learn from: use --holdout date (learn from the earlier rows, score "
+                         "on the latest) or --holdout none")
     if len({row.sub_event_type for row in train}) < 2:
         raise ValueError(f"{csv_path}: the training rows hold fewer than two sub-event types")
 
