@@ -103,7 +103,7 @@ class EventsComponent:
         for start, end, row in self.index.spans(doc, keys):
             sent_no = sent_of[start]
             head = _span_head(doc[start:end])
-            if not self._applies(row, head, sents, sent_no, parsed, bags, keys, start, end):
+            if not self._applies(row, head, doc[start:end], sents, sent_no, parsed, bags, keys):
                 continue
             if parsed and self.sides.frames_civilian_harm(row, head):
                 continue
@@ -161,9 +161,8 @@ class EventsComponent:
                 out.append(cand)
         return out
 
-    def _applies(self, row: Trigger, head: Token, sents: list[Span], sent_no: int, parsed: bool,
-                 bags: dict[int, Bag], keys: list[set[str]], start: int | None = None,
-                 end: int | None = None) -> bool:
+    def _applies(self, row: Trigger, head: Token, trigger: Span, sents: list[Span], sent_no: int,
+                 parsed: bool, bags: dict[int, Bag], keys: list[set[str]]) -> bool:
         def bag(number: int) -> Bag:
             if number not in bags:
                 bags[number] = Bag.of(sents[number], keys)
@@ -179,13 +178,13 @@ class EventsComponent:
             window = range(max(0, sent_no - self.rules.context_window), sent_no + 1)
             if not any(row.context.hits_bag(bag(n)) for n in window):
                 return False
-        trigger = head.doc[start:end] if start is not None else None
-        if row.target and not row.target.hits(self.sides.victims(head, trigger) if parsed else _after(head, sent)):
+        victims = self.sides.victims(head, trigger) if row.target and parsed else []   # read once
+        if row.target and not row.target.hits(victims if parsed else _after(head, sent)):
             return False
         if row.agent and not row.agent.hits(_agent(head) if parsed else _before(head, sent)):
             return False
         not_on = self.not_on.get(row.sub_event_type)
-        if not_on and row.target and parsed and not_on.hits(self.sides.victims(head, trigger)):
+        if not_on and row.target and parsed and not_on.hits(victims):
             return False
         if row.sub_event_type in self.symbolic_subs and parsed and _symbolic(head, self.symbolic, self.symbolic_phrase):
             return False

@@ -136,8 +136,10 @@ def _notes(rows: Iterable[AcledRow]) -> dict[str, set[str]]:
 
 
 def learned_aliases(rows: list[AcledRow], min_notes: int = MIN_NOTES,
-                    min_precision: float = MIN_PRECISION) -> list[dict]:
-    """Alias rows (alias, name, inter, country, flags, notes, precision), surest first."""
+                    min_precision: float = MIN_PRECISION,
+                    regimes: dict[str, str] | None = None) -> list[dict]:
+    """Alias rows (alias, name, inter, country, flags, notes, precision), surest first;
+    `regimes`: learned_states(rows), when the caller already has them."""
     notes = _notes(rows)
     inters: dict[str, Counter] = defaultdict(Counter)
     countries: dict[str, Counter] = defaultdict(Counter)
@@ -152,7 +154,7 @@ def learned_aliases(rows: list[AcledRow], min_notes: int = MIN_NOTES,
     for name in inters:  # only main sides carry an inter code
         for phrase in candidates(name):
             by_phrase[phrase].add(name)
-    regimes = learned_states(rows)
+    regimes = learned_states(rows) if regimes is None else regimes
     lowered = [(text.lower(), text, coded) for text, coded in notes.items()]
     table = []
     for phrase, names in by_phrase.items():
@@ -202,12 +204,12 @@ def learned_states(rows: Iterable[AcledRow]) -> dict[str, str]:
 def write_learned_tables(rows: list[AcledRow], directory: str | Path) -> dict[str, int]:
     """Write aliases.tsv and states.tsv into `directory`; returns their row counts."""
     directory = Path(directory)
-    aliases = learned_aliases(rows)
+    states = learned_states(rows)
+    aliases = learned_aliases(rows, regimes=states)
     lines = [ALIASES_HEADER.format(min_notes=MIN_NOTES, precision=MIN_PRECISION).rstrip("\n")]
     lines += ["\t".join(str(entry[c]) for c in ("alias", "name", "inter", "country", "flags", "notes", "precision"))
               for entry in aliases]
     (directory / ALIASES_FILE).write_text("\n".join(lines) + "\n", encoding="utf-8")
-    states = learned_states(rows)
     lines = [STATES_HEADER.rstrip("\n")] + [f"{country}\t{year}" for country, year in states.items()]
     (directory / STATES_FILE).write_text("\n".join(lines) + "\n", encoding="utf-8")
     return {"aliases": len(aliases), "states": len(states)}
