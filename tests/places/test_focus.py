@@ -126,7 +126,7 @@ def test_a_shared_name_votes_by_the_size_of_each_country_s_namesake():
     # Ontario's hamlet gets a sliver of its vote, not a third
     from sitrep.gazetteer import Candidate
     from sitrep.places.finder import Span
-    from sitrep.places.resolve import span_votes
+    from sitrep.places.focus import span_votes
 
     def town(cc: str, pop: int) -> Candidate:
         return Candidate(1, "Dundalk", 0.0, 0.0, cc, None, None, pop, "PPL")
@@ -188,7 +188,7 @@ def test_a_town_beside_its_own_name_fits_only_by_an_admin_area(places):
     # only those with an admin area of the name holding a Colon vote
     from sitrep.places.context import contexts
     from sitrep.places.finder import Span
-    from sitrep.places.resolve import chain_votes
+    from sitrep.places.focus import chain_votes
     text = "Residents protested in Colon (Colon)."
     spans = [Span(23, 28, "Colon", "colon", "ner-strong"), Span(30, 35, "Colon", "colon", "ner-strong")]
     cands = [list(places.gazetteer.lookup_key("colon")) for _ in spans]

@@ -15,7 +15,7 @@ from spacy.tokens import Doc
 from sitrep.mentions import EventMention, PlaceMention
 from sitrep.places.finder import cues
 from sitrep.places.relative import roads, where_precision
-from sitrep.places.resolve import WEIGHTS
+from sitrep.places.focus import WEIGHTS
 
 # continents, regions and natural features: an event there is known to the region only
 REGION_CODES = {"CONT", "RGN", "OCN", "SEA", "GULF", "LK", "DSRT", "MTS", "STM", "DLTA"}
