@@ -23,6 +23,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from sitrep.learn.acled import AcledRow
+from sitrep.learn.tables import one_line
 
 ALIASES_FILE = "aliases.tsv"
 STATES_FILE = "states.tsv"
@@ -83,7 +84,7 @@ def candidates(name: str) -> list[str]:
         return []
     else:
         base = name
-    base = " ".join(_BRACKETS.sub("", base).split())
+    base = one_line(_BRACKETS.sub("", base))
     parts = [part.strip() for part in base.split(": ", 1)] if ": " in base else [base]
     out: list[str] = []
     for part in parts:
@@ -131,7 +132,7 @@ def _notes(rows: Iterable[AcledRow]) -> dict[str, set[str]]:
     for row in rows:
         if row.notes:
             names = [row.actor1, row.actor2, *row.assoc_actor_1, *row.assoc_actor_2]
-            coded[row.notes].update(" ".join(n.split()) for n in names if n and n.strip())
+            coded[row.notes].update(one_line(n) for n in names if n and n.strip())
     return coded
 
 
@@ -145,7 +146,7 @@ def learned_aliases(rows: list[AcledRow], min_notes: int = MIN_NOTES,
     countries: dict[str, Counter] = defaultdict(Counter)
     for row in rows:
         for name, inter in ((row.actor1, row.inter1), (row.actor2, row.inter2)):
-            name = " ".join(name.split())
+            name = one_line(name)
             if name and inter:
                 inters[name][inter] += 1
                 if row.country:
@@ -195,7 +196,7 @@ def learned_states(rows: Iterable[AcledRow]) -> dict[str, str]:
     years: dict[str, Counter] = defaultdict(Counter)
     for row in rows:
         for name in (row.actor1, row.actor2, *row.assoc_actor_1, *row.assoc_actor_2):
-            match = _STATE.match(" ".join(name.split())) if name else None
+            match = _STATE.match(one_line(name)) if name else None
             if match and not match.group("faction"):
                 years[match.group("country")][match.group("year")] += 1
     return {country: counter.most_common(1)[0][0] for country, counter in sorted(years.items())}

@@ -36,8 +36,8 @@ PLACES_HEADER = """\
 """
 
 
-def _clean(value: str) -> str:
-    # a tab or newline in a name would break the table
+def one_line(value: str) -> str:
+    """Whitespace runs as one space: a tab or newline in a name would break a table."""
     return " ".join(value.split())
 
 
@@ -54,7 +54,7 @@ def actor_table(rows: Iterable[AcledRow]) -> list[dict]:
             (row.actor1, "as_actor1", row.inter1), (row.actor2, "as_actor2", row.inter2)]
         named += [(name, "as_assoc", None) for name in row.assoc_actor_1 + row.assoc_actor_2]
         for name, role, inter in named:
-            name = _clean(name)
+            name = one_line(name)
             if not name:
                 continue
             roles[name][role] += 1
@@ -86,8 +86,8 @@ def place_table(rows: Iterable[AcledRow]) -> list[dict]:
     for row in rows:
         if not row.location or row.latitude is None or row.longitude is None:
             continue
-        key = (_clean(row.location), _clean(row.admin1), _clean(row.admin2), _clean(row.admin3),
-               _clean(row.country), row.iso3, round(row.latitude, 4), round(row.longitude, 4))
+        names = (row.location, row.admin1, row.admin2, row.admin3, row.country)
+        key = (*map(one_line, names), row.iso3, round(row.latitude, 4), round(row.longitude, 4))
         counts[key] += 1
         if row.geo_precision:
             precisions[key][row.geo_precision] += 1
