@@ -3,8 +3,14 @@ that qualifies state forces across one descriptive word."""
 from __future__ import annotations
 
 from helpers import event_at
+from spacy.tokens import Doc
 
 from sitrep.actors.component import ActorsComponent
+
+
+def two_sentences(nlp, words, heads, deps, lemmas) -> Doc:
+    """A Doc parsed by hand whose two roots make two sentences."""
+    return Doc(nlp.vocab, words=words, heads=heads, deps=deps, lemmas=lemmas, pos=["X"] * len(words))
 
 
 def run(nlp, text: str, *events: tuple[str, str, str]):
@@ -49,3 +55,36 @@ def test_words_that_need_a_country_do_not_bridge(blank_nlp):
     assert "Police Forces of Mali" in " ".join(names)
     assert not any(n.startswith("Military Forces of Mali") for n in names)
     assert not any("Turkey" in n for n in names)
+
+
+def test_people_a_bomb_killed_in_the_next_sentence_are_civilians(blank_nlp):
+    words = ["A", "bomb", "exploded", "in", "Jalalabad", ".", "Five", "persons", "were", "killed", "."]
+    heads = [1, 2, 2, 2, 3, 2, 7, 9, 9, 9, 9]
+    deps = ["det", "nsubj", "ROOT", "prep", "pobj", "punct", "nummod", "nsubjpass", "auxpass", "ROOT", "punct"]
+    lemmas = ["a", "bomb", "explode", "in", "Jalalabad", ".", "five", "person", "be", "kill", "."]
+    doc = two_sentences(blank_nlp, words, heads, deps, lemmas)
+    doc._.event_mentions = [event_at(doc, "exploded", "Explosions/Remote violence",
+                                     "Remote explosive/landmine/IED")]
+    ActorsComponent(blank_nlp)(doc)
+    event = doc._.event_mentions[0]
+    assert event.actor1.name == "Unidentified Armed Group ({country})"
+    assert event.actor2 is not None and event.actor2.name == "Civilians ({country})"
+
+
+def test_a_bomb_that_hurt_nobody_has_no_second_side(blank_nlp):
+    words = ["A", "bomb", "exploded", "in", "Jalalabad", ".", "Residents", "were", "not", "hurt", "."]
+    heads = [1, 2, 2, 2, 3, 2, 9, 9, 9, 9, 9]
+    deps = ["det", "nsubj", "ROOT", "prep", "pobj", "punct", "nsubjpass", "auxpass", "neg", "ROOT", "punct"]
+    lemmas = ["a", "bomb", "explode", "in", "Jalalabad", ".", "resident", "be", "not", "spare", "."]
+    doc = two_sentences(blank_nlp, words, heads, deps, lemmas)
+    doc._.event_mentions = [event_at(doc, "exploded", "Explosions/Remote violence",
+                                     "Remote explosive/landmine/IED")]
+    ActorsComponent(blank_nlp)(doc)
+    assert doc._.event_mentions[0].actor2 is None
+
+
+def test_worshippers_and_bystanders_are_civilians(blank_nlp):
+    doc = run(blank_nlp, "Gunmen fired on worshippers and a bystander in Kano.",
+              ("fired", "Violence against civilians", "Attack"))
+    assert {m.name for m in doc._.actor_mentions if m.inter == 7} == {"Civilians ({country})"}
+    assert [m.text for m in doc._.actor_mentions if m.inter == 7] == ["worshippers", "bystander"]

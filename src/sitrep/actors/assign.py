@@ -290,9 +290,13 @@ class Assigner:
             victims = next((f for f in items if f.mention.inter == CIVILIANS), None)
             event.actor2 = _as(victims, "Civilians ({country})", CIVILIANS, event)
         if second is None and event.event_type == "Explosions/Remote violence":
+            # the people it hit, in its sentence or the next ("Four persons were killed")
             victims = [f for f in items if f.mention.inter == CIVILIANS]
             if victims and self.roles[id(victims[0])] == PATIENT:
                 second = victims[0]
+            elif not victims:
+                second = next((f for f in self.later(event) if f.mention.inter == CIVILIANS
+                               and suffered(f.span)), None)
         if (first is not None and second is not None and _same_state(first, second)
                 and event.event_type == "Strategic developments"):
             # "police and the CRPF defused two bombs": one state's forces are on one side
