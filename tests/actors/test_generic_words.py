@@ -88,3 +88,45 @@ def test_worshippers_and_bystanders_are_civilians(blank_nlp):
               ("fired", "Violence against civilians", "Attack"))
     assert {m.name for m in doc._.actor_mentions if m.inter == 7} == {"Civilians ({country})"}
     assert [m.text for m in doc._.actor_mentions if m.inter == 7] == ["worshippers", "bystander"]
+
+
+def test_mob_fights_the_police_its_lead_sentence_says_it_attacked(blank_nlp):
+    words = ["Traders", "attacked", "police", "officers", ".", "They", "threw", "stones", "."]
+    heads = [1, 1, 3, 1, 1, 6, 6, 6, 6]
+    deps = ["nsubj", "ROOT", "compound", "dobj", "punct", "nsubj", "ROOT", "dobj", "punct"]
+    lemmas = ["trader", "attack", "police", "officer", ".", "they", "throw", "stone", "."]
+    doc = two_sentences(blank_nlp, words, heads, deps, lemmas)
+    doc._.event_mentions = [event_at(doc, "threw", "Riots", "Mob violence")]
+    ActorsComponent(blank_nlp)(doc)
+    event = doc._.event_mentions[0]
+    assert event.actor1.name == "Rioters ({country})"
+    assert event.actor2.name == "Police Forces of {country}"
+
+
+def test_mob_victims_stay_civilians_when_the_police_only_arrested(blank_nlp):
+    words = ["Police", "arrested", "a", "thief", ".", "A", "mob", "beat", "him", "."]
+    heads = [1, 1, 3, 1, 1, 6, 7, 7, 7, 7]
+    deps = ["nsubj", "ROOT", "det", "dobj", "punct", "det", "nsubj", "ROOT", "dobj", "punct"]
+    lemmas = ["police", "arrest", "a", "thief", ".", "a", "mob", "beat", "he", "."]
+    doc = two_sentences(blank_nlp, words, heads, deps, lemmas)
+    doc._.event_mentions = [event_at(doc, "beat", "Riots", "Mob violence")]
+    ActorsComponent(blank_nlp)(doc)
+    assert doc._.event_mentions[0].actor2.name == "Civilians ({country})"
+
+
+def test_state_forces_killed_in_the_next_sentence_are_the_other_side_of_a_clash(blank_nlp):
+    words = ["Gunmen", "shot", "the", "mayor", ".", "Two", "police", "agents", "were", "killed", "."]
+    heads = [1, 1, 3, 1, 1, 7, 7, 9, 9, 9, 9]
+    deps = ["nsubj", "ROOT", "det", "dobj", "punct", "nummod", "compound", "nsubjpass", "auxpass", "ROOT", "punct"]
+    lemmas = ["gunman", "shoot", "the", "mayor", ".", "two", "police", "agent", "be", "kill", "."]
+    doc = two_sentences(blank_nlp, words, heads, deps, lemmas)
+    doc._.event_mentions = [event_at(doc, "shot", "Battles", "Armed clash")]
+    ActorsComponent(blank_nlp)(doc)
+    event = doc._.event_mentions[0]
+    assert event.actor1.name == "Unidentified Armed Group ({country})"
+    assert (event.actor2.name, event.actor2.text) == ("Police Forces of {country}", "police agents")
+
+
+def test_policewomen_and_constables_are_police(blank_nlp):
+    doc = run(blank_nlp, "A policewoman and two constables were hurt.")
+    assert [m.name for m in doc._.actor_mentions] == ["Police Forces of {country}"] * 2

@@ -164,6 +164,12 @@ class Assigner:
             parsed = self.doc.has_annotation("DEP")
             state = next((f for f in self.later(event) if f.mention.inter in (STATE, 8)
                           and (not mob or not parsed or self.roles[id(f)] == PATIENT)), None)
+        if state is None and mob and self.doc.has_annotation("DEP"):
+            # "Residents attacked police officers. ... they began throwing stones": the state's
+            # forces the lead sentence says the crowd attacked or fought are the other side
+            state = next((f for f in self.earlier(event, 1) if f.mention.inter in (STATE, 8)
+                          and not _jurisdiction(f) and (self.roles[id(f)] == PATIENT
+                                                        or governing_verb(f.span) in _FIGHT_VERBS)), None)
         if state is not None:
             event.actor2 = _crowd_state(state)
         elif mob:
@@ -266,6 +272,11 @@ class Assigner:
             if second is None and before and event.event_type == "Battles" or (
                     second is None and before and allies):
                 second = before[0]
+        if second is None and first is not None and event.event_type == "Battles":
+            # "gunmen shot the mayor dead. His bodyguards, two police agents, were also killed":
+            # state forces the next sentence says were hit are the other side
+            second = next((f for f in self.later(event) if f.mention.inter in (STATE, 8)
+                           and f.mention.name != first.mention.name and suffered(f.span)), None)
         if second is None and event.sub_event_type == "Non-state actor overtakes territory":
             second = None
             event.actor2 = _synth("Military Forces of {country}", STATE, event)
@@ -448,6 +459,8 @@ def _jurisdiction(item: Found) -> bool:
     return after in ("limits", "jurisdiction") or (after == "station" and under)
 
 
+# verbs by which a crowd and the police it faced fought each other
+_FIGHT_VERBS = {"fight", "clash", "scuffle", "brawl"}
 # verbs of a fight both sides waged, when the trigger is another word
 _MUTUAL_VERBS = {"exchange", "clash", "engage", "battle"}
 
