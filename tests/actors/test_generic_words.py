@@ -130,3 +130,19 @@ def test_state_forces_killed_in_the_next_sentence_are_the_other_side_of_a_clash(
 def test_policewomen_and_constables_are_police(blank_nlp):
     doc = run(blank_nlp, "A policewoman and two constables were hurt.")
     assert [m.name for m in doc._.actor_mentions] == ["Police Forces of {country}"] * 2
+
+
+def test_herders_of_a_known_group_are_its_identity_militia(blank_nlp):
+    doc = run(blank_nlp, "Dinka pastoralists attacked a cattle camp. Fulani herders fought farmers.")
+    assert [m.name for m in doc._.actor_mentions][:2] == ["Dinka Ethnic Militia ({country})",
+                                                          "Fulani Ethnic Militia ({country})"]
+
+
+def test_gang_raped_names_no_gang(blank_nlp):
+    doc = run(blank_nlp, "Soldiers gang-raped two women in a village.")
+    assert [m.name for m in doc._.actor_mentions] == ["Military Forces of {country}", "Civilians ({country})"]
+
+
+def test_military_style_uniforms_are_no_army(blank_nlp):
+    doc = run(blank_nlp, "Gunmen in military-style uniforms robbed a bank.")
+    assert [m.name for m in doc._.actor_mentions] == ["Unidentified Armed Group ({country})"]

@@ -82,7 +82,7 @@ class Matchers:
     def actor_spans(self, doc: Doc) -> list[tuple[Span, Alias]]:
         spans = []
         for match_id, start, end in list(self.lower(doc)) + list(self.orth(doc)):
-            if _in_coalition_with(doc, start, end) or _opposed(doc, start):
+            if _in_coalition_with(doc, start, end) or _opposed(doc, start) or _first_half(doc, end):
                 continue
             spans.append(Span(doc, start, end, label=match_id))
         # of two aliases with the same words the earlier table row wins: the matchers' own order
@@ -105,6 +105,15 @@ def _in_coalition_with(doc: Doc, start: int, end: int) -> bool:
 def _opposed(doc: Doc, start: int) -> bool:
     """"anti-Houthi forces": the words name the side against the actor, never the actor."""
     return start >= 2 and doc[start - 1].text == "-" and doc[start - 2].lower_ == "anti"
+
+
+# second halves of hyphenated words whose first half is an actor word, but which name no actor
+_NOT_ACTOR_HALVES = {"rape", "raped", "raping", "rapes", "style", "grade", "type"}
+
+
+def _first_half(doc: Doc, end: int) -> bool:
+    """"gang-raped", "military-style uniforms": the words describe a deed or a look, no actor."""
+    return end + 1 < len(doc) and doc[end].text == "-" and doc[end + 1].lower_ in _NOT_ACTOR_HALVES
 
 
 _CACHE: dict[tuple[int, str | None], Matchers] = {}
