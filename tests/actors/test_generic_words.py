@@ -146,3 +146,15 @@ def test_gang_raped_names_no_gang(blank_nlp):
 def test_military_style_uniforms_are_no_army(blank_nlp):
     doc = run(blank_nlp, "Gunmen in military-style uniforms robbed a bank.")
     assert [m.name for m in doc._.actor_mentions] == ["Unidentified Armed Group ({country})"]
+
+
+def test_demonstration_police_two_sentences_on(blank_nlp):
+    doc = run(blank_nlp, "Workers blocked the highway over unpaid wages. They burnt tyres and beat a manager. "
+                         "Police dispersed the crowd.", ("blocked", "Riots", "Violent demonstration"))
+    assert doc._.event_mentions[0].actor2.name == "Police Forces of {country}"
+
+
+def test_demonstration_police_three_sentences_on_are_no_side(blank_nlp):
+    doc = run(blank_nlp, "Workers blocked the highway. They burnt tyres. A manager was beaten. "
+                         "Police later opened an inquiry.", ("blocked", "Riots", "Violent demonstration"))
+    assert doc._.event_mentions[0].actor2 is None

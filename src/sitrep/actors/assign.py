@@ -162,7 +162,9 @@ class Assigner:
             # a mob's victims are civilians: police who came later to rescue them or to arrest
             # the mob are no side ("Police intervened to rescue the victim"), unless attacked
             parsed = self.doc.has_annotation("DEP")
-            state = next((f for f in self.later(event) if f.mention.inter in (STATE, 8)
+            # a demonstration's police often come two sentences on ("They also burnt tyres.
+            # Police dispersed them."); a mob's only when attacked, in the next one
+            state = next((f for f in self.later(event, 1 if mob else 2) if f.mention.inter in (STATE, 8)
                           and (not mob or not parsed or self.roles[id(f)] == PATIENT)), None)
         if state is None and mob and self.doc.has_annotation("DEP"):
             # "Residents attacked police officers. ... they began throwing stones": the state's
