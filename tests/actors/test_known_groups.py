@@ -34,3 +34,15 @@ def test_peacekeepers_are_the_mission_of_the_country(blank_nlp):
 
 def test_peacekeepers_of_an_unknown_mission_are_the_united_nations(blank_nlp):
     assert names(blank_nlp, "Protesters stoned peacekeepers.") == ["Protesters ({country})", "United Nations"]
+
+
+def test_national_forces_known_by_their_acronyms(blank_nlp):
+    assert names(blank_nlp, "The UPDF arrested four men.")[0] == "Military Forces of Uganda (1986-)"
+    assert names(blank_nlp, "KDF troops repulsed an attack.")[0] == "Military Forces of Kenya (2013-)"
+    assert names(blank_nlp, "Three FC personnel were killed.")[0] == "Police Forces of Pakistan (2018-) Frontier Corps"
+
+
+def test_generic_acronyms_take_the_country_of_the_report(blank_nlp):
+    # "FDS" (defence and security forces) serve in several countries, "PNP" is two national polices
+    assert names(blank_nlp, "The FDS repelled an attack near Diffa.")[0] == "Military Forces of {country}"
+    assert names(blank_nlp, "The PNP arrested him.")[0] == "Police Forces of {country}"
