@@ -162,8 +162,16 @@ class Assigner:
             # a mob's victims are civilians: police who came later to rescue them or to arrest
             # the mob are no side ("Police intervened to rescue the victim"), unless attacked
             parsed = self.doc.has_annotation("DEP")
-            state = next((f for f in self.later(event) if f.mention.inter in (STATE, 8)
+            # a demonstration's police often come two sentences on ("They also burnt tyres.
+            # Police dispersed them."); a mob's only when attacked, in the next one
+            state = next((f for f in self.later(event, 1 if mob else 2) if f.mention.inter in (STATE, 8)
                           and (not mob or not parsed or self.roles[id(f)] == PATIENT)), None)
+        if state is None and mob and self.doc.has_annotation("DEP"):
+            # "Residents attacked police officers. ... they began throwing stones": the state's
+            # forces the lead sentence says the crowd attacked or fought are the other side
+            state = next((f for f in self.earlier(event, 1) if f.mention.inter in (STATE, 8)
+                          and not _jurisdiction(f) and (self.roles[id(f)] == PATIENT
+                                                        or governing_verb(f.span) in _FIGHT_VERBS)), None)
         if state is not None:
             event.actor2 = _crowd_state(state)
         elif mob:
@@ -266,6 +274,11 @@ class Assigner:
             if second is None and before and event.event_type == "Battles" or (
                     second is None and before and allies):
                 second = before[0]
+        if second is None and first is not None and event.event_type == "Battles":
+            # "gunmen shot the mayor dead. His bodyguards, two police agents, were also killed":
+            # state forces the next sentence says were hit are the other side
+            second = next((f for f in self.later(event) if f.mention.inter in (STATE, 8)
+                           and f.mention.name != first.mention.name and suffered(f.span)), None)
         if second is None and event.sub_event_type == "Non-state actor overtakes territory":
             second = None
             event.actor2 = _synth("Military Forces of {country}", STATE, event)
@@ -290,9 +303,13 @@ class Assigner:
             victims = next((f for f in items if f.mention.inter == CIVILIANS), None)
             event.actor2 = _as(victims, "Civilians ({country})", CIVILIANS, event)
         if second is None and event.event_type == "Explosions/Remote violence":
+            # the people it hit, in its sentence or the next ("Four persons were killed")
             victims = [f for f in items if f.mention.inter == CIVILIANS]
             if victims and self.roles[id(victims[0])] == PATIENT:
                 second = victims[0]
+            elif not victims:
+                second = next((f for f in self.later(event) if f.mention.inter == CIVILIANS
+                               and suffered(f.span)), None)
         if (first is not None and second is not None and _same_state(first, second)
                 and event.event_type == "Strategic developments"):
             # "police and the CRPF defused two bombs": one state's forces are on one side
@@ -444,6 +461,8 @@ def _jurisdiction(item: Found) -> bool:
     return after in ("limits", "jurisdiction") or (after == "station" and under)
 
 
+# verbs by which a crowd and the police it faced fought each other
+_FIGHT_VERBS = {"fight", "clash", "scuffle", "brawl"}
 # verbs of a fight both sides waged, when the trigger is another word
 _MUTUAL_VERBS = {"exchange", "clash", "engage", "battle"}
 

@@ -82,7 +82,7 @@ class Matchers:
     def actor_spans(self, doc: Doc) -> list[tuple[Span, Alias]]:
         spans = []
         for match_id, start, end in list(self.lower(doc)) + list(self.orth(doc)):
-            if _in_coalition_with(doc, start, end) or _opposed(doc, start):
+            if _in_coalition_with(doc, start, end) or _opposed(doc, start) or _first_half(doc, end):
                 continue
             spans.append(Span(doc, start, end, label=match_id))
         # of two aliases with the same words the earlier table row wins: the matchers' own order
@@ -107,6 +107,15 @@ def _opposed(doc: Doc, start: int) -> bool:
     return start >= 2 and doc[start - 1].text == "-" and doc[start - 2].lower_ == "anti"
 
 
+# second halves of hyphenated words whose first half is an actor word, but which name no actor
+_NOT_ACTOR_HALVES = {"rape", "raped", "raping", "rapes", "style", "grade", "type"}
+
+
+def _first_half(doc: Doc, end: int) -> bool:
+    """"gang-raped", "military-style uniforms": the words describe a deed or a look, no actor."""
+    return end + 1 < len(doc) and doc[end].text == "-" and doc[end + 1].lower_ in _NOT_ACTOR_HALVES
+
+
 _CACHE: dict[tuple[int, str | None], Matchers] = {}
 
 
@@ -119,11 +128,15 @@ def matchers_for(nlp, model_dir: str | None = None) -> Matchers:
     return _CACHE[key]
 
 
-def _attached_country(doc: Doc, span: Span, by_start: dict[int, Span],
-                      by_end: dict[int, Span]) -> tuple[int, int, str | None]:
-    """(start, end, country) of the actor span widened over "Syrian ..." or "... of (the) Syria"."""
+def _attached_country(doc: Doc, span: Span, by_start: dict[int, Span], by_end: dict[int, Span],
+                      entry_bridges: bool = False) -> tuple[int, int, str | None]:
+    """(start, end, country) of the actor span widened over "Syrian ..." or "... of (the) Syria";
+    `entry_bridges`: a word may stand between the demonym and the span (named state forces, not
+    words like "forces" or "drones" that count only with a country: "Tunisian police forces")."""
     start, end = span.start, span.end
     before = by_end.get(span.start)  # a country span ending where the actor starts
+    if before is None and span.start >= 1 and _modifier(doc[span.start - 1]) and entry_bridges:
+        before = by_end.get(span.start - 1)  # "Turkish border police", "Kenyan riot police"
     if before is not None:
         return before.start, end, before.label_
     if end + 1 < len(doc) and doc[end].lower_ == "of":
@@ -134,6 +147,11 @@ def _attached_country(doc: Doc, span: Span, by_start: dict[int, Span],
         if found is not None:
             return start, found.end, found.label_
     return start, end, None
+
+
+def _modifier(token) -> bool:
+    """A lowercase word between a demonym and the forces it qualifies ("border", "riot")."""
+    return token.is_alpha and token.is_lower and token.lower_ not in ("and", "or", "of", "the")
 
 
 def _coordinated_country(doc: Doc, start: int, end: int, span: Span, by_start: dict[int, Span],
@@ -182,7 +200,8 @@ def find_actors(doc: Doc, matchers: Matchers) -> tuple[list[Found], str | None]:
     used: set[int] = set()
     raw: list[tuple[int, int, Alias, str | None]] = []
     for span, entry in matchers.actor_spans(doc):
-        start, end, country = _attached_country(doc, span, by_start, by_end)
+        bridges = entry.is_state and "needs_country" not in entry.flags
+        start, end, country = _attached_country(doc, span, by_start, by_end, bridges)
         if country is None and entry.flags & {"needs_country"}:
             continue
         if start < span.start or end > span.end:

@@ -84,7 +84,8 @@ def load_aliases(path: str | None = None) -> tuple[Alias, ...]:
 
 # words for a group's armed members: "Tiv militias", "Murle raiders", "Afari gunmen"
 _ARMED_MEMBERS = ("militia", "militias", "militiamen", "militiaman", "gunmen", "gunman", "raiders",
-                  "raider", "fighters", "attackers", "assailants", "armed men", "youth", "youths")
+                  "raider", "fighters", "attackers", "assailants", "armed men", "youth", "youths",
+                  "herders", "herdsmen", "pastoralists")
 # the kind names its own members ("members of the Koli caste")
 _KIND_NOUNS = {"Caste": ("caste",), "Clan": ("clan", "clansmen"), "Tribal": ("tribe", "tribesmen")}
 
