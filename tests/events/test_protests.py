@@ -174,3 +174,36 @@ def test_a_tagged_crowds_own_clash_stays_violence(events_nlp):
     text = ("On 4 May 2020, Indian nationals clashed with Nepal Armed Police personnel in Jhapa Rural "
             "Municipality (Jhapa district), when the latter prevented them from entering into Nepal. [size=no report]")
     assert first_sub_event(events_nlp, text) in ("Mob violence", "Violent demonstration")
+
+
+# -- a crowd-tagged note's noise and camps are no violence (rules.json symbolic, harmless_particles)
+
+@pytest.mark.model
+@pytest.mark.parametrize("text", [
+    "On 3 May 2020, residents set up tents in front of the municipal palace in Zacatecas to demand water. [size=no report]",
+    "On 3 May 2020, residents of Valparaiso hit pots and pans from their windows against the government. [size=no report]",
+    "On 3 May 2020, drummers beat drums in front of the congress in Lima to demand support for artists. [size=no report]",
+])
+def test_noise_and_tents_of_a_tagged_crowd_are_peaceful(events_nlp, text):
+    assert first_sub_event(events_nlp, text) == "Peaceful protest"
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text", [
+    "On 3 May 2020, residents set fire to the municipal palace in Zacatecas to demand water. [size=no report]",
+    "On 3 May 2020, residents of Valparaiso hit police officers with sticks. [size=no report]",
+])
+def test_a_tagged_crowds_fire_and_blows_stay_violence(events_nlp, text):
+    assert first_sub_event(events_nlp, text) in ("Violent demonstration", "Mob violence")
+
+
+def test_a_particle_makes_set_harmless(blank_nlp):
+    from helpers import parsed_doc
+    from sitrep.events.protests import harmless
+
+    up = parsed_doc(blank_nlp, ["they", "set", "up", "tents"], [1, 1, 1, 1], ["nsubj", "ROOT", "prt", "dobj"],
+                    ["they", "set", "up", "tent"])
+    assert harmless(up[1], {"set": ["up"]})
+    fire = parsed_doc(blank_nlp, ["they", "set", "fire", "there"], [1, 1, 1, 1], ["nsubj", "ROOT", "dobj", "advmod"],
+                      ["they", "set", "fire", "there"])
+    assert not harmless(fire[1], {"set": ["up"]})

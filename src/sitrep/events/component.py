@@ -27,7 +27,7 @@ from spacy.tokens import Doc, Span, Token
 from sitrep.events.lexicon import RULES, TRIGGERS, Bag, Rules, Trigger, WordSet, load, token_keys
 from sitrep.events.notes import armed_victim, crowd_default, crowd_subs, crowd_tag, recalled
 from sitrep.events.private import doers as _doers, private_crime
-from sitrep.events.protests import GrievancePhrase, after_protest, called_off, crowds_cause, ends_itself
+from sitrep.events.protests import GrievancePhrase, after_protest, called_off, crowds_cause, ends_itself, harmless
 from sitrep.events.syntax import (
     _after, _agent, _anaphoric, _before, _clause_chars, _clause_head, _described, _grievance,
     _online, _others_act, _span_head, _subordinate, _symbolic, _verb_of, _acts_only_on,
@@ -65,6 +65,7 @@ class EventsComponent:
         self.grievance_phrase = GrievancePhrase.of(self.rules.raw)
         self.called_off = frozenset(self.rules.raw.get("called_off", ()))
         self.ends_itself = frozenset(self.rules.raw.get("ends_itself", ()))
+        self.harmless = self.rules.raw.get("crowd_tag", {}).get("harmless_particles", {})
         online = self.rules.raw.get("online", {})
         self.online_subs = frozenset(online.get("sub_types", ()))
         self.online_places = frozenset(online.get("places", ()))
@@ -153,7 +154,7 @@ class EventsComponent:
             # a symbol burnt ("burnt copies of the bill") is no act of violence either
             acts = set().union(*(keys[t.i] for t in doc if not (parsed and (
                 _hypothetical(t, self.rules) or _subordinate(t) or self._crowds_cause(t)
-                or _symbolic(t, self.symbolic, self.symbolic_phrase)))))
+                or _symbolic(t, self.symbolic, self.symbolic_phrase) or harmless(t, self.harmless)))))
             row = Trigger(words=("size",), sub_event_type=crowd_default(self.rules, set().union(*keys), acts),
                           weight=self.rules.min_weight)
             sent_no = next(n for n, sent in enumerate(sents) if sent.start <= span.start < sent.end)

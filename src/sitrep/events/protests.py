@@ -116,3 +116,9 @@ def crowds_cause(head: Token, phrase: GrievancePhrase, verbs: set[str], causes: 
     woman"). `others`: rules.json others_acts speech verbs, crowd and stranger words."""
     return (describes_named(head, preps) or _others_act(head, *others) or phrase.holds(head)
             or _grievance(head, verbs, causes))
+
+
+def harmless(token: Token, particles: dict[str, list[str]]) -> bool:
+    """"set up tents", "set off fireworks": a violence word that its particle makes harmless."""
+    allowed = particles.get(token.lemma_.lower())
+    return bool(allowed) and any(c.dep_ == "prt" and c.lower_ in allowed for c in token.children)
