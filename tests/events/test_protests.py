@@ -207,3 +207,23 @@ def test_a_particle_makes_set_harmless(blank_nlp):
     fire = parsed_doc(blank_nlp, ["they", "set", "fire", "there"], [1, 1, 1, 1], ["nsubj", "ROOT", "dobj", "advmod"],
                       ["they", "set", "fire", "there"])
     assert not harmless(fire[1], {"set": ["up"]})
+
+
+# -- a quarrel is no clash; a tagged crowd's cause stays its cause even when it is a riot word
+
+@pytest.mark.model
+def test_a_verbal_clash_is_no_violence(events_nlp):
+    text = ("On 3 May 2020, a group of neighbours protested in Olivos against the release of prisoners, and "
+            "clashed verbally with supporters of the government. [size=no report]")
+    assert first_sub_event(events_nlp, text) == "Peaceful protest"
+    assert first_sub_event(events_nlp, text.replace("clashed verbally", "clashed")) == "Violent demonstration"
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text", [
+    "On 3 May 2020, protesters held a car convoy from Tripoli to Beirut, in solidarity with the protester "
+    "killed by the army last week. [size=no report]",
+    "On 6 May 2020, farmers protested in Jhang, demanding the arrest of the men torching their crops. [size=no report]",
+])
+def test_a_tagged_crowds_cause_in_a_riot_or_force_word(events_nlp, text):
+    assert first_sub_event(events_nlp, text) == "Peaceful protest"

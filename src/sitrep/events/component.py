@@ -27,7 +27,7 @@ from spacy.tokens import Doc, Span, Token
 from sitrep.events.lexicon import RULES, TRIGGERS, Bag, Rules, Trigger, WordSet, load, token_keys
 from sitrep.events.notes import armed_victim, crowd_default, crowd_subs, crowd_tag, recalled
 from sitrep.events.private import doers as _doers, private_crime
-from sitrep.events.protests import GrievancePhrase, after_protest, called_off, crowds_cause, ends_itself, harmless
+from sitrep.events.protests import GrievancePhrase, after_protest, called_off, crowds_cause, describes_named, ends_itself, harmless, verbal
 from sitrep.events.syntax import (
     _after, _agent, _anaphoric, _before, _clause_chars, _clause_head, _described, _grievance,
     _online, _others_act, _span_head, _subordinate, _symbolic, _verb_of, _acts_only_on,
@@ -65,6 +65,7 @@ class EventsComponent:
         self.grievance_phrase = GrievancePhrase.of(self.rules.raw)
         self.called_off = frozenset(self.rules.raw.get("called_off", ()))
         self.ends_itself = frozenset(self.rules.raw.get("ends_itself", ()))
+        self.verbal = frozenset(self.rules.raw.get("verbal", ()))
         self.harmless = self.rules.raw.get("crowd_tag", {}).get("harmless_particles", {})
         online = self.rules.raw.get("online", {})
         self.online_subs = frozenset(online.get("sub_types", ()))
@@ -145,8 +146,9 @@ class EventsComponent:
         parsed = doc.has_annotation("DEP")
         if tag is not None and parsed:   # the crowd's cause ("relatives of a man killed by police") is not its act
             crowd_types = self.rules.raw["crowd_tag"]["types"]
-            main = [c for c in main if self.rules.type_of[c.row.sub_event_type] in crowd_types
-                    or not self._crowds_cause(c.head)]
+            main = [c for c in main if c.row.sub_event_type in self.grievance_phrase.not_sub_types
+                    or not (self._crowds_cause(c.head) if self.rules.type_of[c.row.sub_event_type] not in crowd_types
+                            else self._crowds_cause(c.head, own_acts=False))]
         if tag is not None and not main:   # the tag alone: a gathering, or a crowd's violence
             span = doc.char_span(tag.start(), tag.end(), alignment_mode="expand")
             # "demonstrated to demand that police who killed a boy be tried": the killing is the
@@ -173,7 +175,12 @@ class EventsComponent:
                 out.append(cand)
         return out
 
-    def _crowds_cause(self, head: Token) -> bool:
+    def _crowds_cause(self, head: Token, own_acts: bool = True) -> bool:
+        """`own_acts` False: only a person described or a protest's phrase (a crowd's own riot word
+        in a clause or as an object is often its act: "gathered ... and pelted stones")."""
+        if not own_acts:
+            return (describes_named(head, frozenset(self.rules.raw["crowd_tag"].get("described_preps", ())))
+                    or self.grievance_phrase.holds(head))
         return crowds_cause(head, self.grievance_phrase, self.grievance_verbs, self.grievance_causes,
                             frozenset(self.rules.raw["crowd_tag"].get("described_preps", ())),
                             (self.others_speech, self.others_crowd, self.others_strangers))
@@ -230,6 +237,7 @@ class EventsComponent:
             return True
         return (_negated(head, self.rules.negators) or _hypothetical(head, self.rules)
                 or called_off(head, self.called_off) or ends_itself(head, self.ends_itself)
+                or verbal(head, self.verbal)
                 or _background(head, sent, ref_year) or recalled(head, self.rules)
                 or self._private(cand, sent))
 

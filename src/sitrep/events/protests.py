@@ -122,3 +122,8 @@ def harmless(token: Token, particles: dict[str, list[str]]) -> bool:
     """"set up tents", "set off fireworks": a violence word that its particle makes harmless."""
     allowed = particles.get(token.lemma_.lower())
     return bool(allowed) and any(c.dep_ == "prt" and c.lower_ in allowed for c in token.children)
+
+
+def verbal(head: Token, modifiers: frozenset[str]) -> bool:
+    """"clashed verbally with supporters", "a verbal clash": words, not violence."""
+    return any(c.dep_ in ("advmod", "amod") and c.lower_ in modifiers for c in head.children)
