@@ -27,7 +27,7 @@ from spacy.tokens import Doc, Span, Token
 from sitrep.events.lexicon import RULES, TRIGGERS, Bag, Rules, Trigger, WordSet, load, token_keys
 from sitrep.events.notes import armed_victim, crowd_default, crowd_subs, crowd_tag, recalled
 from sitrep.events.private import doers as _doers, private_crime
-from sitrep.events.protests import GrievancePhrase, after_protest, called_off, crowds_cause, describes_named, ends_itself, harmless, verbal
+from sitrep.events.protests import CrowdsCause, GrievancePhrase, after_protest, called_off, ends_itself, harmless, verbal
 from sitrep.events.syntax import (
     _after, _agent, _anaphoric, _before, _clause_chars, _clause_head, _described, _grievance,
     _online, _others_act, _span_head, _subordinate, _symbolic, _verb_of, _acts_only_on,
@@ -76,6 +76,9 @@ class EventsComponent:
         self.others_speech = set(others.get("speech", []))
         self.others_crowd = WordSet.parse("|".join(others.get("crowd", [])), lists)
         self.others_strangers = WordSet.parse("|".join(others.get("strangers", [])), lists)
+        self.crowds_cause = CrowdsCause(self.grievance_phrase, frozenset(self.grievance_verbs), self.grievance_causes,
+                                        frozenset(self.rules.raw.get("crowd_tag", {}).get("described_preps", ())),
+                                        (self.others_speech, self.others_crowd, self.others_strangers))
         self.sides = Sides(self.rules, self.not_on)   # one-sided or two-sided (sides.py)
         self.not_by = {sub: WordSet.parse("|".join(words), lists)
                        for sub, words in self.rules.raw.get("not_by", {}).items()}
@@ -147,15 +150,14 @@ class EventsComponent:
         if tag is not None and parsed:   # the crowd's cause ("relatives of a man killed by police") is not its act
             crowd_types = self.rules.raw["crowd_tag"]["types"]
             main = [c for c in main if c.row.sub_event_type in self.grievance_phrase.not_sub_types
-                    or not (self._crowds_cause(c.head) if self.rules.type_of[c.row.sub_event_type] not in crowd_types
-                            else self._crowds_cause(c.head, own_acts=False))]
+                    or not self.crowds_cause(c.head, self.rules.type_of[c.row.sub_event_type] not in crowd_types)]
         if tag is not None and not main:   # the tag alone: a gathering, or a crowd's violence
             span = doc.char_span(tag.start(), tag.end(), alignment_mode="expand")
             # "demonstrated to demand that police who killed a boy be tried": the killing is the
             # grievance (under a blocker such as demand, or in a relative clause), not the crowd's act
             # a symbol burnt ("burnt copies of the bill") is no act of violence either
             acts = set().union(*(keys[t.i] for t in doc if not (parsed and (
-                _hypothetical(t, self.rules) or _subordinate(t) or self._crowds_cause(t)
+                _hypothetical(t, self.rules) or _subordinate(t) or self.crowds_cause(t)
                 or _symbolic(t, self.symbolic, self.symbolic_phrase) or harmless(t, self.harmless)))))
             row = Trigger(words=("size",), sub_event_type=crowd_default(self.rules, set().union(*keys), acts),
                           weight=self.rules.min_weight)
@@ -174,16 +176,6 @@ class EventsComponent:
             if sub is not None:
                 out.append(cand)
         return out
-
-    def _crowds_cause(self, head: Token, own_acts: bool = True) -> bool:
-        """`own_acts` False: only a person described or a protest's phrase (a crowd's own riot word
-        in a clause or as an object is often its act: "gathered ... and pelted stones")."""
-        if not own_acts:
-            return (describes_named(head, frozenset(self.rules.raw["crowd_tag"].get("described_preps", ())))
-                    or self.grievance_phrase.holds(head))
-        return crowds_cause(head, self.grievance_phrase, self.grievance_verbs, self.grievance_causes,
-                            frozenset(self.rules.raw["crowd_tag"].get("described_preps", ())),
-                            (self.others_speech, self.others_crowd, self.others_strangers))
 
     def _applies(self, row: Trigger, head: Token, trigger: Span, sents: list[Span], sent_no: int,
                  parsed: bool, bags: dict[int, Bag], keys: list[set[str]]) -> bool:

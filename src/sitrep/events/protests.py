@@ -108,14 +108,26 @@ def ends_itself(head: Token, verbs: frozenset[str]) -> bool:
     return not any(c.dep_ in ("dobj", "obj", "nsubjpass", "auxpass", "agent") for c in head.children)
 
 
-def crowds_cause(head: Token, phrase: GrievancePhrase, verbs: set[str], causes: frozenset[str],
-                 preps: frozenset[str], others: tuple[set[str], WordSet, WordSet]) -> bool:
+@dataclass(frozen=True)
+class CrowdsCause:
     """In a crowd-tagged note, what the crowd gathered about: a person described by what was done
-    to them, someone else's act in a clause of its own ("two days after a student was shot by
-    police"), a protest's object or prepositional phrase ("marched because of the murder of a
-    woman"). `others`: rules.json others_acts speech verbs, crowd and stranger words."""
-    return (describes_named(head, preps) or _others_act(head, *others) or phrase.holds(head)
-            or _grievance(head, verbs, causes))
+    to them ("relatives of a man killed by police"), someone else's act in a clause of its own
+    ("two days after a student was shot by police"), a protest's object or prepositional phrase
+    ("marched because of the murder of a woman"). `others`: rules.json others_acts speech verbs,
+    crowd and stranger words."""
+
+    phrase: GrievancePhrase
+    verbs: frozenset[str]
+    causes: frozenset[str]
+    preps: frozenset[str]
+    others: tuple[set[str], WordSet, WordSet]
+
+    def __call__(self, head: Token, own_acts: bool = True) -> bool:
+        """`own_acts` False: only a person described or a protest's phrase (a crowd's own riot word
+        in a clause or as an object is often its act: "gathered ... and pelted stones")."""
+        if describes_named(head, self.preps) or self.phrase.holds(head):
+            return True
+        return own_acts and (_others_act(head, *self.others) or _grievance(head, set(self.verbs), self.causes))
 
 
 def harmless(token: Token, particles: dict[str, list[str]]) -> bool:
