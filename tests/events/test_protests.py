@@ -227,3 +227,14 @@ def test_a_verbal_clash_is_no_violence(events_nlp):
 ])
 def test_a_tagged_crowds_cause_in_a_riot_or_force_word(events_nlp, text):
     assert first_sub_event(events_nlp, text) == "Peaceful protest"
+
+
+# -- demonstrators' own violence is a violent demonstration
+
+@pytest.mark.model
+def test_a_protesting_crowds_looting_is_a_violent_demonstration(events_nlp):
+    assert first_sub_event(events_nlp, "On 2 May 2020, residents protesting the lack of food aid looted a "
+                           "supermarket in Santiago. [size=no report]") == "Violent demonstration"
+    # without the participle the looters are just residents
+    assert first_sub_event(events_nlp, "On 2 May 2020, residents looted a supermarket in Santiago. "
+                           "[size=no report]") != "Violent demonstration"
