@@ -27,9 +27,10 @@ from spacy.tokens import Doc, Span, Token
 from sitrep.events.lexicon import RULES, TRIGGERS, Bag, Rules, Trigger, WordSet, load, token_keys
 from sitrep.events.notes import armed_victim, crowd_default, crowd_subs, crowd_tag, recalled
 from sitrep.events.private import doers as _doers, private_crime
+from sitrep.events.protests import CrowdsCause, GrievancePhrase, after_protest, called_off, ends_itself, harmless, verbal
 from sitrep.events.syntax import (
     _after, _agent, _anaphoric, _before, _clause_chars, _clause_head, _described, _grievance,
-    _online, _others_act, _span_head, _told_apart, _subordinate, _symbolic, _verb_of, _acts_only_on,
+    _online, _others_act, _span_head, _subordinate, _symbolic, _verb_of, _acts_only_on,
 )
 from sitrep.events.sides import Sides
 from sitrep.mentions import EventMention, mentions
@@ -61,6 +62,11 @@ class EventsComponent:
         self.reasons_of = set(self.rules.raw.get("reasons_of", []))
         self.grievance_verbs = set(self.rules.raw.get("grievance_verbs", []))
         self.grievance_causes = frozenset(self.rules.raw.get("grievance_causes", []))
+        self.grievance_phrase = GrievancePhrase.of(self.rules.raw)
+        self.called_off = frozenset(self.rules.raw.get("called_off", ()))
+        self.ends_itself = frozenset(self.rules.raw.get("ends_itself", ()))
+        self.verbal = frozenset(self.rules.raw.get("verbal", ()))
+        self.harmless = self.rules.raw.get("crowd_tag", {}).get("harmless_particles", {})
         online = self.rules.raw.get("online", {})
         self.online_subs = frozenset(online.get("sub_types", ()))
         self.online_places = frozenset(online.get("places", ()))
@@ -70,6 +76,9 @@ class EventsComponent:
         self.others_speech = set(others.get("speech", []))
         self.others_crowd = WordSet.parse("|".join(others.get("crowd", [])), lists)
         self.others_strangers = WordSet.parse("|".join(others.get("strangers", [])), lists)
+        self.crowds_cause = CrowdsCause(self.grievance_phrase, frozenset(self.grievance_verbs), self.grievance_causes,
+                                        frozenset(self.rules.raw.get("crowd_tag", {}).get("described_preps", ())),
+                                        (self.others_speech, self.others_crowd, self.others_strangers))
         self.sides = Sides(self.rules, self.not_on)   # one-sided or two-sided (sides.py)
         self.not_by = {sub: WordSet.parse("|".join(words), lists)
                        for sub, words in self.rules.raw.get("not_by", {}).items()}
@@ -137,12 +146,19 @@ class EventsComponent:
                     keys: list[set[str]]) -> list[Candidate]:
         """What the whole note says (notes.py): a crowd-size tag, an armed victim."""
         tag = crowd_tag(doc, self.rules)
+        parsed = doc.has_annotation("DEP")
+        if tag is not None and parsed:   # the crowd's cause ("relatives of a man killed by police") is not its act
+            crowd_types = self.rules.raw["crowd_tag"]["types"]
+            main = [c for c in main if c.row.sub_event_type in self.grievance_phrase.not_sub_types
+                    or not self.crowds_cause(c.head, self.rules.type_of[c.row.sub_event_type] not in crowd_types)]
         if tag is not None and not main:   # the tag alone: a gathering, or a crowd's violence
             span = doc.char_span(tag.start(), tag.end(), alignment_mode="expand")
             # "demonstrated to demand that police who killed a boy be tried": the killing is the
             # grievance (under a blocker such as demand, or in a relative clause), not the crowd's act
-            acts = set().union(*(keys[t.i] for t in doc if not (
-                doc.has_annotation("DEP") and (_hypothetical(t, self.rules) or _subordinate(t)))))
+            # a symbol burnt ("burnt copies of the bill") is no act of violence either
+            acts = set().union(*(keys[t.i] for t in doc if not (parsed and (
+                _hypothetical(t, self.rules) or _subordinate(t) or self.crowds_cause(t)
+                or _symbolic(t, self.symbolic, self.symbolic_phrase) or harmless(t, self.harmless)))))
             row = Trigger(words=("size",), sub_event_type=crowd_default(self.rules, set().union(*keys), acts),
                           weight=self.rules.min_weight)
             sent_no = next(n for n, sent in enumerate(sents) if sent.start <= span.start < sent.end)
@@ -212,6 +228,8 @@ class EventsComponent:
                                                                    self.online_modifiers):
             return True
         return (_negated(head, self.rules.negators) or _hypothetical(head, self.rules)
+                or called_off(head, self.called_off) or ends_itself(head, self.ends_itself)
+                or verbal(head, self.verbal)
                 or _background(head, sent, ref_year) or recalled(head, self.rules)
                 or self._private(cand, sent))
 
@@ -249,7 +267,8 @@ class EventsComponent:
             group = by_sent[sent_no]
             # "protested the lynching of a man": what a protest is about is its grievance, not its act
             if any(c.row.sub_event_type in self.reasons_of for c in group):
-                group = [c for c in group if not _grievance(c.head, self.grievance_verbs, self.grievance_causes)] or group
+                group = [c for c in group if not (_grievance(c.head, self.grievance_verbs, self.grievance_causes)
+                                                  or self.grievance_phrase.about(c.row.sub_event_type, c.head))] or group
                 # "protested after their crops were burnt by unknown people": another's act, the grievance
                 if any(c.row.sub_event_type in self.reasons_of and c.row.sub_event_type not in self.others_subs
                        and not _subordinate(c.head) for c in group):
@@ -282,27 +301,11 @@ class EventsComponent:
                 seen.add(sub)
                 chosen.append(cand)
             tops.update(((sent_no, sub), weight) for sub, weight in top.items())
-        chosen = self._after_protest(sents, chosen)
+        chosen = after_protest(sents, chosen, set(self.reasons_of), self.others_subs, self.rules.context_window,
+                               (self.others_speech, self.others_crowd, self.others_strangers))
         chosen = self._absorb(chosen, tops)
         chosen = self._elaborations(chosen)
         return self._mentions(doc, sents, chosen)
-
-    def _after_protest(self, sents: list[Span], chosen: list[Candidate]) -> list[Candidate]:
-        """A riot cue in a sentence after a protest's, in a sentence of no protest cue of its own,
-        that tells of someone else's violence is the protest's background, not its act."""
-        protest = [c for c in chosen if c.row.sub_event_type in self.reasons_of
-                   and c.row.sub_event_type not in self.others_subs]
-        out: list[Candidate] = []
-        for cand in chosen:
-            before = [p for p in protest if 0 < cand.sent - p.sent <= self.rules.context_window]
-            if (cand.row.sub_event_type in self.others_subs and before
-                    and not any(p.sent == cand.sent for p in protest)):
-                root = sents[before[0].sent].root
-                own = {t.lemma_.lower() for c in root.children if c.dep_ == "nsubj" for t in c.subtree}
-                if _told_apart(cand.head, self.others_speech, self.others_crowd, self.others_strangers, own):
-                    continue
-            out.append(cand)
-        return out
 
     def _elaborations(self, chosen: list[Candidate]) -> list[Candidate]:
         """A sentence that only counts the dead ("20 fighters were killed") tells more of an

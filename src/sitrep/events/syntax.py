@@ -155,6 +155,8 @@ def _agent(head: Token) -> list[Token]:
     for child in head.children:
         if child.dep_ in ("nsubj", "csubj", "compound", "amod", "poss", "nmod"):
             out += _phrase(child)
+            # "residents protesting the lack of food looted a shop": the doers are protesting
+            out += [g for g in child.children if child.dep_ == "nsubj" and g.dep_ == "acl" and g.tag_ == "VBG"]
         elif child.dep_ == "agent" or (child.dep_ == "prep" and child.lower_ in PARTY_PREPS):
             out += [t for c in child.children for t in _phrase(c)]
             if child.lower_ in ("between", "among", "amongst"):
