@@ -308,8 +308,9 @@ def train(
         "--show-heldout", help="Print the scores on the held-out (test) countries; "
         "they are always stored in the manifest.")] = False,
     holdout: Annotated[str, typer.Option(
-        help="What to hold back and score on: country (the test countries of the country split), "
-        "date (the rows dated --before or later) or none.")] = "country",
+        help="What to hold back and score on: date (the rows dated --before or later: the past "
+        "predicts the future, every country is learned), country (the test countries of sitrep's "
+        "country split, as BENCHMARKS.md measures) or none (learn from every row, no scores).")] = "date",
     before: Annotated[str | None, typer.Option(
         help="With --holdout date: learn from the rows dated before YYYY-MM-DD "
         "(default: hold back about the latest fifth of the rows).")] = None,

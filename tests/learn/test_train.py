@@ -1,6 +1,7 @@
 """Training a model directory, loading it, and its manifest."""
 from __future__ import annotations
 
+import csv
 import json
 import time
 
@@ -76,13 +77,29 @@ def test_bad_input(tmp_path, csv_2020):
 
 
 def test_run_train_hides_heldout_scores_unless_asked(tmp_path, csv_2020, capsys):
-    assert run_train(csv_2020, tmp_path / "m") == 0
+    assert run_train(csv_2020, tmp_path / "m", holdout="country") == 0
     quiet = capsys.readouterr().err
     assert "held-out countries" not in quiet and "event_type acc" not in quiet
     assert "--show-heldout" in quiet
     assert Manifest.load(tmp_path / "m").scores["rows"] > 0   # still stored
-    assert run_train(csv_2020, tmp_path / "m2", show_heldout=True) == 0
+    assert run_train(csv_2020, tmp_path / "m2", holdout="country", show_heldout=True) == 0
     assert "held-out countries" in capsys.readouterr().err
+
+
+def test_cli_train_learns_every_country_and_holds_back_the_latest_rows_by_default(tmp_path, csv_2020):
+    """An analyst's own export: by default nothing is lost to sitrep's country split."""
+    from typer.testing import CliRunner
+
+    from sitrep.cli import app
+
+    done = CliRunner().invoke(app, ["train", "--acled", str(csv_2020), "--out", str(tmp_path / "d"),
+                                    "--show-heldout"])
+    assert done.exit_code == 0, done.output
+    held = Manifest.load(tmp_path / "d").holdout
+    everyone = {row["country"] for row in csv.DictReader(csv_2020.open(encoding="utf-8"))}
+    assert held["kind"] == "date" and held["before"]
+    assert held["train_countries"] == sorted(everyone)
+    assert "held-out rows dated" in done.output
 
 
 def test_cli_train_flag_shows_heldout(tmp_path, csv_2020):
@@ -91,9 +108,10 @@ def test_cli_train_flag_shows_heldout(tmp_path, csv_2020):
     from sitrep.cli import app
 
     runner = CliRunner()
-    quiet = runner.invoke(app, ["train", "--acled", str(csv_2020), "--out", str(tmp_path / "a")])
+    country = ["--holdout", "country"]
+    quiet = runner.invoke(app, ["train", "--acled", str(csv_2020), "--out", str(tmp_path / "a"), *country])
     loud = runner.invoke(app, ["train", "--acled", str(csv_2020), "--out", str(tmp_path / "b"),
-                               "--show-heldout"])
+                               *country, "--show-heldout"])
     assert quiet.exit_code == 0 and loud.exit_code == 0
     assert "held-out countries" not in quiet.output and "held-out countries" in loud.output
 

@@ -250,11 +250,13 @@ def train_from_acled(csv_path: str | Path, out_dir: str | Path, holdout: str = "
     return manifest
 
 
-def run_train(csv_path: str | Path, out_dir: str | Path, holdout: str = "country",
+def run_train(csv_path: str | Path, out_dir: str | Path, holdout: str = "date",
               show_heldout: bool = False, before: date | None = None) -> int:
     """CLI body of `sitrep train --acled EXPORT.csv --out DIR`: trains, prints a summary.
 
-    The held-out (test-country or later) scores go to the manifest; they are printed only with
+    Holds back the latest rows by default (an analyst's own export: learn every country from
+    the past, score on the latest fifth); `train_from_acled` keeps the benchmarks' country split.
+    The held-out (later or test-country) scores go to the manifest; they are printed only with
     `show_heldout`, so that a look at them is a deliberate act, not a side effect of training.
     Exit codes: 0 trained, 2 unreadable or unusable export.
     """
