@@ -1,0 +1,262 @@
+"""Not an event: news that uses the words of violence for something ACLED does not code (issue 5).
+
+The events stage asks `NotEvents.reason` about each cue it found; a cue with a reason is dropped
+(and its sentence marked, so the learned stage adds nothing there). The knowledge is in rules.json
+"not_events" (see its "_doc"); the checks read the dependency parse:
+
+- nature or an accident did it: the doer of "killed" is a flood, a disease, a gas cylinder's
+  explosion ("non_events" and "not_events.natural"), or the deaths came "when a tanker overturned";
+- a court tells of it: the attack is the charge ("went on trial for their role in the attack"),
+  or the arrest is the past of a release ("released on bail a journalist who had been detained");
+- figurative: "a battle against dengue", "came under fire from lawmakers";
+- an aggregate of the past: "between January and June", "in the first six months", or a book
+  that "recounts how rebels seized the town";
+- ordinary crime: an arrest "for running a lottery scam", a death the police put down to a robbery
+  with no armed man named, the "fight" in which a teenager stabbed a classmate;
+- a measure ended ("lifted the curfew").
+"""
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from sitrep.events.lexicon import WordSet
+from sitrep.events.private import _lone_person, _victims, doers, private_crime
+
+SUBJECTS = ("nsubj", "nsubjpass")
+MODIFIERS = ("compound", "amod", "nmod", "poss")
+
+
+def _words(config: dict, key: str) -> WordSet:
+    return WordSet.parse("|".join(config.get(key, [])))
+
+
+class NotEvents:
+    """Built once from rules.json; `reason(head, sent, sub_type)` says why a cue is no event."""
+
+    def __init__(self, raw: dict) -> None:
+        config = raw.get("not_events", {})
+        lists = raw.get("lists", {})
+        natural = WordSet.parse("|".join(config.get("natural", [])))
+        non_events = raw.get("non_events", WordSet())   # read into a WordSet by lexicon.load
+        if not isinstance(non_events, WordSet):
+            non_events = WordSet.parse("|".join(non_events))
+        self.natural = WordSet(natural.lemmas | non_events.lemmas, natural.tagged | non_events.tagged)
+        self.weapons = WordSet.parse("|".join(config.get("weapons", [])), lists)
+        self.accident_verbs = _words(config, "accident_verbs")
+        self.accident_marks = set(config.get("accident_marks", []))
+        self.court_nouns = _words(config, "court_nouns")
+        self.court_verbs: dict[str, list[str]] = config.get("court_verbs", {})
+        self.court_preps = set(config.get("court_preps", []))
+        self.release_verbs = _words(config, "release_verbs")
+        self.struggles = _words(config, "struggles")
+        self.foes = _words(config, "foes")
+        self.critics = _words(config, "critics")
+        self.months = set(config.get("months", []))
+        self.periods = _words(config, "periods")
+        self.period_modifiers = set(config.get("period_modifiers", []))
+        self.stretch_preps = set(config.get("stretch_preps", []))
+        self.retelling = _words(config, "retelling_verbs")
+        self.works = _words(config, "works")
+        self.offences = _words(config, "ordinary_offences")
+        self.deed_preps = set(config.get("deed_preps", []))
+        self.thefts = _words(config, "thefts")
+        self.speech = _words(config, "speech_verbs")
+        self.theft_armed = WordSet.parse("|".join(config.get("theft_armed", [])), lists)
+        self.ended_subs = set(config.get("ended_sub_types", []))
+        self.ending_verbs = _words(config, "ending_verbs")
+        self.measures = _words(config, "measures")
+        private = raw.get("private_crime", {})
+        self.private = private
+        self.armed_words = lists.get("armed", []) + lists.get("nonstate", []) + private.get("armed", [])
+        self.armed = WordSet.parse("|".join(self.armed_words))
+        self.persons = _words(private, "persons")
+        self.public = _words(private, "public")
+
+    def reason(self, head: Token, sent: Span, sub_type: str) -> str | None:
+        checks = (
+            ("natural", self.natural_cause(head)),
+            ("court", self.court_case(head)),
+            ("figurative", self.figurative(head)),
+            ("aggregate", self.aggregate(head)),
+            ("ordinary crime", self.ordinary_crime(head, sent, sub_type)),
+            ("routine", self.routine_measure(head, sub_type)),
+        )
+        return next((name for name, hit in checks if hit), None)
+
+    # -- nature and accidents
+    def natural_cause(self, head: Token) -> bool:
+        """"the coronavirus has killed", "a gas cylinder explosion ..., killing five", "were killed
+        when a tanker overturned": a natural doer or an accident, whatever the cue's weight."""
+        verb = _own_verb(head)
+        for doer in _doers_up(verb):
+            if self._natural(doer):
+                return True
+        for clause in (c for c in verb.children if c.dep_ == "advcl"):
+            marks = {m.lower_ for m in clause.children if m.dep_ in ("mark", "advmod")}
+            if not marks & self.accident_marks:
+                continue
+            verbs = [clause] + [c for c in clause.children if c.dep_ == "conj" and c.pos_ == "VERB"]
+            subjects = [s for v in verbs for s in v.children if s.dep_ in SUBJECTS]
+            if self.accident_verbs.hits(verbs) or any(self._natural(s) for s in subjects):
+                return True
+        return False
+
+    def _natural(self, noun: Token) -> bool:
+        """"a gas cylinder explosion", not "a suicide tanker bomb"."""
+        words = _with_modifiers(noun)
+        return self.natural.hits(words) and not self.weapons.hits(words)
+
+    # -- courts
+    def court_case(self, head: Token) -> bool:
+        """The attack is what someone is tried, charged or sentenced for, or the arrest the past of
+        someone a court releases."""
+        child, node = head, head.head
+        while node.i != child.i:
+            if child.dep_ == "prep" and (child.lower_ in self.court_verbs.get(node.lemma_.lower(), ()) or (
+                    child.lower_ in self.court_preps and _on_trial(node, self.court_nouns))):
+                return True
+            child, node = node, node.head
+        # "released on bail a journalist who had been detained"
+        clause = _own_verb(head)
+        if clause.dep_ == "relcl" and any(c.lower_ == "had" for c in clause.children if c.dep_ == "aux"):
+            antecedent = clause.head
+            if antecedent.dep_ in ("dobj", "nsubjpass") and self.release_verbs.hits([antecedent.head]):
+                return True
+        return False
+
+    # -- figurative
+    def figurative(self, head: Token) -> bool:
+        """"fighting a losing battle against dengue", "came under fire from lawmakers"."""
+        nodes = [head] + [c for c in head.children if c.dep_ in ("dobj", "obj")]
+        for node in nodes:
+            if not self.struggles.hits([node]):
+                continue
+            foes = [o for p in node.children if p.dep_ == "prep" and p.lower_ in ("against", "on")
+                    for o in p.children if o.dep_ == "pobj"]
+            if foes and all(self.foes.hits(_with_modifiers(o)) for o in foes):
+                return True
+        verb = _own_verb(head)
+        sources = [o for node in {head, verb} for p in node.children if p.dep_ == "prep" and p.lower_ == "from"
+                   for o in p.children if o.dep_ == "pobj"]
+        fire = head.lower_ == "fire" or any(t.lower_ == "fire" for t in head.subtree)
+        return fire and bool(sources) and all(self.critics.hits([o]) for o in sources)
+
+    # -- aggregates of the past
+    def aggregate(self, head: Token) -> bool:
+        """Many events over months ("between January and June", "in the first six months"), or a
+        book that "recounts how rebels seized the town"."""
+        for node in [head, *head.ancestors]:
+            if node.pos_ == "VERB" and (self.retelling.hits([node]) or any(
+                    c.dep_ == "nsubj" and self.works.hits([c]) for c in node.children)) and node is not head:
+                return True
+            for prep in (c for c in node.children if c.dep_ == "prep"):
+                for obj in (o for o in prep.children if o.dep_ == "pobj"):
+                    if self._span_of_months(prep, obj) or (prep.lower_ in self.stretch_preps and self._stretch(obj)):
+                        return True
+        return False
+
+    def _span_of_months(self, prep: Token, obj: Token) -> bool:
+        """"between January and June" with no day: a stretch, not a date."""
+        if prep.lower_ not in ("between", "from") or obj.lower_ not in self.months:
+            return False
+        ends = [obj] + [c for c in obj.children if c.dep_ == "conj"]
+        return len(ends) > 1 and all(e.lower_ in self.months for e in ends) and not any(
+            c.like_num for e in ends for c in e.children)
+
+    def _stretch(self, obj: Token) -> bool:
+        """"in the first six months", "over the past three weeks": a period, counted."""
+        if not self.periods.hits([obj]) or obj.tag_ not in ("NNS", "NNPS"):
+            return False
+        mods = [c for c in obj.children if c.dep_ in ("amod", "nummod", "advmod")]
+        return any(m.lower_ in self.period_modifiers for m in mods) and any(m.like_num for m in mods)
+
+    # -- ordinary crime
+    def ordinary_crime(self, head: Token, sent: Span, sub_type: str) -> bool:
+        if sub_type == "Arrests":
+            verb = _own_verb(head)
+            reasons = [t for p in verb.children if p.dep_ == "prep" and p.lower_ in ("for", "over")
+                       for t in p.subtree]
+            if self.offences.hits(reasons) and not self.armed.hits(reasons):
+                return True
+            # "detained after knifing a schoolmate": the arrest of someone for a private act
+            deeds = [c for p in verb.children if p.dep_ == "prep" and p.lower_ in self.deed_preps
+                     for c in p.children if c.dep_ == "pcomp"]
+            return bool(deeds) and all(self._private_act(d, sent) for d in deeds)
+        if sub_type not in self.private.get("sub_types", []):
+            return False
+        if self._private_act(head, sent):
+            return True
+        # "in a fight over a phone": the setting of a private act is private too
+        if head.dep_ == "pobj" and head.head.lower_ in ("in", "during") and head.head.head.i != head.head.i:
+            outer = head.head.head
+            if outer.pos_ == "VERB" and self._private_act(outer, sent):
+                return True
+        # "found dead ... they suspected a robbery": a theft, and no armed man anywhere
+        verb = _own_verb(head)
+        # (who tells of it, "police said they suspected", is not who did it)
+        told = [t for t in sent if not (t.dep_ == "nsubj" and self.speech.hits([t.head]))]
+        return not _doers_up(verb) and self.thefts.hits(told) and not self.theft_armed.hits(told)
+
+    def _private_act(self, head: Token, sent: Span) -> bool:
+        if private_crime(head, sent, self.private, self.armed_words):
+            return True
+        # "was arrested after stabbing a classmate": the doer is the subject of the verb above
+        if (head.dep_ in ("pcomp", "advcl") and head.head.lower_ in self.deed_preps and not doers(head)
+                and not self.armed.hits(list(head.subtree))):
+            verb = head.head
+            while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:   # "after stabbing"
+                verb = verb.head
+            above = [c for c in verb.children if c.dep_ in SUBJECTS]
+            victims = _victims(head)
+            return (bool(above) and all(_lone_person(d, self.persons, self.armed) for d in above)
+                    and not self.public.hits(victims) and not self.armed.hits(victims))
+        return False
+
+    # -- measures
+    def routine_measure(self, head: Token, sub_type: str) -> bool:
+        """"lifted the nationwide curfew": a measure ended (one extended is still coded)."""
+        if sub_type not in self.ended_subs:
+            return False
+        return (head.dep_ in ("dobj", "nsubjpass") and self.ending_verbs.hits([head.head])
+                and self.measures.hits(_with_modifiers(head)))
+
+
+def _own_verb(token: Token) -> Token:
+    """The verb a cue belongs to: itself, or the verb whose object it is."""
+    node = token
+    for _ in range(3):
+        if node.pos_ in ("VERB", "AUX") or node.head.i == node.i:
+            return node
+        if node.dep_ in ("dobj", "obj", "nsubj", "nsubjpass", "compound", "attr"):
+            node = node.head
+        else:
+            return node
+    return node
+
+
+def _doers_up(verb: Token) -> list[Token]:
+    """Who did it; for a participle with no subject ("..., killing five"), the clause above's."""
+    found = doers(verb)
+    for _ in range(2):   # "..., killing five and injuring 20": up from the conjunct too
+        if found or verb.dep_ not in ("advcl", "xcomp", "conj", "acl") or verb.head.i == verb.i:
+            break
+        verb = verb.head
+        found = doers(verb)
+    return found
+
+
+def _with_modifiers(noun: Token) -> list[Token]:
+    """A noun and its compounds and modifiers, all the way down ("gas cylinder explosion")."""
+    out = [noun]
+    for child in noun.children:
+        if child.dep_ in MODIFIERS:
+            out += _with_modifiers(child)
+    return out
+
+
+def _on_trial(verb: Token, nouns: WordSet) -> bool:
+    """"went on trial", "appeared in court", "stood trial"."""
+    objects = [o for p in verb.children if p.dep_ == "prep" and p.lower_ in ("on", "in", "before")
+               for o in p.children if o.dep_ == "pobj"]
+    objects += [c for c in verb.children if c.dep_ in ("dobj", "obj")]
+    return nouns.hits(objects)

@@ -1,0 +1,57 @@
+"""Not an event (events/not_events.py, rules.json "not_events"): news that uses the words of
+violence for nature, accidents, courts, figures of speech, aggregates of the past, ordinary crime
+and ended measures gives no event; the close real event beside each still does.
+"""
+from __future__ import annotations
+
+import pytest
+
+from helpers import first_sub_event
+
+
+pytestmark = pytest.mark.model
+
+
+@pytest.mark.parametrize("text", [
+    # nature, disease and accidents as the doer
+    "A measles epidemic has killed 40 children in northern Kasai since March, the health ministry said.",
+    "Typhus has killed nine inmates at the Bamenda prison, a doctor said.",
+    "A boiler explosion ripped through a textile factory in Faisalabad, killing seven workers and wounding 15.",
+    "Four passengers were killed when their minibus skidded off a bridge near Mbale on Sunday, police said.",
+    # courts: the attack is the charge
+    "Three men went on trial in Paris for their part in the 2016 bombing of a church, which killed a priest.",
+    "A court in Niamey convicted two men of attacking a military convoy, and sentenced them to 20 years.",
+    "A court in Harare freed on bail an activist who had been detained for organising a strike.",
+    # figures of speech
+    "Nurses in Dhaka are fighting a desperate battle against malaria as the rains begin.",
+    "The governor came under fire from legislators after he cancelled the local elections.",
+    # aggregates of the past
+    "Amnesty said in a statement that soldiers killed at least 80 civilians in Tigray between March and July.",
+    ("Militants killed more than 900 people in Burkina Faso in the first four months of the year, "
+     "according to a new tally."),
+    "A documentary recounts how militants stormed the town of Palma and the weeks of fighting that followed.",
+    # ordinary crime
+    "Police in Lagos detained four men for running a fake loan scam.",
+    "A student was detained in Nairobi after knifing a schoolmate in a quarrel over a girlfriend.",
+    "A shopkeeper was found dead in his store in Bishkek, and police said they suspected a burglary.",
+    # a measure ended
+    "The Ethiopian government lifted the state of emergency in Amhara on Friday.",
+])
+def test_not_an_event(events_nlp, text: str) -> None:
+    assert first_sub_event(events_nlp, text) == "NONE"
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the same words, but armed men did it
+    ("A suicide car bomb tore through a market in Mogadishu on Monday, killing 12 people.", "Suicide bomb"),
+    ("Four passengers died when gunmen opened fire on their minibus near Mbale on Sunday.", "Attack"),
+    ("Gunmen shot dead a trader during a robbery in Maiduguri, and Boko Haram was suspected.", "Attack"),
+    ("Militants attacked a courthouse in Mogadishu, killing three guards.", "Armed clash"),
+    ("Police in Kampala arrested an opposition MP for insulting the president.", "Arrests"),
+    ("Police in Kampala arrested a man after he stabbed an opposition MP outside his home.", "Attack"),
+    ("Soldiers killed at least 8 civilians in Tigray on 3 March, residents said.", "Attack"),
+    ("Fighting broke out between the army and rebels in Masisi on Tuesday, residents said.", "Armed clash"),
+    ("The Ethiopian government declared a state of emergency in Amhara on Friday.", "Change to group/activity"),
+])
+def test_still_an_event(events_nlp, text: str, expected: str) -> None:
+    assert first_sub_event(events_nlp, text) == expected
