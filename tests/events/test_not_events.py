@@ -18,6 +18,10 @@ pytestmark = pytest.mark.model
     "Typhus has killed nine inmates at the Bamenda prison, a doctor said.",
     "A boiler explosion ripped through a textile factory in Faisalabad, killing seven workers and wounding 15.",
     "Four passengers were killed when their minibus skidded off a bridge near Mbale on Sunday, police said.",
+    "Torrential rains caused flooding across Kerala, killing 27 people and displacing thousands.",
+    "A ferry carrying traders capsized on the Niger river on Sunday, leaving 16 people dead.",
+    "An explosion at a fireworks workshop in Sivakasi killed six workers on Monday.",
+    "A farmer accidentally shot dead his cousin while hunting near Kitale.",
     # courts: the attack is the charge
     "Three men went on trial in Paris for their part in the 2016 bombing of a church, which killed a priest.",
     "A court in Niamey convicted two men of attacking a military convoy, and sentenced them to 20 years.",
@@ -25,13 +29,17 @@ pytestmark = pytest.mark.model
     # figures of speech
     "Nurses in Dhaka are fighting a desperate battle against malaria as the rains begin.",
     "The governor came under fire from legislators after he cancelled the local elections.",
+    "Farmers in Turkana are battling locusts that have stripped their fields.",
     # aggregates of the past
     "Amnesty said in a statement that soldiers killed at least 80 civilians in Tigray between March and July.",
     ("Militants killed more than 900 people in Burkina Faso in the first four months of the year, "
      "according to a new tally."),
     "A documentary recounts how militants stormed the town of Palma and the weeks of fighting that followed.",
+    "At least 1,500 civilians were killed in Afghanistan in 2019, a UN mission said.",
+    "Honduras recorded more than 3,000 murders last year, police data showed.",
     # ordinary crime
     "Police in Lagos detained four men for running a fake loan scam.",
+    "Police in Accra arrested a pharmacist for selling fake malaria drugs.",
     "A student was detained in Nairobi after knifing a schoolmate in a quarrel over a girlfriend.",
     "A shopkeeper was found dead in his store in Bishkek, and police said they suspected a burglary.",
     # a measure ended
@@ -47,7 +55,11 @@ def test_not_an_event(events_nlp, text: str) -> None:
     ("Four passengers died when gunmen opened fire on their minibus near Mbale on Sunday.", "Attack"),
     ("Gunmen shot dead a trader during a robbery in Maiduguri, and Boko Haram was suspected.", "Attack"),
     ("Militants attacked a courthouse in Mogadishu, killing three guards.", "Armed clash"),
+    ("An explosion at an army checkpoint in Quetta killed four soldiers on Monday.", "Remote explosive/landmine/IED"),
+    ("Two soldiers were killed when their vehicle hit a landmine near Mopti.", "Remote explosive/landmine/IED"),
+    ("Soldiers accidentally shot dead a civilian at a checkpoint near Goma, the army said.", "Attack"),
     ("Police in Kampala arrested an opposition MP for insulting the president.", "Arrests"),
+    ("Police in Harare arrested a journalist for publishing fake news about the pandemic.", "Arrests"),
     ("Police in Kampala arrested a man after he stabbed an opposition MP outside his home.", "Attack"),
     ("Soldiers killed at least 8 civilians in Tigray on 3 March, residents said.", "Attack"),
     ("Fighting broke out between the army and rebels in Masisi on Tuesday, residents said.", "Armed clash"),

@@ -44,6 +44,7 @@ class NotEvents:
         self.weapons = WordSet.parse("|".join(config.get("weapons", [])), lists)
         self.accident_verbs = _words(config, "accident_verbs")
         self.accident_marks = set(config.get("accident_marks", []))
+        self.accident_adverbs = _words(config, "accident_adverbs")
         self.court_nouns = _words(config, "court_nouns")
         self.court_verbs: dict[str, list[str]] = config.get("court_verbs", {})
         self.court_preps = set(config.get("court_preps", []))
@@ -56,8 +57,12 @@ class NotEvents:
         self.period_modifiers = set(config.get("period_modifiers", []))
         self.stretch_preps = set(config.get("stretch_preps", []))
         self.retelling = _words(config, "retelling_verbs")
+        self.counting = _words(config, "counting_verbs")
+        self.whole_periods = _words(config, "whole_periods")
+        self.whole_modifiers = set(config.get("whole_modifiers", []))
         self.works = _words(config, "works")
         self.offences = _words(config, "ordinary_offences")
+        self.speech_crimes = _words(config, "speech_crimes")
         self.deed_preps = set(config.get("deed_preps", []))
         self.thefts = _words(config, "thefts")
         self.speech = _words(config, "speech_verbs")
@@ -91,6 +96,13 @@ class NotEvents:
         for doer in _doers_up(verb):
             if self._natural(doer):
                 return True
+        # "a ferry capsized, leaving 30 dead": the clause the participle hangs on is the accident
+        if any(self.accident_verbs.hits([v]) for v in _chain_up(verb)[1:]):
+            return True
+        # "a hunter accidentally shot dead his friend" (soldiers who do so are still coded)
+        if any(c.dep_ == "advmod" and self.accident_adverbs.hits([c]) for c in verb.children) and not any(
+                self.armed.hits(_with_modifiers(d)) for d in _doers_up(verb)):
+            return True
         for clause in (c for c in verb.children if c.dep_ == "advcl"):
             marks = {m.lower_ for m in clause.children if m.dep_ in ("mark", "advmod")}
             if not marks & self.accident_marks:
@@ -103,7 +115,9 @@ class NotEvents:
 
     def _natural(self, noun: Token) -> bool:
         """"a gas cylinder explosion", not "a suicide tanker bomb"."""
-        words = _with_modifiers(noun)
+        words = _with_modifiers(noun)   # and where or of what: "an explosion at a fireworks warehouse"
+        words += [w for p in noun.children if p.dep_ == "prep" and p.lower_ in ("of", "at", "in")
+                  for o in p.children if o.dep_ == "pobj" for w in _with_modifiers(o)]
         return self.natural.hits(words) and not self.weapons.hits(words)
 
     # -- courts
@@ -145,13 +159,19 @@ class NotEvents:
     def aggregate(self, head: Token) -> bool:
         """Many events over months ("between January and June", "in the first six months"), or a
         book that "recounts how rebels seized the town"."""
+        if head.dep_ in ("dobj", "obj") and self.counting.hits([head.head]) and any(
+                c.dep_ == "nummod" for c in head.children):
+            return True   # "recorded more than 34,000 murders"
         for node in [head, *head.ancestors]:
+            if any(c.dep_ == "npadvmod" and self._whole_period(c) for c in node.children):
+                return True
             if node.pos_ == "VERB" and (self.retelling.hits([node]) or any(
                     c.dep_ == "nsubj" and self.works.hits([c]) for c in node.children)) and node is not head:
                 return True
             for prep in (c for c in node.children if c.dep_ == "prep"):
                 for obj in (o for o in prep.children if o.dep_ == "pobj"):
-                    if self._span_of_months(prep, obj) or (prep.lower_ in self.stretch_preps and self._stretch(obj)):
+                    if self._span_of_months(prep, obj) or (prep.lower_ in self.stretch_preps and (
+                            self._stretch(obj) or _bare_year(obj) or self._whole_period(obj))):
                         return True
         return False
 
@@ -163,6 +183,11 @@ class NotEvents:
         return len(ends) > 1 and all(e.lower_ in self.months for e in ends) and not any(
             c.like_num for e in ends for c in e.children)
 
+    def _whole_period(self, noun: Token) -> bool:
+        """"last year", "this year": a whole year's toll, not a day's event ("last week" may be one)."""
+        return self.whole_periods.hits([noun]) and any(
+            c.dep_ in ("det", "amod") and c.lower_ in self.whole_modifiers for c in noun.children)
+
     def _stretch(self, obj: Token) -> bool:
         """"in the first six months", "over the past three weeks": a period, counted."""
         if not self.periods.hits([obj]) or obj.tag_ not in ("NNS", "NNPS"):
@@ -173,10 +198,14 @@ class NotEvents:
     # -- ordinary crime
     def ordinary_crime(self, head: Token, sent: Span, sub_type: str) -> bool:
         if sub_type == "Arrests":
-            verb = _own_verb(head)
-            reasons = [t for p in verb.children if p.dep_ == "prep" and p.lower_ in ("for", "over")
+            verb = _own_verb(head)   # "arrested a pharmacist for selling fakes": "for" may hang on the object
+            held = [verb] + [c for c in verb.children if c.dep_ in ("dobj", "obj", "nsubjpass")]
+            reasons = [t for node in held for p in node.children if p.dep_ == "prep" and p.lower_ in ("for", "over")
                        for t in p.subtree]
-            if self.offences.hits(reasons) and not self.armed.hits(reasons):
+            # not "a journalist for fake news": speech and public figures make an arrest political
+            arrested = [t for node in held[1:] for t in _with_modifiers(node)]
+            if (self.offences.hits(reasons) and not self.armed.hits(reasons) and not self.speech_crimes.hits(reasons)
+                    and not self.public.hits(arrested)):
                 return True
             # "detained after knifing a schoolmate": the arrest of someone for a private act
             deeds = [c for p in verb.children if p.dep_ == "prep" and p.lower_ in self.deed_preps
@@ -219,6 +248,20 @@ class NotEvents:
             return False
         return (head.dep_ in ("dobj", "nsubjpass") and self.ending_verbs.hits([head.head])
                 and self.measures.hits(_with_modifiers(head)))
+
+
+def _bare_year(token: Token) -> bool:
+    """"in 2019": a year with no day or month."""
+    return len(token.text) == 4 and token.text.isdigit() and token.text[:2] in ("19", "20") and not any(
+        token.children)
+
+
+def _chain_up(verb: Token) -> list[Token]:
+    """The verb and the clauses it hangs on as a participle or a conjunct ("capsized, leaving")."""
+    chain = [verb]
+    while len(chain) < 3 and chain[-1].dep_ in ("advcl", "conj", "xcomp") and chain[-1].head.i != chain[-1].i:
+        chain.append(chain[-1].head)
+    return chain
 
 
 def _own_verb(token: Token) -> Token:
