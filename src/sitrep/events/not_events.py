@@ -171,7 +171,7 @@ class NotEvents:
             for prep in (c for c in node.children if c.dep_ == "prep"):
                 for obj in (o for o in prep.children if o.dep_ == "pobj"):
                     if self._span_of_months(prep, obj) or (prep.lower_ in self.stretch_preps and (
-                            self._stretch(obj) or _bare_year(obj) or self._whole_period(obj))):
+                            self._stretch(obj) or self._whole_period(obj) or (_bare_year(obj) and _toll(head)))):
                         return True
         return False
 
@@ -254,6 +254,18 @@ def _bare_year(token: Token) -> bool:
     """"in 2019": a year with no day or month."""
     return len(token.text) == 4 and token.text.isdigit() and token.text[:2] in ("19", "20") and not any(
         token.children)
+
+
+def _toll(head: Token) -> bool:
+    """"1,500 civilians were killed": a count in the hundreds or more is a toll of many events
+    ("rebels captured the town in 2016" is one)."""
+    verb = _own_verb(head)
+    for noun in (c for c in verb.children if c.dep_ in ("dobj", "obj", "nsubjpass", "nsubj")):
+        for num in (c for c in noun.subtree if c.like_num or c.lower_ in ("hundreds", "thousands")):
+            digits = num.text.replace(",", "")
+            if num.lower_ in ("hundreds", "thousands") or (digits.isdigit() and int(digits) >= 100):
+                return True
+    return False
 
 
 def _chain_up(verb: Token) -> list[Token]:
