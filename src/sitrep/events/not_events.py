@@ -52,12 +52,16 @@ class NotEvents:
         self.struggles = _words(config, "struggles")
         self.foes = _words(config, "foes")
         self.critics = _words(config, "critics")
+        self.censure = _words(config, "censure")
         self.months = set(config.get("months", []))
         self.periods = _words(config, "periods")
         self.period_modifiers = set(config.get("period_modifiers", []))
         self.stretch_preps = set(config.get("stretch_preps", []))
         self.retelling = _words(config, "retelling_verbs")
         self.counting = _words(config, "counting_verbs")
+        self.since = set(config.get("since", []))
+        self.recent = _words(config, "recent")
+        self.commemorations = _words(config, "commemorations")
         self.whole_periods = _words(config, "whole_periods")
         self.whole_modifiers = set(config.get("whole_modifiers", []))
         self.works = _words(config, "works")
@@ -72,17 +76,22 @@ class NotEvents:
         self.measures = _words(config, "measures")
         private = raw.get("private_crime", {})
         self.private = private
+        self.type_of = {sub: kind for kind, subs in raw.get("taxonomy", {}).items() for sub in subs}
+        self.crowd_types = set(config.get("not_for_types", []))
         self.armed_words = lists.get("armed", []) + lists.get("nonstate", []) + private.get("armed", [])
         self.armed = WordSet.parse("|".join(self.armed_words))
         self.persons = _words(private, "persons")
         self.public = _words(private, "public")
 
     def reason(self, head: Token, sent: Span, sub_type: str) -> str | None:
+        crowd = self.type_of.get(sub_type) in self.crowd_types
+        # a crowd gathers whatever the weather, "protesters from unions" are people, and protests
+        # "since March" go on today: only the court and crime checks apply to protests
         checks = (
-            ("natural", self.natural_cause(head)),
+            ("natural", not crowd and self.natural_cause(head)),
             ("court", self.court_case(head)),
-            ("figurative", self.figurative(head)),
-            ("aggregate", self.aggregate(head)),
+            ("figurative", not crowd and self.figurative(head)),
+            ("aggregate", not crowd and self.aggregate(head)),
             ("ordinary crime", self.ordinary_crime(head, sent, sub_type)),
             ("routine", self.routine_measure(head, sub_type)),
         )
@@ -103,8 +112,13 @@ class NotEvents:
         if any(c.dep_ == "advmod" and self.accident_adverbs.hits([c]) for c in verb.children) and not any(
                 self.armed.hits(_with_modifiers(d)) for d in _doers_up(verb)):
             return True
-        for clause in (c for c in verb.children if c.dep_ == "advcl"):
+        clauses = [c for c in verb.children if c.dep_ == "advcl"]
+        clauses += [c for p in verb.children if p.dep_ == "prep" and p.lower_ in self.accident_marks
+                    for c in p.children if c.dep_ == "pcomp"]   # "exploded after colliding with a bus"
+        for clause in clauses:
             marks = {m.lower_ for m in clause.children if m.dep_ in ("mark", "advmod")}
+            if clause.dep_ == "pcomp":
+                marks.add(clause.head.lower_)
             if not marks & self.accident_marks:
                 continue
             verbs = [clause] + [c for c in clause.children if c.dep_ == "conj" and c.pos_ == "VERB"]
@@ -140,7 +154,7 @@ class NotEvents:
 
     # -- figurative
     def figurative(self, head: Token) -> bool:
-        """"fighting a losing battle against dengue", "came under fire from lawmakers"."""
+        """"fighting a losing battle against dengue", "came under fire (attacks) from lawmakers"."""
         nodes = [head] + [c for c in head.children if c.dep_ in ("dobj", "obj")]
         for node in nodes:
             if not self.struggles.hits([node]):
@@ -152,19 +166,37 @@ class NotEvents:
         verb = _own_verb(head)
         sources = [o for node in {head, verb} for p in node.children if p.dep_ == "prep" and p.lower_ == "from"
                    for o in p.children if o.dep_ == "pobj"]
-        fire = head.lower_ == "fire" or any(t.lower_ == "fire" for t in head.subtree)
-        return fire and bool(sources) and all(self.critics.hits([o]) for o in sources)
+        said = [head, *(c for c in head.children if c.dep_ in ("dobj", "pobj"))]
+        said += [o for p in head.children if p.dep_ == "prep" and p.lower_ != "from" for o in p.children if o.dep_ == "pobj"]
+        attacked = self.censure.hits(said)   # "came under fire", "faced attacks"
+        return attacked and bool(sources) and all(self.critics.hits(_with_modifiers(o)) for o in sources)
 
     # -- aggregates of the past
     def aggregate(self, head: Token) -> bool:
         """Many events over months ("between January and June", "in the first six months"), or a
         book that "recounts how rebels seized the town"."""
+        verb = _own_verb(head)
+        if _perfect(verb) and any(c.lower_ in self.since and not self.recent.hits(list(c.subtree))
+                                  for c in verb.children if c.dep_ in ("prep", "advmod", "advcl")):
+            return True   # "have been killed since March", "has killed 312 so far" (not "since Monday")
+        if any(c.dep_ == "mark" and c.lower_ in self.since for a in verb.children if a.dep_ == "advcl"
+               for c in a.children) and _perfect(verb):
+            return True
         if head.dep_ in ("dobj", "obj") and self.counting.hits([head.head]) and any(
                 c.dep_ == "nummod" for c in head.children):
             return True   # "recorded more than 34,000 murders"
+        described = False   # "a memorial for the worshippers killed in the shootings"
         for node in [head, *head.ancestors]:
             if any(c.dep_ == "npadvmod" and self._whole_period(c) for c in node.children):
                 return True
+            if described and any(c.dep_ in SUBJECTS and self.commemorations.hits(_with_modifiers(c))
+                                 for c in node.children):
+                return True
+            described = described or node.dep_ in ("acl", "relcl")
+            # "since the protests began": when a toll started, not an event
+            if node.dep_ == "advcl" and _perfect(node.head) and any(
+                    c.dep_ == "mark" and c.lower_ in self.since for c in node.children):
+                return True   # (not the causal "since he had been attacked")
             if node.pos_ == "VERB" and (self.retelling.hits([node]) or any(
                     c.dep_ == "nsubj" and self.works.hits([c]) for c in node.children)) and node is not head:
                 return True
@@ -215,6 +247,12 @@ class NotEvents:
             return False
         if self._private_act(head, sent):
             return True
+        # "was raped and killed by her ex-boyfriend": the doer named on the other conjoined act
+        verb = _own_verb(head)
+        partners = [c for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB"]
+        partners += [verb.head] if verb.dep_ == "conj" and verb.head.pos_ == "VERB" else []
+        if not doers(verb) and any(doers(p) and self._private_act(p, sent) for p in partners):
+            return True
         # "in a fight over a phone": the setting of a private act is private too
         if head.dep_ == "pobj" and head.head.lower_ in ("in", "during") and head.head.head.i != head.head.i:
             outer = head.head.head
@@ -248,6 +286,11 @@ class NotEvents:
             return False
         return (head.dep_ in ("dobj", "nsubjpass") and self.ending_verbs.hits([head.head])
                 and self.measures.hits(_with_modifiers(head)))
+
+
+def _perfect(verb: Token) -> bool:
+    """"has killed", "have been killed": a toll up to now."""
+    return any(c.dep_ == "aux" and c.lemma_.lower() == "have" and c.tag_ in ("VBZ", "VBP") for c in verb.children)
 
 
 def _bare_year(token: Token) -> bool:
