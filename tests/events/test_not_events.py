@@ -27,6 +27,11 @@ pytestmark = pytest.mark.model
     "Three men went on trial in Paris for their part in the 2016 bombing of a church, which killed a priest.",
     "A court in Niamey convicted two men of attacking a military convoy, and sentenced them to 20 years.",
     "A court in Harare freed on bail an activist who had been detained for organising a strike.",
+    "Two men were found guilty of helping the gunmen who killed 14 people at a nightclub in 2016.",
+    # forecasts, briefings, wildlife
+    "The army said its troops were ready to launch a major offensive against the rebels in the east.",
+    "The UN envoy briefed the council on the fighting around Tripoli and called for restraint.",
+    "A fisherman was killed by a crocodile on the banks of the Zambezi, local officials said.",
     # figures of speech
     "Nurses in Dhaka are fighting a desperate battle against malaria as the rains begin.",
     "The governor came under fire from legislators after he cancelled the local elections.",
