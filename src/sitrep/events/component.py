@@ -25,6 +25,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from sitrep.events.lexicon import RULES, TRIGGERS, Bag, Rules, Trigger, WordSet, load, token_keys
+from sitrep.events.not_events import NotEvents
 from sitrep.events.notes import armed_victim, crowd_default, crowd_subs, crowd_tag, recalled
 from sitrep.events.private import doers as _doers, private_crime
 from sitrep.events.protests import CrowdsCause, GrievancePhrase, after_protest, called_off, ends_itself, harmless, verbal
@@ -89,6 +90,7 @@ class EventsComponent:
         self.symbolic_subs = set(symbolic.get("sub_types", []))
         self.symbolic = WordSet.parse("|".join(symbolic.get("words", [])))
         self.symbolic_phrase = WordSet.parse("|".join(symbolic.get("phrase", [])))
+        self.not_events = NotEvents(self.rules.raw)   # nature, courts, figures of speech (not_events.py)
 
     def __call__(self, doc: Doc) -> Doc:
         found = mentions(doc, "event_mentions")
@@ -231,7 +233,8 @@ class EventsComponent:
                 or called_off(head, self.called_off) or ends_itself(head, self.ends_itself)
                 or verbal(head, self.verbal)
                 or _background(head, sent, ref_year) or recalled(head, self.rules)
-                or self._private(cand, sent))
+                or self._private(cand, sent)
+                or self.not_events.reason(head, sent, cand.row.sub_event_type) is not None)
 
     def _private(self, cand: Candidate, sent: Span) -> bool:
         config = self.rules.raw.get("private_crime")
