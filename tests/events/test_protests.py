@@ -119,7 +119,20 @@ def test_a_protest_held_is_still_an_event(events_nlp):
                            "ministry of health.") == "Peaceful protest"
 
 
-def test_called_off_needs_the_event_as_passive_subject(blank_nlp):
+@pytest.mark.model
+@pytest.mark.parametrize("text, expected", [
+    # a cancelling verb is no blocker: the violence told after it is still news
+    ("Police in Nairobi suspended two officers after they beat protesters who were demanding water "
+     "on Monday.", "Protest with intervention"),
+    ("The army suspended its operations in Bamako after gunmen killed three soldiers at a checkpoint "
+     "on Sunday.", "Armed clash"),
+    ("Opposition leaders called off the march planned for Saturday in Harare, citing the lockdown.", "NONE"),
+])
+def test_only_the_protest_a_verb_cancels_is_called_off(events_nlp, text, expected):
+    assert first_sub_event(events_nlp, text) == expected
+
+
+def test_called_off_needs_the_event_as_passive_subject_or_object(blank_nlp):
     from helpers import parsed_doc
     from sitrep.events.protests import called_off
 
@@ -129,6 +142,12 @@ def test_called_off_needs_the_event_as_passive_subject(blank_nlp):
     active = parsed_doc(blank_nlp, ["the", "strike", "was", "suspended"], [1, 3, 3, 3],
                         ["det", "nsubj", "aux", "ROOT"], ["the", "strike", "be", "suspend"])
     assert not called_off(active[1], frozenset({"suspend"}))
+    cancelled = parsed_doc(blank_nlp, ["unions", "suspended", "the", "strike"], [1, 1, 3, 1],
+                           ["nsubj", "ROOT", "det", "dobj"], ["union", "suspend", "the", "strike"])
+    assert called_off(cancelled[3], frozenset({"suspend"}))
+    called = parsed_doc(blank_nlp, ["unions", "called", "a", "strike"], [1, 1, 3, 1],
+                        ["nsubj", "ROOT", "det", "dobj"], ["union", "call", "a", "strike"])
+    assert not called_off(called[3], frozenset({"call"}))  # "call" cancels only as "call off"
 
 
 @pytest.mark.model

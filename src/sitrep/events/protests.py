@@ -95,9 +95,14 @@ def after_protest(sents: list[Span], chosen: list, reasons_of: set[str], others_
 
 
 def called_off(head: Token, verbs: frozenset[str]) -> bool:
-    """"The planned demonstration was postponed", "a strike was called off": the passive subject of
-    a verb that cancels it is no event (the active "suspended their strike" is a blocker's object)."""
-    return head.dep_ == "nsubjpass" and head.head.lemma_.lower() in verbs
+    """"The planned demonstration was postponed", "doctors suspended their strike": the passive
+    subject or the object of a verb that cancels it is no event. Not a blocker: a blocker's whole
+    clause would go, and with it "police suspended two officers after they beat protesters"."""
+    verb = head.head
+    if head.dep_ not in ("nsubjpass", "dobj", "obj") or verb.lemma_.lower() not in verbs:
+        return False
+    # "call" cancels only as "call off": "unions called a strike" holds one
+    return verb.lemma_.lower() != "call" or any(c.dep_ == "prt" and c.lower_ == "off" for c in verb.children)
 
 
 def ends_itself(head: Token, verbs: frozenset[str]) -> bool:
