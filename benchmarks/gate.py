@@ -34,6 +34,8 @@ SUBSETS: tuple[Subset, ...] = (
     Subset("geowebnews[:50]", "geowebnews.jsonl", "all", 50),
     # news-wire style, not ACLED notes: the snippets written for tuning (the held-out set is not gated)
     Subset("news-snippets-dev", "news_snippets_dev.jsonl", folder=DATA),
+    # news that reports no event (disasters, courts, figurative battles ...): gated on staying quiet
+    Subset("no-event-dev", "no_event_dev.jsonl", folder=DATA),
 )
 # higher is better for every gated figure; error distances and field accuracies on matched
 # events (which may fall when recall rises) are reported by benchmarks/run.py, not gated
@@ -60,6 +62,12 @@ def measure(subsets: tuple[Subset, ...] = SUBSETS, console: Console | None = Non
         report = evaluate_file(subset.path, split=subset.split, limit=subset.limit)  # type: ignore[arg-type]
         figures = gated_figures(report.figures())
         if report.kind == "events":
+            quiet_of = report.n_articles - report.gold_articles
+            if quiet_of:
+                # not-an-event detection: the share of articles without gold events that gave none
+                figures["no_event_quiet"] = 1 - (report.flagged - report.hits) / quiet_of
+            if not report.gold_articles:
+                figures = {"no_event_quiet": figures["no_event_quiet"]}
             # a figure over no articles (seed has no single-event article, ucdp no types) gates nothing
             if not report.primary_gold:
                 figures = {k: v for k, v in figures.items() if not k.startswith("primary_sub_event")}
