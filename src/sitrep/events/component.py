@@ -28,7 +28,9 @@ from sitrep.events.lexicon import RULES, TRIGGERS, Bag, Rules, Trigger, WordSet,
 from sitrep.events.not_events import NotEvents
 from sitrep.events.notes import armed_victim, crowd_default, crowd_subs, crowd_tag, recalled
 from sitrep.events.private import doers as _doers, private_crime
-from sitrep.events.protests import CrowdsCause, GrievancePhrase, after_protest, called_off, ends_itself, harmless, verbal
+from sitrep.events.protests import (
+    CrowdsCause, GrievancePhrase, after_protest, called_off, ends_itself, harmless, verbal,
+)
 from sitrep.events.syntax import (
     _after, _agent, _anaphoric, _before, _clause_chars, _clause_head, _described, _grievance,
     _online, _others_act, _span_head, _subordinate, _symbolic, _verb_of, _acts_only_on,
@@ -77,9 +79,10 @@ class EventsComponent:
         self.others_speech = set(others.get("speech", []))
         self.others_crowd = WordSet.parse("|".join(others.get("crowd", [])), lists)
         self.others_strangers = WordSet.parse("|".join(others.get("strangers", [])), lists)
+        self.others = (self.others_speech, self.others_crowd, self.others_strangers)
         self.crowds_cause = CrowdsCause(self.grievance_phrase, frozenset(self.grievance_verbs), self.grievance_causes,
                                         frozenset(self.rules.raw.get("crowd_tag", {}).get("described_preps", ())),
-                                        (self.others_speech, self.others_crowd, self.others_strangers))
+                                        self.others)
         self.sides = Sides(self.rules, self.not_on)   # one-sided or two-sided (sides.py)
         self.not_by = {sub: WordSet.parse("|".join(words), lists)
                        for sub, words in self.rules.raw.get("not_by", {}).items()}
@@ -276,7 +279,7 @@ class EventsComponent:
                 if any(c.row.sub_event_type in self.reasons_of and c.row.sub_event_type not in self.others_subs
                        and not _subordinate(c.head) for c in group):
                     group = [c for c in group if c.row.sub_event_type not in self.others_subs
-                             or not _others_act(c.head, self.others_speech, self.others_crowd, self.others_strangers)]
+                             or not _others_act(c.head, *self.others)]
             if any(c.row.weight >= strong for c in group):
                 group = [c for c in group if c.row.weight >= strong]
             # "families whose children were kidnapped protested": the protest's grievance, which
@@ -304,8 +307,8 @@ class EventsComponent:
                 seen.add(sub)
                 chosen.append(cand)
             tops.update(((sent_no, sub), weight) for sub, weight in top.items())
-        chosen = after_protest(sents, chosen, set(self.reasons_of), self.others_subs, self.rules.context_window,
-                               (self.others_speech, self.others_crowd, self.others_strangers))
+        chosen = after_protest(sents, chosen, self.reasons_of, self.others_subs, self.rules.context_window,
+                               self.others)
         chosen = self._absorb(chosen, tops)
         chosen = self._elaborations(chosen)
         return self._mentions(doc, sents, chosen)
