@@ -87,15 +87,15 @@ class NotEvents:
         crowd = self.type_of.get(sub_type) in self.crowd_types
         # a crowd gathers whatever the weather, "protesters from unions" are people, and protests
         # "since March" go on today: only the court and crime checks apply to protests
-        checks = (
-            ("natural", not crowd and self.natural_cause(head)),
-            ("court", self.court_case(head)),
-            ("figurative", not crowd and self.figurative(head)),
-            ("aggregate", not crowd and self.aggregate(head)),
-            ("ordinary crime", self.ordinary_crime(head, sent, sub_type)),
-            ("routine", self.routine_measure(head, sub_type)),
+        checks = (   # in order, and lazily: the first that holds is the reason
+            ("natural", lambda: not crowd and self.natural_cause(head)),
+            ("court", lambda: self.court_case(head)),
+            ("figurative", lambda: not crowd and self.figurative(head)),
+            ("aggregate", lambda: not crowd and self.aggregate(head)),
+            ("ordinary crime", lambda: self.ordinary_crime(head, sent, sub_type)),
+            ("routine", lambda: self.routine_measure(head, sub_type)),
         )
-        return next((name for name, hit in checks if hit), None)
+        return next((name for name, holds in checks if holds()), None)
 
     # -- nature and accidents
     def natural_cause(self, head: Token) -> bool:
