@@ -36,7 +36,7 @@ class NotEvents:
     def __init__(self, raw: dict) -> None:
         config = raw.get("not_events", {})
         lists = raw.get("lists", {})
-        natural = WordSet.parse("|".join(config.get("natural", [])))
+        natural = _words(config, "natural")
         non_events = raw.get("non_events", WordSet())   # read into a WordSet by lexicon.load
         if not isinstance(non_events, WordSet):
             non_events = WordSet.parse("|".join(non_events))
@@ -259,7 +259,6 @@ class NotEvents:
             if outer.pos_ == "VERB" and self._private_act(outer, sent):
                 return True
         # "found dead ... they suspected a robbery": a theft, and no armed man anywhere
-        verb = _own_verb(head)
         # (who tells of it, "police said they suspected", is not who did it)
         told = [t for t in sent if not (t.dep_ == "nsubj" and self.speech.hits([t.head]))]
         return not _doers_up(verb) and self.thefts.hits(told) and not self.theft_armed.hits(told)

@@ -132,7 +132,7 @@ class CrowdsCause:
         in a clause or as an object is often its act: "gathered ... and pelted stones")."""
         if describes_named(head, self.preps) or self.phrase.holds(head):
             return True
-        return own_acts and (_others_act(head, *self.others) or _grievance(head, set(self.verbs), self.causes))
+        return own_acts and (_others_act(head, *self.others) or _grievance(head, self.verbs, self.causes))
 
 
 def harmless(token: Token, particles: dict[str, list[str]]) -> bool:

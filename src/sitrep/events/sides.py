@@ -7,7 +7,7 @@ and armed_targets; the events component (component.py) asks this class about eac
 """
 from __future__ import annotations
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Span, Token
 
 from sitrep.events.lexicon import Rules, Trigger, WordSet
 from sitrep.events.notes import armed_target

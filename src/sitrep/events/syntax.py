@@ -4,6 +4,8 @@ The events stage reads these to apply a row's target and agent columns and to re
 """
 from __future__ import annotations
 
+from collections.abc import Set as AbstractSet
+
 from spacy.tokens import Span, Token
 
 from sitrep.events.lexicon import WordSet
@@ -222,7 +224,7 @@ def _subordinate(head: Token) -> bool:
     return False
 
 
-def _grievance(head: Token, verbs: set[str], causes: frozenset[str] = frozenset()) -> bool:
+def _grievance(head: Token, verbs: AbstractSet[str], causes: frozenset[str] = frozenset()) -> bool:
     """Within a noun that a protest verb acts on ("protested the burning of a church",
     "demonstrated over the looting", "protested the lynching of a man by a mob"): the protest's
     grievance, not its act."""
