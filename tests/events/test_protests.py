@@ -257,3 +257,32 @@ def test_a_protesting_crowds_looting_is_a_violent_demonstration(events_nlp):
     # without the participle the looters are just residents
     assert first_sub_event(events_nlp, "On 2 May 2020, residents looted a supermarket in Santiago. "
                            "[size=no report]") != "Violent demonstration"
+
+
+# -- a plan in one clause does not block what a clause of its own tells
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, expected", [
+    ("Unions called a strike and drivers parked their buses in protest.", "Peaceful protest"),
+    ("On 3 May 2020, transport unions called a general strike in Lagos, and drivers parked their "
+     "buses in protest at fuel prices.", "Peaceful protest"),
+    ("Transport unions in Nairobi called a three-day strike over fuel prices.", "NONE"),
+    ("Militants threatened to attack and burn the village.", "NONE"),
+    ("The group vowed to attack police stations and bomb bridges.", "NONE"),
+])
+def test_a_coordinated_clause_with_its_own_subject_is_not_planned(events_nlp, text, expected):
+    assert first_sub_event(events_nlp, text) == expected
+
+
+def test_own_clause_needs_a_subject_of_its_own(blank_nlp):
+    from helpers import parsed_doc
+    from sitrep.events.syntax import _own_clause
+
+    words = ["unions", "called", "a", "strike", "and", "drivers", "parked"]
+    doc = parsed_doc(blank_nlp, words, [1, 1, 3, 1, 1, 6, 1],
+                     ["nsubj", "ROOT", "det", "dobj", "cc", "nsubj", "conj"], words)
+    assert _own_clause(doc[6])
+    shared = parsed_doc(blank_nlp, ["they", "vowed", "to", "attack", "and", "burn"], [1, 1, 3, 1, 3, 3],
+                        ["nsubj", "ROOT", "aux", "xcomp", "cc", "conj"],
+                        ["they", "vow", "to", "attack", "and", "burn"])
+    assert not _own_clause(shared[5])

@@ -33,7 +33,7 @@ from sitrep.events.protests import (
 )
 from sitrep.events.syntax import (
     _after, _agent, _anaphoric, _before, _clause_chars, _clause_head, _described, _grievance,
-    _online, _others_act, _span_head, _subordinate, _symbolic, _verb_of, _acts_only_on,
+    _online, _others_act, _own_clause, _span_head, _subordinate, _symbolic, _verb_of, _acts_only_on,
 )
 from sitrep.events.sides import Sides
 from sitrep.mentions import EventMention, mentions
@@ -440,7 +440,7 @@ def _hypothetical(head: Token, rules: Rules) -> bool:
         if child.dep_ in ("aux", "auxpass") and rules.modals.hits([child]):
             return True
     child, node = head, head.head
-    while node.i != child.i:
+    while node.i != child.i and not _own_clause(child):
         if rules.blockers.hits([node]) and child.dep_ not in SUBJECT_DEPS and not _lifted(node, rules):
             return True
         child, node = node, node.head

@@ -309,6 +309,12 @@ def _clause_head(token: Token) -> Token:
     return node
 
 
+def _own_clause(token: Token) -> bool:
+    """A verb joined by "and" that has a subject of its own: "unions called a strike and drivers
+    parked their buses in protest" tells of the parking, whatever the first clause plans."""
+    return token.dep_ == "conj" and any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children)
+
+
 def _clause_chars(head: Token, sent: Span, other_heads: set[int]) -> tuple[int, int]:
     """The trigger's clause, less conjoined or subordinate clauses that hold another event."""
     clause = _clause_head(head)
