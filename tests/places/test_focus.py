@@ -211,3 +211,29 @@ def test_a_skeleton_guess_never_overrides_a_name_that_votes(blank_nlp, places):
     doc = _doc(blank_nlp, "Protesters gathered in Nassriya near Aleppo.", [("Nassriya", "GPE"), ("Aleppo", "GPE")])
     places(doc)
     assert doc._.doc_country == "SY"
+
+
+def test_an_area_word_one_country_uses_votes_for_it():
+    from sitrep.places.focus import noun_votes
+
+    assert noun_votes("in Kubwa (Abuja LGA, FCT)") == {"NG": 1.0}
+    assert noun_votes("in Dighinala upazila of Khagrachhari") == {"BD": 1.0}
+    assert noun_votes("in Jhelum tehsil") == {"IN": 0.5, "PK": 0.5}
+    assert noun_votes("the elegant Legacy hotel") == {}          # a word's inside is no area word
+
+
+@pytest.mark.parametrize("text, name, country", [
+    ("Gunmen killed two farmers in Bassa LGA.", "Bassa", "NG"),       # not Finland's Bassa
+    ("Gunmen attacked farmers in San Jose barangay.", "San Jose", "PH"),  # not California's
+])
+def test_an_area_word_settles_the_country_of_a_name_many_share(blank_nlp, places, monkeypatch,
+                                                               text, name, country):
+    from sitrep.places import focus
+
+    found = []
+    for weight in (0.0, 1.0):
+        monkeypatch.setitem(focus.WEIGHTS, "country_noun", weight)
+        doc = _doc(blank_nlp, text, [(name, "GPE")])
+        places(doc)
+        found.append(doc._.doc_country)
+    assert found[0] != country and found[1] == country

@@ -7,13 +7,16 @@ weights of both live here in WEIGHTS so the table stays one.
 """
 from __future__ import annotations
 
+import json
 import math
+import re
 from collections import Counter
 from collections.abc import Sequence
+from functools import lru_cache
 
 from sitrep.gazetteer import Candidate
 from sitrep.places.context import Context, regions
-from sitrep.places.finder import Span, cues
+from sitrep.places.finder import DATA, Span, cues
 
 WEIGHTS = {
     "population": 1.0,      # times log10(pop)/7, 0..~1
@@ -35,6 +38,7 @@ WEIGHTS = {
     "admin_named": 1.0,     # an admin area where the text names the areas around a place
     "chain": 2.0,           # focus vote of a place that lies inside the areas named around it
     "coded": 1.0,           # the place a model's export coded under this name (--model)
+    "country_noun": 1.0,    # focus vote of an area word one country uses: "LGA", "upazila", "barangay"
 }
 
 
@@ -71,6 +75,24 @@ def span_votes(span: Span, options: Sequence[Candidate]) -> Counter:
     return votes
 
 
+@lru_cache(maxsize=1)
+def _country_nouns() -> tuple[tuple[re.Pattern[str], tuple[str, ...]], ...]:
+    table = json.loads((DATA / "cues.json").read_text(encoding="utf-8"))["country_nouns"]
+    return tuple((re.compile(rf"(?<![\w-])(?:{re.escape(noun)}|{re.escape(noun.upper())})(?![\w-])"),
+                  tuple(codes)) for noun, codes in table.items())
+
+
+def noun_votes(text: str) -> Counter:
+    """Focus votes of the area words that only one country (or a few) uses (cues.json
+    country_nouns), in lower case or capitals: "Borgu LGA" says Nigeria whatever else is named."""
+    votes: Counter = Counter()
+    for pattern, codes in _country_nouns():
+        if pattern.search(text):
+            for code in codes:
+                votes[code] += WEIGHTS["country_noun"] / len(codes)
+    return votes
+
+
 def chain_votes(spans: Sequence[Span], cands: Sequence[list[Candidate]],
                 links_of: Sequence[Sequence[Context]]) -> Counter:
     """"Mukayras (Mukayras, Al Bayda)": the countries where a place lies inside the areas the
@@ -96,11 +118,12 @@ def chain_votes(spans: Sequence[Span], cands: Sequence[list[Candidate]],
 
 def focus_country(spans: Sequence[Span], cands: Sequence[list[Candidate]],
                   actor_countries: Sequence[str] = (),
-                  links_of: Sequence[Sequence[Context]] = ()) -> tuple[str | None, Counter]:
+                  links_of: Sequence[Sequence[Context]] = (), text: str = "",
+                  ) -> tuple[str | None, Counter]:
     """Votes of every name (span_votes; co-occurrence settles ambiguity), of each place inside
-    the areas named around it (chain_votes), and one of each country the article's actors
-    belong to (GNA: Libya, Houthis: Yemen)."""
-    votes: Counter = Counter()
+    the areas named around it (chain_votes), one of each country the article's actors belong to
+    (GNA: Libya, Houthis: Yemen), and of the area words in `text` one country uses (noun_votes)."""
+    votes: Counter = noun_votes(text) if text else Counter()
     if links_of:
         votes.update(chain_votes(spans, cands, links_of))
     for code in set(actor_countries):

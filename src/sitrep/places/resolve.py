@@ -304,7 +304,7 @@ def resolve(gaz: Gazetteer, spans: Sequence[Span], text: str = "",
     peoples = [c.country_code for span, options in zip(spans, cands) if not options
                and span.key.endswith("s") for c in gaz.lookup_key(span.key[:-1])[:1] if c.is_demonym]
     links_of = contexts(text, spans) if text else [[] for _ in spans]
-    focus, votes = focus_country(spans, cands, list(actor_countries) + peoples, links_of)
+    focus, votes = focus_country(spans, cands, list(actor_countries) + peoples, links_of, text)
     if focus is None:
         focus, votes = guess_focus(gaz, spans, cands, votes)
     # names NER is sure of with no place in the focus country: an area of the focus country
