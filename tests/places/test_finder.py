@@ -34,6 +34,19 @@ def test_a_name_ner_cut_before_its_particle_is_taken_whole_when_known(blank_nlp)
     assert [s.text for s in spans] == ["Sidrolandia", "Mato Grosso"]
 
 
+def test_two_entities_joined_by_a_particle_are_one_name_when_known(blank_nlp):
+    from helpers import doc_with_ents
+
+    text = "A man was shot in Port of Spain on Monday; fighting hit Syria and Iraq."
+    ents = [("Port", "GPE"), ("Spain", "GPE"), ("Syria", "GPE"), ("Iraq", "GPE")]
+    known = _known("port", "spain", "port of spain", "syria", "iraq")
+    spans = find_spans(doc_with_ents(blank_nlp, text, ents), known)
+    assert [s.text for s in spans] == ["Port of Spain", "Syria", "Iraq"]
+    # unknown as one name: NER's two names stay
+    spans = find_spans(doc_with_ents(blank_nlp, text, ents), _known("port", "spain", "syria", "iraq"))
+    assert [s.text for s in spans] == ["Port", "Spain", "Syria", "Iraq"]
+
+
 def test_a_possessive_inside_a_known_name_does_not_split_it(blank_nlp):
     from helpers import doc_with_ents
 

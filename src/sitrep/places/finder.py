@@ -167,13 +167,15 @@ def _parts(doc: Doc, whole: frozenset[tuple[int, int]] = frozenset()):
 
 def _longer(doc: Doc, end: int) -> int:
     """Where a name ending at token `end` would end with the particle and capitalised words
-    that follow it ("Mato Grosso" + "do Sul", "Bosnia" + "and Herzegovina"); `end` if none."""
+    that follow it ("Mato Grosso" + "do Sul", "Bosnia" + "and Herzegovina"); `end` if none.
+    The words may be an entity of their own: NER reads "Port of Spain" as "Port" and "Spain"."""
     j = end
     while j < len(doc) and j - end < 3 and doc[j].lower_ in _INNER and doc[j].text.islower():
         j += 1
-    if j == end or j >= len(doc) or not _is_cap(doc[j]) or doc[j].ent_iob_ == "B":
+    if j == end or j >= len(doc) or not _is_cap(doc[j]):
         return end
-    while j < len(doc) and j - end < 4 and _is_cap(doc[j]) and doc[j].ent_iob_ != "B":
+    first = j
+    while j < len(doc) and j - end < 4 and _is_cap(doc[j]) and (j == first or doc[j].ent_iob_ != "B"):
         j += 1
     return j
 
@@ -199,6 +201,8 @@ def find_spans(doc: Doc, known_keys) -> list[Span]:
                                for e in [longer[end]] if e > end]) if any(
         e > end for end, e in longer.items()) else set()
     for ent, part_start, part_end in parts:
+        if any(taken[part_start:part_end]):
+            continue  # the rest of a name the one before it was extended over ("Port of" + "Spain")
         if longer[part_end] > part_end and name_key(doc[part_start:longer[part_end]].text) in known_longer:
             part_end = longer[part_end]  # "Mato Grosso" + "do Sul": the state NER cut short
         start, end = _trim(doc, part_start, part_end)
