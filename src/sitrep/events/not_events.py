@@ -20,7 +20,7 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from sitrep.events.lexicon import WordSet
-from sitrep.events.private import _lone_person, _victims, doers, private_crime
+from sitrep.events.private import doers, lone_person, private_crime, victims_of
 
 SUBJECTS = ("nsubj", "nsubjpass")
 MODIFIERS = ("compound", "amod", "nmod", "poss")
@@ -273,8 +273,8 @@ class NotEvents:
             while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:   # "after stabbing"
                 verb = verb.head
             above = [c for c in verb.children if c.dep_ in SUBJECTS]
-            victims = _victims(head)
-            return (bool(above) and all(_lone_person(d, self.persons, self.armed) for d in above)
+            victims = victims_of(head)
+            return (bool(above) and all(lone_person(d, self.persons, self.armed) for d in above)
                     and not self.public.hits(victims) and not self.armed.hits(victims))
         return False
 

@@ -43,7 +43,7 @@ def doers(head: Token) -> list[Token]:
     return [d for d in doers if d.pos_ in ("NOUN", "PROPN", "PRON")]
 
 
-def _lone_person(noun: Token, persons: WordSet, armed: WordSet) -> bool:
+def lone_person(noun: Token, persons: WordSet, armed: WordSet) -> bool:
     if noun.tag_ in PLURAL_TAGS or noun.pos_ == "PRON" or not persons.hits([noun]):
         return False
     parts = [c for c in noun.children if c.dep_ in ("amod", "compound", "nummod", "conj", "appos")]
@@ -52,7 +52,7 @@ def _lone_person(noun: Token, persons: WordSet, armed: WordSet) -> bool:
     return not armed.hits(parts + [noun])
 
 
-def _victims(head: Token) -> list[Token]:
+def victims_of(head: Token) -> list[Token]:
     out: list[Token] = []
     verb = head if head.pos_ in ("VERB", "AUX") else head.head
     for child in verb.children:
@@ -65,10 +65,10 @@ def private_crime(head: Token, sent: Span, config: dict, armed_words: list[str])
     """`armed_words`: what makes a doer not a private person, and a victim a public one."""
     persons, motives, public, armed = _sets(
         tuple(config["persons"]), tuple(config["motives"]), tuple(config["public"]), tuple(armed_words))
-    victims = _victims(head)
+    victims = victims_of(head)
     if public.hits(victims) or armed.hits(victims):
         return False
     who = doers(head)
-    if who and all(_lone_person(d, persons, armed) for d in who):
+    if who and all(lone_person(d, persons, armed) for d in who):
         return True
     return not who and motives.hits(sent)
