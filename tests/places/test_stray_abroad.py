@@ -58,3 +58,15 @@ def test_an_event_skips_a_stray_town_for_a_place_of_the_focus_country():
                             longitude=79.0, feature_code="PCLI")
     assign_places(doc, [event2], [stray], fallback)
     assert event2.place.country_code == "IN" and event2.place.geo_precision == 3
+
+
+def test_a_town_is_prominent_only_under_its_own_spelling():
+    from sitrep.gazetteer import Candidate
+    from sitrep.places.resolve import prominence
+
+    moro = Candidate(1170013, "Moro", 26.7, 68.0, "PK", "Sindh", None, 120_000, "PPL")
+    namesake = Candidate(2, "Moro", 1.0, 1.0, "ES", None, None, 900, "PPL")
+    assert prominence([moro, namesake], "Moro")[0] is moro
+    # "Morro" (a hill in Brazil) reaches Moro only with doubled letters folded
+    assert prominence([moro, namesake], "Morro") == (None, 0.0)
+    assert prominence([moro, namesake])[0] is moro    # no text given: spelling unchecked

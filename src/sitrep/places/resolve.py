@@ -16,6 +16,7 @@ from collections.abc import Collection, Sequence
 from difflib import SequenceMatcher
 
 from sitrep.gazetteer import Candidate, Gazetteer, name_key
+from sitrep.gazetteer.normalize import fold
 from sitrep.geo import distance_km
 from sitrep.places.abbreviations import abbreviations, expand
 from sitrep.places.admin_names import admin_candidates, admin_names
@@ -262,18 +263,30 @@ def _persons_name(span: Span, cand: Candidate, people: Collection[str]) -> bool:
             and not span.noun_after and span.cue_before in ("",) + tuple(WEAK_CUES))
 
 
-def prominence(options: Sequence[Candidate]) -> tuple[Candidate | None, float]:
+def prominence(options: Sequence[Candidate], text: str = "") -> tuple[Candidate | None, float]:
     """The town a bare name most likely means abroad, and how much (0-1): Rome (Italy) is 64
-    times bigger than any Rome elsewhere, Brent (London) 15 times; a ratio of 3 counts nothing."""
+    times bigger than any Rome elsewhere, Brent (London) 15 times; a ratio of 3 counts nothing.
+    A town is famous under its own spelling: "Morro" (a hill, in Brazil) shares a key with Moro
+    (Pakistan) only once doubled letters are folded, so with `text` the spellings must agree."""
     towns = [c for c in options if c.kind == 0 and c.feature_code.startswith("PPL") and not c.fuzzy]
     if not towns:
         return None, 0.0
     top = max(towns, key=lambda c: c.population)
+    if text and _spelling(top.name) != _spelling(text):
+        return None, 0.0
     rivals = [c.population for c in towns if c.country_code != top.country_code]
     if top.population < 100_000 or not rivals:
         return None, 0.0
     ratio = top.population / max(max(rivals), 1)
     return top, min(1.0, max(0.0, math.log10(ratio) - 0.5))
+
+
+def _spelling(name: str) -> str:
+    """A name's letters as written (folded, doubled letters kept): "morro" is not "moro"."""
+    return " ".join(_LETTERS.findall(fold(name)))
+
+
+_LETTERS = re.compile(r"[a-z0-9]+")
 
 
 def _nested(key: str, other: str) -> bool:
@@ -348,7 +361,7 @@ def resolve(gaz: Gazetteer, spans: Sequence[Span], text: str = "",
                 len(pops) == 1 or pops[0] >= 20 * pops[1]) else None
             if big is not None and all(c.kind == 1 for c in options if c.population == big):
                 big = None  # "Salisbury" is an old name of Harare: no more likely than Salisbury, England
-            eminent, eminence = prominence(options)
+            eminent, eminence = prominence(options, span.text)
             area = areas[i]
             # "(Salh, Taizz)": where a town shares the province's name, the town is meant
             town_codes = rival_codes | {c.country_code for c in options
