@@ -2,6 +2,10 @@
 stress set (tests/actors/data/actor_stress.tsv, gold sides by the codebook) and single cases."""
 from __future__ import annotations
 
+import pytest
+
+from sitrep.api import extract
+
 from stress import read_cases
 
 EVENT_TYPES = {"Battles", "Violence against civilians", "Explosions/Remote violence", "Protests",
@@ -14,3 +18,23 @@ def test_stress_set_covers_every_event_type_and_many_countries():
     assert {c.event_type for c in cases} == EVENT_TYPES
     countries = {c.actor1.rsplit("(", 1)[-1] for c in cases if c.actor1.endswith(")")}
     assert len(countries) >= 30
+
+
+def _sides(nlp, text: str, event_type: str) -> tuple[str | None, str | None]:
+    events = [e for e in extract(text, "2021-06-01", nlp=nlp) if e.event_type == event_type]
+    assert events, text
+    return events[0].actor1, events[0].actor2
+
+
+@pytest.mark.model
+def test_suspected_is_no_gang_name(nlp):
+    a1, _ = _sides(nlp, "Suspected gang members killed a bus driver in San Pedro Sula, Honduras, "
+                        "on Wednesday, police said.", "Violence against civilians")
+    assert a1 == "Unidentified Gang (Honduras)"
+
+
+@pytest.mark.model
+def test_members_of_a_named_group_are_the_group(nlp):
+    _, a2 = _sides(nlp, "On 6 May 2021, military police clashed with drug traffickers of the Comando "
+                        "Vermelho in the Jacarezinho favela in Rio de Janeiro.", "Battles")
+    assert a2 == "CV: Red Command"

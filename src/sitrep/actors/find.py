@@ -303,6 +303,8 @@ _KINDS = {"ethnic": "Ethnic", "tribal": "Tribal", "tribesmen": "Tribal", "clan":
 _NAME_PARTICLES = {"al", "el", "ba", "bin", "ibn", "de", "da"}
 _NAME_JOINS = {"and", ","}
 _NOT_NAMES = {"the", "on", "in", "at", "between", "armed", "rival", "local", "two", "several",
+              # a sentence's first word is capitalised: "Suspected gang members" names no gang
+              "suspected", "alleged", "presumed", "unknown", "unidentified",
               "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
               "january", "february", "march", "april", "may", "june", "july", "august",
               "september", "october", "november", "december"}
@@ -456,9 +458,18 @@ def _drop_generic_heads(found: list[Found]) -> list[Found]:
                         root.dep_ in ("compound", "amod") and root.head.i == head.i):
                     absorbed = True
                     break
+        if not absorbed and _generic(item) and not item.mention.country:
+            absorbed = any(_members_of(item, other) for other in named)
         if not absorbed:
             keep.append(item)
     return keep
+
+
+def _members_of(item: Found, other: Found) -> bool:
+    """"drug traffickers of the Comando Vermelho", "fighters from Al Shabaab": the generic
+    word names the members of the group that follows."""
+    between = [t.lower_ for t in item.span.doc[item.span.end:other.span.start]]
+    return between in (["of"], ["of", "the"], ["from"], ["from", "the"])
 
 
 def _merge_adjacent(found: list[Found]) -> list[Found]:
