@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import pytest
 
+from sitrep.actors.fill import fill_actor
 from sitrep.api import extract
+from sitrep.mentions import ActorMention
 
 from stress import read_cases
 
@@ -18,6 +20,16 @@ def test_stress_set_covers_every_event_type_and_many_countries():
     assert {c.event_type for c in cases} == EVENT_TYPES
     countries = {c.actor1.rsplit("(", 1)[-1] for c in cases if c.actor1.endswith(")")}
     assert len(countries) >= 30
+
+
+
+def test_forces_facing_a_crowd_abroad_stay_the_army():
+    forces = ActorMention(0, 14, "Israeli forces", "Police Forces of {country}", 1, "Israel", "forces")
+    assert fill_actor(forces, "Palestine").startswith("Military Forces of Israel")
+    # at home the crowd rule's police stand, and police named as police stay police abroad too
+    assert fill_actor(forces, "Israel").startswith("Police Forces of Israel")
+    police = ActorMention(0, 14, "Israeli police", "Police Forces of {country}", 1, "Israel", "police")
+    assert fill_actor(police, "Palestine").startswith("Police Forces of Israel")
 
 
 def _sides(nlp, text: str, event_type: str) -> tuple[str | None, str | None]:
@@ -38,3 +50,17 @@ def test_members_of_a_named_group_are_the_group(nlp):
     _, a2 = _sides(nlp, "On 6 May 2021, military police clashed with drug traffickers of the Comando "
                         "Vermelho in the Jacarezinho favela in Rio de Janeiro.", "Battles")
     assert a2 == "CV: Red Command"
+
+
+@pytest.mark.model
+def test_israeli_forces_at_a_west_bank_protest_are_the_army(nlp):
+    a1, a2 = _sides(nlp, "Israeli forces fired tear gas at Palestinians protesting against settlements "
+                         "in Kafr Qaddum, near Qalqilya in the West Bank, on Friday.", "Protests")
+    assert a1.startswith("Protesters") and a2.startswith("Military Forces of Israel")
+
+
+@pytest.mark.model
+def test_kenyan_forces_at_a_nairobi_protest_are_the_police(nlp):
+    _, a2 = _sides(nlp, "Kenyan security forces fired tear gas at opposition supporters protesting "
+                        "in Nairobi on Monday.", "Protests")
+    assert a2.startswith("Police Forces of Kenya")
