@@ -8,7 +8,7 @@ from sitrep.actors.fill import fill_actor
 from sitrep.api import extract
 from sitrep.mentions import ActorMention
 
-from stress import read_cases
+from stress import read_cases, score
 
 EVENT_TYPES = {"Battles", "Violence against civilians", "Explosions/Remote violence", "Protests",
                "Riots", "Strategic developments"}
@@ -22,7 +22,6 @@ def test_stress_set_covers_every_event_type_and_many_countries():
     assert len(countries) >= 30
 
 
-
 def test_forces_facing_a_crowd_abroad_stay_the_army():
     forces = ActorMention(0, 14, "Israeli forces", "Police Forces of {country}", 1, "Israel", "forces")
     assert fill_actor(forces, "Palestine").startswith("Military Forces of Israel")
@@ -30,6 +29,15 @@ def test_forces_facing_a_crowd_abroad_stay_the_army():
     assert fill_actor(forces, "Israel").startswith("Police Forces of Israel")
     police = ActorMention(0, 14, "Israeli police", "Police Forces of {country}", 1, "Israel", "police")
     assert fill_actor(police, "Palestine").startswith("Police Forces of Israel")
+
+
+@pytest.mark.model
+def test_whole_stress_set(nlp):
+    scored = score(read_cases(), nlp=nlp)
+    n = len(scored)
+    # pinned at what the rules reach (0.935 / 0.871 before this set was written)
+    assert sum(s.actor1_ok for s in scored) / n >= 0.954
+    assert sum(s.any_order_ok for s in scored) / n >= 0.922
 
 
 def _sides(nlp, text: str, event_type: str) -> tuple[str | None, str | None]:
@@ -64,3 +72,34 @@ def test_kenyan_forces_at_a_nairobi_protest_are_the_police(nlp):
     _, a2 = _sides(nlp, "Kenyan security forces fired tear gas at opposition supporters protesting "
                         "in Nairobi on Monday.", "Protests")
     assert a2.startswith("Police Forces of Kenya")
+
+
+@pytest.mark.model
+def test_a_states_positions_are_its_forces(nlp):
+    a1, a2 = _sides(nlp, "Russian forces shelled Ukrainian positions near Avdiivka in Donetsk region "
+                         "overnight, the general staff said.", "Explosions/Remote violence")
+    assert a1.startswith("Military Forces of Russia") and a2.startswith("Military Forces of Ukraine")
+
+
+@pytest.mark.model
+def test_israeli_settlers_are_settlers(nlp):
+    a1, a2 = _sides(nlp, "Israeli settlers attacked Palestinian farmers harvesting olives near the village "
+                         "of Burin, south of Nablus, on Saturday.", "Violence against civilians")
+    assert a1 == "Settlers (Israel)" and a2 == "Civilians (Palestine)"
+
+
+@pytest.mark.model
+def test_peoples_defense_force(nlp):
+    a1, _ = _sides(nlp, "On 20 June 2021, the local People's Defence Force ambushed a military convoy near "
+                        "Kalay (Sagaing), Myanmar.", "Battles")
+    assert a1 == "PDF: People's Defense Force"
+
+
+@pytest.mark.model
+def test_jihadists_are_the_islamic_state_only_where_it_is_the_one(nlp):
+    _, sahel = _sides(nlp, "On 8 March 2022, VDP members clashed with suspected jihadists near Titao "
+                           "(Loroum, Nord), Burkina Faso.", "Battles")
+    assert sahel == "Unidentified Armed Group (Burkina Faso)"
+    _, syria = _sides(nlp, "On 8 March 2020, regime forces clashed with jihadists near Saraqib (Idleb), "
+                           "Syria.", "Battles")
+    assert syria == "Islamic State (Syria)"
