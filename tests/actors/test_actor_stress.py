@@ -35,9 +35,9 @@ def test_forces_facing_a_crowd_abroad_stay_the_army():
 def test_whole_stress_set(nlp):
     scored = score(read_cases(), nlp=nlp)
     n = len(scored)
-    # pinned at what the rules reach (0.935 / 0.871 before this set was written)
-    assert sum(s.actor1_ok for s in scored) / n >= 0.954
-    assert sum(s.any_order_ok for s in scored) / n >= 0.922
+    # pinned at what the rules reach (0.870 / 0.800 on these 185 before this set was written)
+    assert sum(s.actor1_ok for s in scored) / n >= 0.924
+    assert sum(s.any_order_ok for s in scored) / n >= 0.886
 
 
 def _sides(nlp, text: str, event_type: str) -> tuple[str | None, str | None]:
@@ -103,3 +103,38 @@ def test_jihadists_are_the_islamic_state_only_where_it_is_the_one(nlp):
     _, syria = _sides(nlp, "On 8 March 2020, regime forces clashed with jihadists near Saraqib (Idleb), "
                            "Syria.", "Battles")
     assert syria == "Islamic State (Syria)"
+
+
+@pytest.mark.model
+def test_somali_abbreviations_in_an_acled_note(nlp):
+    a1, a2 = _sides(nlp, "On 4 May 2020, AS militants attacked SNA positions in Awdheegle (Lower Shabelle). "
+                         "The fighting resulted in 3 AS militants killed.", "Battles")
+    assert a1 == "Al Shabaab" and a2.startswith("Military Forces of Somalia")
+    # no other cue than the event's place: the fill step reads the acronym by the country
+    a1, _ = _sides(nlp, "On 15 September 2020, an SNA soldier shot and killed a rickshaw driver at a "
+                        "checkpoint in Hodan district (Mogadishu, Banadir).", "Violence against civilians")
+    assert a1.startswith("Military Forces of Somalia")
+
+
+@pytest.mark.model
+def test_acronyms_keep_their_meaning_elsewhere(nlp):
+    a1, a2 = _sides(nlp, "On 5 May 2020, Turkish-backed SNA factions clashed with the SDF near Ain Issa "
+                         "(Raqqa), Syria.", "Battles")
+    assert a1 == "JWS: Syrian National Army"
+    events = extract("On 3 May 2020, Houthi forces fired AA guns at Saudi-led coalition jets over Sanaa, "
+                     "Yemen.", "2021-06-01", nlp=nlp)
+    assert not any("Arakan" in (e.actor1 or "") + (e.actor2 or "") for e in events)
+
+
+@pytest.mark.model
+def test_isf_in_lebanon_are_the_police(nlp):
+    _, a2 = _sides(nlp, "On 8 August 2020, in Beirut, Lebanon, rioters threw stones at ISF members, and "
+                        "the ISF responded with tear gas.", "Riots")
+    assert a2.startswith("Police Forces of Lebanon")
+
+
+@pytest.mark.model
+def test_myanmar_armed_groups_by_acronym(nlp):
+    a1, a2 = _sides(nlp, "On 14 May 2020, the KIA and the Tatmadaw clashed near Hpakant (Kachin). "
+                         "No casualties were reported.", "Battles")
+    assert {a1.split(" (")[0], a2.split(" (")[0]} == {"KIA: Kachin Independence Army", "Military Forces of Myanmar"}

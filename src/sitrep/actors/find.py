@@ -243,8 +243,10 @@ def _with_unlisted(doc: Doc, raw: list[tuple[int, int, Alias, str | None]],
     """Add groups the table does not list ("RF militants"); they replace the generic word
     they contain ("militants") but never a listed name."""
     from sitrep.actors.unlisted import unlisted_groups
-    # generic words, and a state's generic "Army" with no country ("the Sharqiya Army" is a group)
-    generic = [row for row in raw if row[2].name.startswith(("Unidentified", "@")) or "coref" in row[2].flags
+    # generic words, and a state's generic "Army" with no country ("the Sharqiya Army" is a group);
+    # a contextual acronym ("AS" in Somalia) is a listed name, not a generic word
+    generic = [row for row in raw if row[2].name.startswith("Unidentified") or "coref" in row[2].flags
+               or (row[2].name.startswith("@") and not _cased(row[2].alias))
                or (row[2].is_state and row[3] is None and doc[row[0]].is_title)]
     taken = countries | {i for row in raw if row not in generic for i in range(row[0], row[1])}
     extra = unlisted_groups(doc, taken)
