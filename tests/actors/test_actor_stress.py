@@ -35,9 +35,9 @@ def test_forces_facing_a_crowd_abroad_stay_the_army():
 def test_whole_stress_set(nlp):
     scored = score(read_cases(), nlp=nlp)
     n = len(scored)
-    # pinned at what the rules reach (0.870 / 0.800 on these 185 before this set was written)
-    assert sum(s.actor1_ok for s in scored) / n >= 0.924
-    assert sum(s.any_order_ok for s in scored) / n >= 0.886
+    # pinned at what the rules reach (0.847 / 0.777 on these 202 before this set was written)
+    assert sum(s.actor1_ok for s in scored) / n >= 0.900
+    assert sum(s.any_order_ok for s in scored) / n >= 0.870
 
 
 def _sides(nlp, text: str, event_type: str) -> tuple[str | None, str | None]:
@@ -138,3 +138,24 @@ def test_myanmar_armed_groups_by_acronym(nlp):
     a1, a2 = _sides(nlp, "On 14 May 2020, the KIA and the Tatmadaw clashed near Hpakant (Kachin). "
                          "No casualties were reported.", "Battles")
     assert {a1.split(" (")[0], a2.split(" (")[0]} == {"KIA: Kachin Independence Army", "Military Forces of Myanmar"}
+
+
+@pytest.mark.model
+def test_its_forces_are_the_subject_countrys(nlp):
+    a1, a2 = _sides(nlp, "Turkey said on Monday its warplanes had destroyed PKK shelters in the Gara region "
+                         "of northern Iraq.", "Explosions/Remote violence")
+    assert a1.startswith("Military Forces of Turkey") and a2 == "PKK: Kurdistan Workers Party"
+
+
+@pytest.mark.model
+def test_members_of_a_criminal_group_are_a_gang(nlp):
+    _, a2 = _sides(nlp, "A shootout between state police and suspected members of a criminal group in "
+                        "Tepalcatepec, Michoacan, left three gunmen dead on Sunday.", "Battles")
+    assert a2 == "Unidentified Gang (Mexico)"
+
+
+@pytest.mark.model
+def test_rebel_held_names_a_place_not_a_side(nlp):
+    _, a2 = _sides(nlp, "Russian jets bombed a market in the rebel-held town of Maarat al-Numan in Syria's "
+                        "Idlib province on Monday, killing at least 14 civilians.", "Explosions/Remote violence")
+    assert a2 == "Civilians (Syria)"

@@ -147,6 +147,17 @@ def _attached_country(doc: Doc, span: Span, by_start: dict[int, Span], by_end: d
     return start, end, None
 
 
+def _its_country(span: Span, country_spans: list[Span]) -> str | None:
+    """"Turkey said its warplanes struck ...": "its" forces are those of the country that is the
+    subject of the sentence (the report names no demonym for them)."""
+    if span.start == 0 or span.doc[span.start - 1].lower_ != "its":
+        return None
+    sent = span.sent
+    subjects = [c for c in country_spans if sent.start <= c.start < span.start
+                and c.root.dep_ == "nsubj" and c.text.lower() == c.label_.lower()]
+    return subjects[-1].label_ if subjects else None
+
+
 def _modifier(token) -> bool:
     """A lowercase word between a demonym and the forces it qualifies ("border", "riot")."""
     return token.is_alpha and token.is_lower and token.lower_ not in ("and", "or", "of", "the")
@@ -202,6 +213,8 @@ def find_actors(doc: Doc, matchers: Matchers) -> tuple[list[Found], str | None]:
     for span, entry in matchers.actor_spans(doc):
         bridges = entry.is_state and "needs_country" not in entry.flags
         start, end, country = _attached_country(doc, span, by_start, by_end, bridges)
+        if country is None and entry.is_state:
+            country = _its_country(span, country_spans)
         if country is None and entry.flags & {"needs_country"}:
             continue
         if start < span.start or end > span.end:
