@@ -159,3 +159,12 @@ def test_rebel_held_names_a_place_not_a_side(nlp):
     _, a2 = _sides(nlp, "Russian jets bombed a market in the rebel-held town of Maarat al-Numan in Syria's "
                         "Idlib province on Monday, killing at least 14 civilians.", "Explosions/Remote violence")
     assert a2 == "Civilians (Syria)"
+
+
+@pytest.mark.model
+def test_forces_backed_by_others_lead_and_the_helpers_are_associated(nlp):
+    events = [e for e in extract("On 20 July 2020, SNA troops backed by AMISOM forces raided AS positions near "
+                                 "Janaale (Marka, Lower Shabelle), killing 5 AS fighters.", "2021-06-01", nlp=nlp)
+              if e.event_type == "Battles"]
+    assert events[0].actor1.startswith("Military Forces of Somalia")
+    assert "AMISOM" not in (events[0].actor2 or "")
