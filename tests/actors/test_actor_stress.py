@@ -35,9 +35,9 @@ def test_forces_facing_a_crowd_abroad_stay_the_army():
 def test_whole_stress_set(nlp):
     scored = score(read_cases(), nlp=nlp)
     n = len(scored)
-    # pinned at what the rules reach (0.847 / 0.777 on these 202 before this set was written)
-    assert sum(s.actor1_ok for s in scored) / n >= 0.900
-    assert sum(s.any_order_ok for s in scored) / n >= 0.870
+    # pinned at what the rules reach (0.847 / 0.778 on these 216 before this set was written)
+    assert sum(s.actor1_ok for s in scored) / n >= 0.911
+    assert sum(s.any_order_ok for s in scored) / n >= 0.874
 
 
 def _sides(nlp, text: str, event_type: str) -> tuple[str | None, str | None]:
