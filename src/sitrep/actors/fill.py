@@ -81,10 +81,19 @@ def fill_actor(actor: ActorMention | None, country: str | None, context: str = "
         return None
     own = actor.country or country
     name = generic_name(actor.name, own, context) if actor.name.startswith("Unidentified") else actor.name
+    if _forces_abroad_as_police(actor, name, country):
+        name = name.replace("Police Forces of", "Military Forces of", 1)
     if not own and " of {country}" in name:
         # no country known: "Police Forces", not a state called "Unknown"
         return name.replace(" of {country}", "")
     return fill_country(name, own or "Unknown", states)
+
+
+def _forces_abroad_as_police(actor: ActorMention, name: str, country: str | None) -> bool:
+    """"Israeli forces fired tear gas at protesters" in the West Bank: unspecific forces facing
+    a crowd are the police only at home; a state's forces abroad are its army."""
+    return (name.startswith("Police Forces of") and bool(actor.country) and bool(country)
+            and actor.text.lower().endswith("forces") and not at_home(actor.country, country))  # type: ignore[arg-type]
 
 
 def as_coded_in(name: str | None, country: str | None) -> tuple[str, int] | None:

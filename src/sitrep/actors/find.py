@@ -14,7 +14,8 @@ from spacy.util import filter_spans
 from spacy.vocab import Vocab
 
 from sitrep.actors.table import (
-    Alias, fill_country, load_contextual, load_demonyms, load_identity, load_with_learned,
+    Alias, fill_country, load_contextual, load_demonyms, load_not_actor_halves,
+    load_with_learned,
 )
 from sitrep.mentions import ActorMention
 
@@ -107,13 +108,10 @@ def _opposed(doc: Doc, start: int) -> bool:
     return start >= 2 and doc[start - 1].text == "-" and doc[start - 2].lower_ == "anti"
 
 
-# second halves of hyphenated words whose first half is an actor word, but which name no actor
-_NOT_ACTOR_HALVES = {"rape", "raped", "raping", "rapes", "style", "grade", "type"}
-
-
 def _first_half(doc: Doc, end: int) -> bool:
-    """"gang-raped", "military-style uniforms": the words describe a deed or a look, no actor."""
-    return end + 1 < len(doc) and doc[end].text == "-" and doc[end + 1].lower_ in _NOT_ACTOR_HALVES
+    """"gang-raped", "military-style uniforms": the words describe a deed or a look, no actor
+    (not_actor_halves.tsv)."""
+    return end + 1 < len(doc) and doc[end].text == "-" and doc[end + 1].lower_ in load_not_actor_halves()
 
 
 _CACHE: dict[tuple[int, str | None], Matchers] = {}
@@ -147,6 +145,17 @@ def _attached_country(doc: Doc, span: Span, by_start: dict[int, Span], by_end: d
         if found is not None:
             return start, found.end, found.label_
     return start, end, None
+
+
+def _its_country(span: Span, country_spans: list[Span]) -> str | None:
+    """"Turkey said its warplanes struck ...": "its" forces are those of the country that is the
+    subject of the sentence (the report names no demonym for them)."""
+    if span.start == 0 or span.doc[span.start - 1].lower_ != "its":
+        return None
+    sent = span.sent
+    subjects = [c for c in country_spans if sent.start <= c.start < span.start
+                and c.root.dep_ == "nsubj" and c.text.lower() == c.label_.lower()]
+    return subjects[-1].label_ if subjects else None
 
 
 def _modifier(token) -> bool:
@@ -193,7 +202,9 @@ def guess_country(found: list[Found], free_countries: list[str]) -> str | None:
 
 def find_actors(doc: Doc, matchers: Matchers) -> tuple[list[Found], str | None]:
     """Actor mentions in text order, and the guessed country of the report."""
-    from sitrep.actors.coded_as import apply_coded_as  # it builds on Found, defined here
+    # these build on Found, defined here
+    from sitrep.actors.coded_as import apply_coded_as
+    from sitrep.actors.militias import named_militias
     country_spans = matchers.country_spans(doc)
     by_start = {span.start: span for span in country_spans}
     by_end = {span.end: span for span in country_spans}
@@ -202,6 +213,8 @@ def find_actors(doc: Doc, matchers: Matchers) -> tuple[list[Found], str | None]:
     for span, entry in matchers.actor_spans(doc):
         bridges = entry.is_state and "needs_country" not in entry.flags
         start, end, country = _attached_country(doc, span, by_start, by_end, bridges)
+        if country is None and entry.is_state:
+            country = _its_country(span, country_spans)
         if country is None and entry.flags & {"needs_country"}:
             continue
         if start < span.start or end > span.end:
@@ -232,7 +245,7 @@ def find_actors(doc: Doc, matchers: Matchers) -> tuple[list[Found], str | None]:
         mention = ActorMention(span.start_char, span.end_char, span.text, entry.name,
                                entry.inter, country, str(entry.key))
         found.append(Found(mention, span, entry, is_speaker(span)))
-    found = apply_coded_as(_named_militias(_drop_generic_heads(_drop_expansions(found))))
+    found = apply_coded_as(named_militias(_drop_generic_heads(_drop_expansions(found))))
     # "@" names vote only with a country of their own ("regime": Syria)
     doc_country = guess_country([f for f in found if not f.mention.name.startswith("@") or f.alias.country], free)
     return _resolve(found, doc_country), doc_country
@@ -243,8 +256,10 @@ def _with_unlisted(doc: Doc, raw: list[tuple[int, int, Alias, str | None]],
     """Add groups the table does not list ("RF militants"); they replace the generic word
     they contain ("militants") but never a listed name."""
     from sitrep.actors.unlisted import unlisted_groups
-    # generic words, and a state's generic "Army" with no country ("the Sharqiya Army" is a group)
-    generic = [row for row in raw if row[2].name.startswith(("Unidentified", "@")) or "coref" in row[2].flags
+    # generic words, and a state's generic "Army" with no country ("the Sharqiya Army" is a group);
+    # a contextual acronym ("AS" in Somalia) is a listed name, not a generic word
+    generic = [row for row in raw if row[2].name.startswith("Unidentified") or "coref" in row[2].flags
+               or (row[2].name.startswith("@") and not _cased(row[2].alias))
                or (row[2].is_state and row[3] is None and doc[row[0]].is_title)]
     taken = countries | {i for row in raw if row not in generic for i in range(row[0], row[1])}
     extra = unlisted_groups(doc, taken)
@@ -272,7 +287,7 @@ def _resolve(found: list[Found], doc_country: str | None) -> list[Found]:
         elif "coref" in entry.flags:
             # "6 militants" after "Taliban militants" are the Taliban's; alone, unidentified
             antecedent = next((f for f in reversed(resolved) if f.mention.inter in (2, 3, 4)
-                               and not _generic(f) and not f.speaker), None)
+                               and not generic_mention(f) and not f.speaker), None)
             if antecedent is not None:
                 mention.name, mention.inter = antecedent.mention.name, antecedent.mention.inter
                 mention.country, mention.key = antecedent.mention.country, antecedent.mention.key
@@ -296,119 +311,6 @@ def _resolve(found: list[Found], doc_country: str | None) -> list[Found]:
     return _merge_adjacent(resolved)
 
 
-# the kind word of a generic militia phrase -> the kind in ACLED's name ("Tiv Ethnic Militia")
-_KINDS = {"ethnic": "Ethnic", "tribal": "Tribal", "tribesmen": "Tribal", "clan": "Clan",
-          "clansmen": "Clan", "communal": "Communal"}
-# lowercase particles inside names ("Al Dahshal Ba al Harith"), and what joins two names
-_NAME_PARTICLES = {"al", "el", "ba", "bin", "ibn", "de", "da"}
-_NAME_JOINS = {"and", ","}
-_NOT_NAMES = {"the", "on", "in", "at", "between", "armed", "rival", "local", "two", "several",
-              "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
-              "january", "february", "march", "april", "may", "june", "july", "august",
-              "september", "october", "november", "december"}
-
-
-def _name_tokens(doc: Doc, end: int) -> list[list[int]]:
-    """Capitalised names just before token `end`, split at "and" and commas, in text order."""
-    names: list[list[int]] = [[]]
-    i = end - 1
-    while i >= 0:
-        token = doc[i]
-        if token.lower_ in _NAME_JOINS and names[-1]:
-            names.append([])
-        elif token.is_alpha and (token.is_title or token.is_upper or token.lower_ in _NAME_PARTICLES) \
-                and token.lower_ not in _NOT_NAMES:
-            names[-1].insert(0, i)
-        else:
-            break
-        i -= 1
-    names = [name for name in names if any(doc[i].lower_ not in _NAME_PARTICLES for i in name)]
-    return names[::-1]
-
-
-def _names_after(doc: Doc, start: int) -> list[list[int]]:
-    """Capitalised names from token `start` on ("Umumubu and Omor in ..."), split at "and"."""
-    names: list[list[int]] = [[]]
-    i = start
-    while i < len(doc):
-        token = doc[i]
-        if token.lower_ == "and" and names[-1]:
-            names.append([])
-        elif token.is_alpha and token.is_title and token.lower_ not in _NOT_NAMES:
-            names[-1].append(i)
-        else:
-            break
-        i += 1
-    return [name for name in names if name]
-
-
-# generic militia words that "from <place>" turns into that place's communal militia
-_MILITIA_WORDS = {"militia", "militias", "militiamen"}
-
-
-def _communal_from(item: Found) -> list[Found]:
-    """"militias from Umumubu and Omor": one communal militia per place, as ACLED names them
-    ("Omor Communal Militia ({country})")."""
-    span, doc = item.span, item.span.doc
-    if span[-1].lower_ not in _MILITIA_WORDS or item.alias.inter not in (3, 4) or not _generic(item):
-        return []
-    at = span.end
-    if at >= len(doc) or doc[at].lower_ != "from":
-        return []
-    at += 1 + (at + 1 < len(doc) and doc[at + 1].lower_ == "the")
-    out = []
-    for index, tokens in enumerate(_names_after(doc, at)):
-        words = " ".join(doc[i].text for i in tokens)
-        # the first name carries the militia word ("militias from Umumubu"), the others stand alone
-        whole = doc[span.start if index == 0 else tokens[0]:tokens[-1] + 1]
-        mention = ActorMention(whole.start_char, whole.end_char, whole.text,
-                               _identity_militia(words, "Communal"), 4, item.mention.country,
-                               f"{item.alias.key}:{words}")
-        out.append(Found(mention, span if index == 0 else whole, item.alias, item.speaker))
-    return out
-
-
-def _identity_militia(words: str, kind: str) -> str:
-    """"Fellata" + the report's "communal": a group identity.tsv knows keeps its own kind
-    ("Fellata Ethnic Militia"), whatever word the report uses; others take the report's."""
-    known = {spelling.lower(): (name, own) for spelling, name, own in load_identity()}
-    name, kind = known.get(words.lower(), (words, kind))
-    return f"{name} {kind} Militia ({{country}})"
-
-
-def _named_militias(found: list[Found]) -> list[Found]:
-    """"Tiv and Ichen ethnic militias", "Al Awad tribesmen": the names before a generic
-    identity militia name it, one actor per name ("Tiv Ethnic Militia ({country})"); "militias
-    from Okpanam" are Okpanam's communal militia."""
-    out: list[Found] = []
-    for item in found:
-        communal = _communal_from(item)
-        if communal:
-            out += communal
-            continue
-        kind = next((_KINDS[t.lower_] for t in item.span if t.lower_ in _KINDS), None)
-        gang = item.alias.name.startswith("Unidentified Gang") and item.span[0].lower_ in ("gang", "gangs")
-        if not gang and (kind is None or item.alias.inter != 4 or not item.alias.name.startswith("Unidentified")
-                         or item.span[0].lower_ not in _KINDS):
-            out.append(item)
-            continue
-        doc = item.span.doc
-        names = _name_tokens(doc, item.span.start)
-        if not names:
-            out.append(item)
-            continue
-        for index, tokens in enumerate(names):
-            last = index == len(names) - 1
-            span = doc[tokens[0]:item.span.end] if last else doc[tokens[0]:tokens[-1] + 1]
-            words = " ".join(doc[i].text for i in tokens)
-            # "the Village de Dieu gang": ACLED names a gang after itself, without a country
-            name, inter = (f"{words} Gang", 3) if gang else (_identity_militia(words, kind), 4)
-            mention = ActorMention(span.start_char, span.end_char, span.text, name, inter,
-                                   item.mention.country, f"{item.alias.key}:{words}")
-            out.append(Found(mention, span, item.alias, item.speaker))
-    return out
-
-
 def _drop_expansions(found: list[Found]) -> list[Found]:
     """"EPP (Paraguayan People's Army)", "the Islamic State (ISIS/ISIL)": a bracketed name right
     after a named actor spells that actor out; it is no second actor ("Paraguayan ... Army")."""
@@ -419,14 +321,14 @@ def _drop_expansions(found: list[Found]) -> list[Found]:
         opened = opened if opened is not None and doc[opened].text == "(" else None
         previous = keep[-1] if keep else None
         coded = opened is not None and any(t.lower_ == "coded" for t in doc[opened:start])
-        if (opened is not None and previous is not None and not _generic(previous)
+        if (opened is not None and previous is not None and not generic_mention(previous)
                 and previous.span.end == opened and not coded):  # "(coded as X)": coded_as.py
             continue
         keep.append(item)
     return keep
 
 
-def _generic(item: Found) -> bool:
+def generic_mention(item: Found) -> bool:
     """A word for a kind of actor ("militants", "troops"), not a named one ("Islamic State (...)")."""
     name = item.alias.name
     return (" of {country}" in name or name.startswith(("Unidentified", "@rebels", "@militia"))
@@ -439,12 +341,12 @@ def _drop_generic_heads(found: list[Found]) -> list[Found]:
     Not across a coordination ("the Islamic State and Syrian forces") and not when the generic
     phrase names its own country.
     """
-    named = [f for f in found if not _generic(f) and f.alias.name != "@group"]
+    named = [f for f in found if not generic_mention(f) and f.alias.name != "@group"]
     keep = []
     for item in found:
         root = item.span.root
         absorbed = False
-        if _generic(item) and not (item.mention.country and item.alias.is_state):
+        if generic_mention(item) and not (item.mention.country and item.alias.is_state):
             for other in named:
                 if other.span.end > item.span.start:
                     continue
@@ -456,9 +358,18 @@ def _drop_generic_heads(found: list[Found]) -> list[Found]:
                         root.dep_ in ("compound", "amod") and root.head.i == head.i):
                     absorbed = True
                     break
+        if not absorbed and generic_mention(item) and not item.mention.country:
+            absorbed = any(_members_of(item, other) for other in named)
         if not absorbed:
             keep.append(item)
     return keep
+
+
+def _members_of(item: Found, other: Found) -> bool:
+    """"drug traffickers of the Comando Vermelho", "fighters from Al Shabaab": the generic
+    word names the members of the group that follows."""
+    between = [t.lower_ for t in item.span.doc[item.span.end:other.span.start]]
+    return between in (["of"], ["of", "the"], ["from"], ["from", "the"])
 
 
 def _merge_adjacent(found: list[Found]) -> list[Found]:

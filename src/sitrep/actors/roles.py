@@ -69,7 +69,8 @@ def dependency_role(span: Span) -> str | None:
             prep = token.head
             word = prep.lower_
             if word == "by" or prep.dep_ == "agent":
-                return AGENT
+                # "SNA troops backed by AMISOM forces": the helper's, not the act's, agent
+                return ALLY if prep.head.lemma_.lower() in _HELP_VERBS else AGENT
             if word == "between":
                 return BETWEEN
             if word == "from" and passed_help_noun:

@@ -164,17 +164,29 @@ def load_learned_states(model_dir: str | None = None) -> dict[str, str]:
     return load_states(str(path)) if path is not None and path.is_file() else {}
 
 
-# a country's plain state name, with or without its regime year ("Police Forces of India (2014-)")
-_PLAIN_STATE = re.compile(r"^((?:Military|Police) Forces of )(the )?([^()]+?)(?: \(\d{4}-\))?$")
+# a state's forces with the regime year, and a branch or faction after it ("Military Forces of
+# Yemen (2016-) Supreme Political Council"); learn/aliases.py reads exports with it too
+STATE_NAME = re.compile(r"^(?P<forces>Military|Police) Forces of (?P<the>the )?(?P<country>.+?) "
+                        r"\((?P<year>\d{4})-\)(?: (?P<faction>.+))?$")
+_STATE_PREFIXES = ("Military Forces of ", "Police Forces of ")
 
 
 def with_regime(name: str, states: dict[str, str]) -> str:
     """A plain state name with the regime year of `states` where it knows the country; a
     faction's name ("Military Forces of Yemen (2016-) Supreme Political Council") stays."""
-    match = _PLAIN_STATE.match(name)
-    if not match or match.group(3) not in states:
+    match = STATE_NAME.match(name)
+    if match:
+        if match.group("faction"):
+            return name
+        head, country = name[:match.start("country")], match.group("country")
+    elif name.startswith(_STATE_PREFIXES) and "(" not in name:
+        # no regime year yet ("Police Forces of Zorbania", "... of the Gambia")
+        rest = name.split(" of ", 1)[1]
+        country = rest.removeprefix("the ")
+        head = name[:len(name) - len(country)]
+    else:
         return name
-    return f"{match.group(1)}{match.group(2) or ''}{match.group(3)} ({states[match.group(3)]}-)"
+    return f"{head}{country} ({states[country]}-)" if country in states else name
 
 
 @lru_cache(maxsize=4)
@@ -227,6 +239,12 @@ def load_abroad(path: str | None = None) -> dict[tuple[str, str], tuple[str, int
 def _contraband(path: str | None = None) -> re.Pattern:
     words = sorted((row[0] for row in _rows(Path(path) if path else DATA / "contraband.tsv")), key=len, reverse=True)
     return re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(w) for w in words) + r")(?![\w-])", re.I)
+
+
+@lru_cache(maxsize=1)
+def load_not_actor_halves() -> frozenset[str]:
+    """Words after an actor word's hyphen that make it no actor ("gang-raped")."""
+    return frozenset(row[0].lower() for row in _rows(DATA / "not_actor_halves.tsv"))
 
 
 def is_contraband(text: str) -> bool:

@@ -22,6 +22,7 @@ from collections.abc import Iterable
 from functools import lru_cache
 from pathlib import Path
 
+from sitrep.actors.table import STATE_NAME as _STATE
 from sitrep.learn.acled import AcledRow
 from sitrep.learn.tables import one_line
 
@@ -43,8 +44,6 @@ MIN_PRECISION = 0.6
 # events lie there
 COUNTRY_SHARE = 0.9
 
-_STATE = re.compile(r"^(?:Military|Police) Forces of (?:the )?(?P<country>.+?) \((?P<year>\d{4})-\)"
-                    r"(?: (?P<faction>.+))?$")
 _BRANCH = re.compile(r"^(?P<forces>Military|Police) Forces of (?:the )?.+? \(\d{4}-\) ")
 _BRACKETS = re.compile(r"\s*\([^)]*\)")
 # shorter ones ("IS") collide with words and with other groups' acronyms
