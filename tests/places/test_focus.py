@@ -237,3 +237,13 @@ def test_an_area_word_settles_the_country_of_a_name_many_share(blank_nlp, places
         places(doc)
         found.append(doc._.doc_country)
     assert found[0] != country and found[1] == country
+
+
+def test_the_saudi_led_coalition_implies_yemen(nlp):
+    # aliases.tsv: the coalition's operation is Yemen's war; "Saudi" alone would vote Saudi Arabia
+    from sitrep.api import extract
+
+    text = ("On 7 May 2020, 2 Saudi-led coalition airstrikes reportedly targeted Al Raboah frontline "
+            "along the Yemeni-Saudi border. No fatalities nor injuries reported.")
+    events = extract(text, published="2020-05-08", nlp=nlp)
+    assert events and events[0].country == "Yemen"
