@@ -158,3 +158,14 @@ def test_a_surrender_after_a_clash_ends_that_clash(events_nlp):
     assert [m.sub_event_type for m in mentions(doc, "event_mentions")] == ["Armed clash"]
     alone = "On 3 May 2020, twenty ELN members surrendered to the troops in Argelia."
     assert coded(events_nlp, alone) == "Agreement"
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a note labelled with the name of a strategic kind codes that kind, in other coders' words too
+    ("Troop movements: On 4 May 2020, a convoy of Somali troops left Bardhere for Garbaharey.", CHANGE),
+    ("Demolition: On 4 May 2020, Israeli forces demolished a house in Beit Hanina.", "Looting/property destruction"),
+    ("Surrender: On 4 May 2020, ten NPA members gave themselves up to the army in Samar.", "Agreement"),
+    ("Weapons cache: On 4 May 2020, soldiers found rifles buried near Gao.", "Disrupted weapons use"),
+])
+def test_labels_of_strategic_kinds(events_nlp, text, expected):
+    assert coded(events_nlp, text) == expected
