@@ -54,11 +54,10 @@ CHANGE = "Change to group/activity"
     "On 9 July 2021, Iran deployed new missile systems to the island of Abu Musa.",
     "On 9 July 2021, Turkey delivered armoured vehicles and heavy weapons to its allies in Tripoli.",
     "On 9 July 2021, France withdrew 400 troops from Menaka.",
-    # forces stationed or positioned; exercises and manoeuvres held
+    # forces stationed or positioned; a force's own exercises held (a show of force near a border)
     "On 9 July 2021, Pakistan stationed additional troops along the Line of Control.",
     "On 9 July 2021, Armenia positioned tanks near the border village of Tegh.",
     "On 9 July 2021, Egyptian troops conducted live-fire exercises near the Libyan border.",
-    "On 9 July 2021, Indian and French forces held joint naval manoeuvres off Goa.",
 ])
 def test_changes_to_groups_and_their_activity(events_nlp, text):
     assert first_sub_event(events_nlp, text) == CHANGE
@@ -126,6 +125,9 @@ def test_transfers_and_violence_first(events_nlp, text, expected):
     "On 9 July 2021, the president delivered a speech to soldiers in Kabul.",
     "On 9 July 2021, officers at the police station in Garissa said they were investigating.",
     "On 9 July 2021, the minister urged the army to exercise restraint in Rakhine.",
+    # joint or annual exercises with partners are routine cooperation, no change in what a group does
+    # (codebook: significant changes in the activity or structure of armed groups)
+    "On 9 July 2021, Indian and French forces held joint naval manoeuvres off Goa.",
 ])
 def test_near_misses_stay_no_event(events_nlp, text):
     assert first_sub_event(events_nlp, text) == "NONE"

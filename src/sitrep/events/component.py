@@ -36,6 +36,7 @@ from sitrep.events.syntax import (
     _online, _others_act, _own_clause, _span_head, _subordinate, _symbolic, _verb_of, _acts_only_on,
 )
 from sitrep.events.sides import Sides
+from sitrep.events.strategic import StrategicReasons
 from sitrep.mentions import EventMention, mentions
 
 SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj", "csubjpass", "agent", "expl"}
@@ -94,6 +95,7 @@ class EventsComponent:
         self.symbolic = WordSet.parse("|".join(symbolic.get("words", [])))
         self.symbolic_phrase = WordSet.parse("|".join(symbolic.get("phrase", [])))
         self.not_events = NotEvents(self.rules.raw)   # nature, courts, figures of speech (not_events.py)
+        self.strategic = StrategicReasons.of(self.rules.raw)   # violence told as a development's reason
 
     def __call__(self, doc: Doc) -> Doc:
         found = mentions(doc, "event_mentions")
@@ -280,6 +282,7 @@ class EventsComponent:
                        and not _subordinate(c.head) for c in group):
                     group = [c for c in group if c.row.sub_event_type not in self.others_subs
                              or not _others_act(c.head, *self.others)]
+            group = self.strategic.drop_reasons(group, self.rules.type_of)
             if any(c.row.weight >= strong for c in group):
                 group = [c for c in group if c.row.weight >= strong]
             # "families whose children were kidnapped protested": the protest's grievance, which
@@ -361,7 +364,8 @@ class EventsComponent:
                     continue
                 rule = next((r for r in self.rules.absorb if r["first"] == subs[i]
                              and r["then"] == subs[j]
-                             and tops[later.sent, subs[j]] >= r.get("then_min_weight", 0.0)
+                             and r.get("then_min_weight", 0.0) <= tops[later.sent, subs[j]]
+                             <= r.get("then_max_weight", float("inf"))
                              and 0 <= later.sent - chosen[i].sent <= r["sentences"]), None)
                 if rule:
                     subs[i] = rule.get("result", subs[j])
