@@ -15,6 +15,7 @@ from sitrep.events.private import doers as _doers
 from sitrep.events.syntax import (
     _agent, _conjoined_victims, _framing_victims, _named_identity, _target, _unarmed,
 )
+from sitrep.events.violence import relatives_not_armed
 
 
 def _phrases(words: list[str]) -> list[tuple[str, ...]]:
@@ -33,6 +34,7 @@ class Sides:
         self.armed = WordSet.parse("|".join(armed), lists)
         self.unarmed_modifiers = _phrases(unarmed.get("modifiers", []))
         self.armed_names = _phrases(unarmed.get("forces", []))
+        self.kin = WordSet.parse("|".join(unarmed.get("kin", [])), lists)
         civilian = raw.get("civilian_targets", {})
         self.civilian_retype: dict[str, str] = civilian.get("retype", {})
         self.civilians = WordSet.parse("|".join(civilian.get("words", [])), lists)
@@ -50,6 +52,7 @@ class Sides:
         return self.unarmed(_target(head, trigger))
 
     def unarmed(self, tokens: list[Token]) -> list[Token]:
+        tokens = relatives_not_armed(tokens, self.armed, self.kin)
         return _unarmed(tokens, self.armed, self.unarmed_modifiers, self.armed_names)
 
     def retype(self, row: Trigger, head: Token, trigger: Span) -> Trigger:

@@ -1,0 +1,110 @@
+"""A stress set of political violence written by hand after the ACLED codebook (data/violence_stress.tsv),
+in ACLED-note and news-wire styles of many countries: organised-crime and gang killings, bodies found,
+targeted killings of officials, journalists, candidates and activists, exchanges of fire, lynchings,
+kidnappings, sexual violence, arson and looting, grenades, bombs, shelling and air strikes, armed
+robberies by political actors, beatings and executions; and no-events (domestic crime, accidents,
+court cases, statistics, denials). Not fitted to any gold note, and written before reading the rules."""
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from helpers import first_sub_event
+
+pytestmark = pytest.mark.model
+
+STRESS = Path(__file__).parent / "data" / "violence_stress.tsv"
+MIN_RIGHT = 0.94      # pinned at what the rules reach; raise it when they improve
+KINDS = {"gang", "bodies", "targeted", "clash", "mob", "abduction", "sexual", "property", "grenade",
+         "explosive", "remote", "robbery", "torture", "none"}
+
+
+def rows() -> list[tuple[str, str, str]]:
+    out = []
+    for line in STRESS.read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            kind, gold, text = line.split("\t")
+            out.append((kind, gold, text))
+    return out
+
+
+def test_the_stress_set_is_broad():
+    found = rows()
+    assert len(found) >= 150
+    assert {kind for kind, _, _ in found} == KINDS
+    counts = Counter(kind for kind, _, _ in found)
+    assert counts["gang"] >= 15 and counts["targeted"] >= 15 and counts["none"] >= 10
+
+
+def test_the_rules_code_most_of_the_stress_set(events_nlp):
+    found = rows()
+    wrong = [(gold, got, text) for _, gold, text in found
+             if (got := first_sub_event(events_nlp, text)) != gold]
+    share = 1 - len(wrong) / len(found)
+    assert share >= MIN_RIGHT, "\n".join(f"{gold} -> {got}: {text}" for gold, got, text in wrong)
+
+
+def test_killings_of_unarmed_people_are_rarely_read_as_clashes(events_nlp):
+    """The error the held-out countries showed most: an attack on civilians taken for a clash."""
+    attacks = [text for _, gold, text in rows() if gold == "Attack"]
+    clashes = [text for text in attacks if first_sub_event(events_nlp, text) == "Armed clash"]
+    assert len(clashes) <= 1, clashes
+
+
+@pytest.mark.parametrize("text", [
+    "On 3 May 2020, unidentified gunmen shot dead the wife of a police commander in Celaya.",
+    "On 3 May 2020, gunmen killed the son of a soldier in Mogadishu.",
+    "On 3 May 2020, unidentified men killed an intelligence official's brother in Quetta.",
+])
+def test_a_relative_of_an_armed_man_is_a_civilian(events_nlp, text):
+    assert first_sub_event(events_nlp, text) == "Attack"
+
+
+@pytest.mark.parametrize("text", [
+    "On 3 May 2020, unknown assailants shot dead a human rights defender in Cauca.",
+    "On 3 May 2020, suspected NPA rebels shot dead a barangay captain in Masbate.",
+    "On 3 May 2020, gunmen killed a municipal officer in Uruapan.",
+    "On 3 May 2020, unknown assailants shot dead the secretary general of a trade union in Cali.",
+])
+def test_a_civilian_office_that_borrows_an_armed_word_is_a_civilian(events_nlp, text):
+    assert first_sub_event(events_nlp, text) == "Attack"
+
+
+@pytest.mark.parametrize("text", [
+    "On 3 May 2020, gunmen killed a municipal police officer in Uruapan.",
+    "On 3 May 2020, gunmen killed the commander of a police unit in Celaya.",
+    "On 3 May 2020, unidentified gunmen shot dead a police officer in Leon.",
+])
+def test_armed_victims_still_make_a_clash(events_nlp, text):
+    assert first_sub_event(events_nlp, text) == "Armed clash"
+
+
+def test_a_suicide_bomber_named_by_his_vehicle(events_nlp):
+    text = "On 3 March 2020, a suicide car bomber rammed an army checkpoint in Diffa, killing four soldiers."
+    assert first_sub_event(events_nlp, text) == "Suicide bomb"
+
+
+@pytest.mark.parametrize("text", [
+    "On 3 March 2019, residents burned alive a man accused of witchcraft in Kasai province.",
+    "Community members hacked two suspected thieves to death with pangas in Limpopo on Friday.",
+    "On 18 October 2020, angry villagers stoned a suspected kidnapper to death in Bamako.",
+])
+def test_a_crowds_killing_is_mob_violence(events_nlp, text):
+    assert first_sub_event(events_nlp, text) == "Mob violence"
+
+
+@pytest.mark.parametrize("text", [
+    "On 3 March 2019, unidentified gunmen burned alive a man in Kasai province.",
+    "On 3 March 2019, ADF rebels hacked two farmers to death in Beni territory.",
+])
+def test_armed_men_who_kill_that_way_make_an_attack(events_nlp, text):
+    assert first_sub_event(events_nlp, text) == "Attack"
+
+
+def test_the_participle_of_an_organised_groups_attack_is_no_mob(events_nlp):
+    """"attacked a family, killing three": the killing's doers are the clause's (a criminal group)."""
+    text = ("On 16 March 2021, an organised criminal group attacked a family in their home in Zamora "
+            "(Michoacan), killing three.")
+    assert first_sub_event(events_nlp, text) == "Attack"
