@@ -108,3 +108,23 @@ def test_the_participle_of_an_organised_groups_attack_is_no_mob(events_nlp):
     text = ("On 16 March 2021, an organised criminal group attacked a family in their home in Zamora "
             "(Michoacan), killing three.")
     assert first_sub_event(events_nlp, text) == "Attack"
+
+
+@pytest.mark.parametrize("text", [
+    "On 1 May 2020, a group of BJP workers assaulted and injured a DYFI activist in Khowai town.",
+    "On 3 May 2020, Awami League activists attacked a BNP leader in Sylhet.",
+    "On 3 May 2020, a journalist was attacked by supporters of the ruling party in Dhaka.",
+    "On 3 May 2020, activists of the ruling party beat up opposition supporters in Narayanganj.",
+])
+def test_a_partys_people_harming_others_make_an_attack(events_nlp, text):
+    """ACLED codes a party's one-sided violence as a political militia's attack, not a mob's."""
+    assert first_sub_event(events_nlp, text) == "Attack"
+
+
+@pytest.mark.parametrize("text", [
+    "On 7 May 2020, two groups of BJP supporters clashed with each other in Belonia.",
+    "On 4 May 2020, Imbonerakure and CNL supporters fought one another in Kigamba commune.",
+    "On 3 May 2020, residents attacked a suspected thief in Kisumu.",
+])
+def test_parties_fighting_each_other_and_crowds_stay_mobs(events_nlp, text):
+    assert first_sub_event(events_nlp, text) == "Mob violence"

@@ -11,6 +11,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from sitrep.events.lexicon import WordSet
+from sitrep.events.syntax import _phrase
 
 MAX_CLIMB = 4   # a victim's phrase is short: "the son of the local police commander"
 
@@ -41,3 +42,18 @@ def relatives_not_armed(tokens: list[Token], armed: WordSet, kin: WordSet) -> li
     if not kin:
         return tokens
     return [t for t in tokens if not (armed.hits([t]) and _owner_of_kin(t, kin))]
+
+
+def party_affiliates(doers: list[Token], members: WordSet, parties: WordSet) -> bool:
+    """The doers are a party's people: a member word ("workers", "activists", "supporters") named
+    by the party ("BJP workers", "Awami League activists") or "of" one ("supporters of the ruling
+    party"). ACLED codes their one-sided violence as a political militia's attack, not a mob's."""
+    for doer in doers:
+        for word in _phrase(doer):
+            if not members.hits([word]):
+                continue
+            named = any(c.dep_ in ("compound", "amod", "nmod") and c.text[:1].isupper() and not c.is_sent_start
+                        for c in word.children)
+            if named or parties.hits(_phrase(word)):
+                return True
+    return False
