@@ -16,7 +16,7 @@ from helpers import first_sub_event
 pytestmark = pytest.mark.model
 
 STRESS = Path(__file__).parent / "data" / "violence_stress.tsv"
-MIN_RIGHT = 0.94      # pinned at what the rules reach; raise it when they improve
+MIN_RIGHT = 0.95      # pinned at what the rules reach; raise it when they improve
 KINDS = {"gang", "bodies", "targeted", "clash", "mob", "abduction", "sexual", "property", "grenade",
          "explosive", "remote", "robbery", "torture", "none"}
 
@@ -128,3 +128,25 @@ def test_a_partys_people_harming_others_make_an_attack(events_nlp, text):
 ])
 def test_parties_fighting_each_other_and_crowds_stay_mobs(events_nlp, text):
     assert first_sub_event(events_nlp, text) == "Mob violence"
+
+
+@pytest.mark.parametrize("text", [
+    "On 3 May 2020, a man was deprived of life by armed subjects in Celaya (Guanajuato).",
+    "On 3 May 2020, a young man was riddled with bullets by hitmen in Leon (Guanajuato).",
+    "On 3 May 2020, a man was liquidated by unknown persons in Daraa.",
+    "On 3 May 2020, a man was hacked by suspected Maoists in Bijapur.",
+    "On 3 May 2020, a man died after being beaten by police in custody in Chennai.",
+    "On 3 May 2020, a Palestinian was injured by Israeli forces' fire near Gaza's border fence.",
+])
+def test_killings_and_wounds_in_translated_wordings(events_nlp, text):
+    assert first_sub_event(events_nlp, text) == "Attack"
+
+
+@pytest.mark.parametrize("text", [
+    "On 3 May 2020, hackers hacked the website of the ministry.",
+    "On 3 May 2020, the company was liquidated by its creditors.",
+    "On 3 March 2021, a fire caused by an electrical fault destroyed part of a market in Lagos.",
+    "On 3 May 2020, three people were injured in a road accident in Kano.",
+])
+def test_the_same_words_for_no_violence(events_nlp, text):
+    assert first_sub_event(events_nlp, text) == "NONE"
