@@ -57,6 +57,8 @@ def test_killings_of_unarmed_people_are_rarely_read_as_clashes(events_nlp):
     "On 3 May 2020, unidentified gunmen shot dead the wife of a police commander in Celaya.",
     "On 3 May 2020, gunmen killed the son of a soldier in Mogadishu.",
     "On 3 May 2020, unidentified men killed an intelligence official's brother in Quetta.",
+    "On 3 May 2020, gunmen shot dead the owner of a private security company in Lagos.",
+    "On 3 May 2020, gunmen attacked the home of a police officer in Celaya, killing his two children.",
 ])
 def test_a_relative_of_an_armed_man_is_a_civilian(events_nlp, text):
     assert first_sub_event(events_nlp, text) == "Attack"
@@ -150,3 +152,16 @@ def test_killings_and_wounds_in_translated_wordings(events_nlp, text):
 ])
 def test_the_same_words_for_no_violence(events_nlp, text):
     assert first_sub_event(events_nlp, text) == "NONE"
+
+
+@pytest.mark.parametrize("text", [
+    "On 3 May 2020, militants dropped a grenade from a drone on a village in Sagaing.",
+    "On 3 May 2020, NAF forces dropped a grenade from a drone on Ukrainian positions near Avdiivka.",
+])
+def test_a_grenade_dropped_from_a_drone_is_a_drone_strike(events_nlp, text):
+    assert first_sub_event(events_nlp, text) == "Air/drone strike"
+
+
+def test_a_thrown_grenade_stays_a_grenade(events_nlp):
+    text = "On 3 May 2020, unknown persons threw a hand grenade at a house in Bujumbura."
+    assert first_sub_event(events_nlp, text) == "Grenade"
