@@ -165,3 +165,17 @@ def test_a_grenade_dropped_from_a_drone_is_a_drone_strike(events_nlp, text):
 def test_a_thrown_grenade_stays_a_grenade(events_nlp):
     text = "On 3 May 2020, unknown persons threw a hand grenade at a house in Bujumbura."
     assert first_sub_event(events_nlp, text) == "Grenade"
+
+
+@pytest.mark.parametrize("text", [
+    "On 3 May 2020, a man was found with his throat slit in Tillaberi.",
+    "On 3 May 2020, an attack by suspected cattle rustlers left two herders dead in Turkana.",
+])
+def test_cut_throats_and_attacks_by_armed_raiders(events_nlp, text):
+    assert first_sub_event(events_nlp, text) == "Attack"
+
+
+def test_a_building_set_on_fire_by_unknown_rioters_stays_a_riot(events_nlp):
+    """The noun's own modifiers ("unknown rioters") are no 'by X' doer: only 'an attack by X' is read so."""
+    text = "On 29 April 2020, a tax office was set on fire by unknown rioters in Holon. [size=no report]"
+    assert first_sub_event(events_nlp, text) in ("Violent demonstration", "Mob violence")

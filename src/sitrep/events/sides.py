@@ -15,7 +15,7 @@ from sitrep.events.private import doers as _doers
 from sitrep.events.syntax import (
     _agent, _conjoined_victims, _framing_victims, _named_identity, _target, _unarmed,
 )
-from sitrep.events.violence import party_affiliates, relatives_not_armed
+from sitrep.events.violence import by_phrase, party_affiliates, relatives_not_armed
 
 
 def _phrases(words: list[str]) -> list[tuple[str, ...]]:
@@ -47,6 +47,7 @@ class Sides:
         self.party_members = WordSet.parse("|".join(party.get("members", [])), lists)
         self.parties = WordSet.parse("|".join(party.get("parties", [])), lists)
         self.party_acts = frozenset(party.get("acts", ()))
+        self.not_by = {sub: WordSet.parse("|".join(words), lists) for sub, words in raw.get("not_by", {}).items()}
         self.responders = set(raw.get("responders", ()))
 
     # -- one cue
@@ -93,6 +94,9 @@ class Sides:
         if row.sub_event_type not in self.identity_subs:
             return False
         doers = _doers(head) + _agent(head)
+        not_by = self.not_by.get(row.sub_event_type)
+        if not_by and head.pos_ == "NOUN" and not_by.hits(by_phrase(head)):
+            return True   # "an attack by suspected cattle rustlers": armed doers of a noun cue too (not_by)
         # a party's people who harm others (not who fight each other, nor burn: a brawl or a riot is a mob's)
         return _named_identity(doers, self.identity_words) or (
             row.words[0] in self.party_acts and party_affiliates(doers, self.party_members, self.parties))

@@ -57,3 +57,10 @@ def party_affiliates(doers: list[Token], members: WordSet, parties: WordSet) -> 
             if named or parties.hits(_phrase(word)):
                 return True
     return False
+
+
+def by_phrase(noun: Token) -> list[Token]:
+    """Who a noun cue says did it, in its own "by X" ("an attack by suspected cattle rustlers"), not
+    the noun's modifiers ("unknown rioters": the noun is the doer)."""
+    return [t for prep in noun.children if prep.dep_ == "prep" and prep.lower_ == "by"
+            for obj in prep.children if obj.dep_ == "pobj" for t in _phrase(obj)]
