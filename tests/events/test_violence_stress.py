@@ -179,3 +179,13 @@ def test_a_building_set_on_fire_by_unknown_rioters_stays_a_riot(events_nlp):
     """The noun's own modifiers ("unknown rioters") are no 'by X' doer: only 'an attack by X' is read so."""
     text = "On 29 April 2020, a tax office was set on fire by unknown rioters in Holon. [size=no report]"
     assert first_sub_event(events_nlp, text) in ("Violent demonstration", "Mob violence")
+
+
+def test_arson_that_kills_is_an_attack(events_nlp):
+    text = "On 3 May 2020, unidentified attackers set fire to a bus with passengers inside in Cap-Haitien, killing 7."
+    assert first_sub_event(events_nlp, text) == "Attack"
+
+
+def test_arson_alone_is_property_destruction(events_nlp):
+    text = "On 3 May 2020, unidentified attackers set fire to a bus in Cap-Haitien; no one was hurt."
+    assert first_sub_event(events_nlp, text) == "Looting/property destruction"
