@@ -189,3 +189,21 @@ def test_arson_that_kills_is_an_attack(events_nlp):
 def test_arson_alone_is_property_destruction(events_nlp):
     text = "On 3 May 2020, unidentified attackers set fire to a bus in Cap-Haitien; no one was hurt."
     assert first_sub_event(events_nlp, text) == "Looting/property destruction"
+
+
+@pytest.mark.parametrize("text", [
+    "On 3 May 2020, armed men deprived a businessman of his liberty in Tampico.",
+    "On 3 May 2020, a journalist was forcibly taken from his home by men in plain clothes in Harare.",
+    "On 3 May 2020, gunmen intercepted a vehicle and took away its four occupants in Zacatecas.",
+    "On 3 May 2020, security forces disappeared an activist in Balochistan.",
+])
+def test_abductions_in_translated_wordings(events_nlp, text):
+    assert first_sub_event(events_nlp, text) == "Abduction/forced disappearance"
+
+
+@pytest.mark.parametrize("text", [
+    "Ten years after the end of the civil war, many Tamil families in Jaffna still do not know what happened to relatives who disappeared.",
+    "On 3 May 2020, a court deprived the former mayor of his liberty for eight years in Tampico.",
+])
+def test_disappearances_and_deprivations_that_are_no_abduction(events_nlp, text):
+    assert first_sub_event(events_nlp, text) == "NONE"
