@@ -38,8 +38,11 @@ def doers(head: Token) -> list[Token]:
                 doers += [c for c in child.children if c.dep_ == "pobj"]
             elif node is head and child.dep_ == "poss" and head.pos_ == "NOUN":
                 doers.append(child)   # "her husband's attack"
-    if not doers and verb.dep_ == "conj" and verb.head.i != verb.i:
-        doers = [c for c in verb.head.children if c.dep_ == "nsubj"]   # "beat and stabbed"
+    for _ in range(2):   # "beat and stabbed"; "attacked a family, killing three": the clause's doers
+        if doers or verb.head.i == verb.i or not (verb.dep_ == "conj" or (verb.dep_ == "advcl" and verb.tag_ == "VBG")):
+            break
+        verb = verb.head
+        doers = [c for c in verb.children if c.dep_ == "nsubj"]
     return [d for d in doers if d.pos_ in ("NOUN", "PROPN", "PRON")]
 
 

@@ -15,6 +15,7 @@ from sitrep.events.private import doers as _doers
 from sitrep.events.syntax import (
     _agent, _conjoined_victims, _framing_victims, _named_identity, _target, _unarmed,
 )
+from sitrep.events.violence import by_phrase, party_affiliates, relatives_not_armed
 
 
 def _phrases(words: list[str]) -> list[tuple[str, ...]]:
@@ -33,6 +34,7 @@ class Sides:
         self.armed = WordSet.parse("|".join(armed), lists)
         self.unarmed_modifiers = _phrases(unarmed.get("modifiers", []))
         self.armed_names = _phrases(unarmed.get("forces", []))
+        self.kin = WordSet.parse("|".join(unarmed.get("kin", [])), lists)
         civilian = raw.get("civilian_targets", {})
         self.civilian_retype: dict[str, str] = civilian.get("retype", {})
         self.civilians = WordSet.parse("|".join(civilian.get("words", [])), lists)
@@ -41,6 +43,11 @@ class Sides:
         identity = raw.get("organised_identity", {})
         self.identity_subs = frozenset(identity.get("sub_types", ()))
         self.identity_words = set(identity.get("words", ()))
+        party = raw.get("party_affiliates", {})
+        self.party_members = WordSet.parse("|".join(party.get("members", [])), lists)
+        self.parties = WordSet.parse("|".join(party.get("parties", [])), lists)
+        self.party_acts = frozenset(party.get("acts", ()))
+        self.not_by = {sub: WordSet.parse("|".join(words), lists) for sub, words in raw.get("not_by", {}).items()}
         self.responders = set(raw.get("responders", ()))
 
     # -- one cue
@@ -50,6 +57,7 @@ class Sides:
         return self.unarmed(_target(head, trigger))
 
     def unarmed(self, tokens: list[Token]) -> list[Token]:
+        tokens = relatives_not_armed(tokens, self.armed, self.kin)
         return _unarmed(tokens, self.armed, self.unarmed_modifiers, self.armed_names)
 
     def retype(self, row: Trigger, head: Token, trigger: Span) -> Trigger:
@@ -83,8 +91,15 @@ class Sides:
     def organised(self, row: Trigger, head: Token) -> bool:
         """"members of the Koli caste attacked a family", "a clash between the TCP and CV groups":
         a named group is organised, so a row of organised_identity's sub-types (a mob's) fails."""
-        return row.sub_event_type in self.identity_subs and _named_identity(
-            _doers(head) + _agent(head), self.identity_words)
+        if row.sub_event_type not in self.identity_subs:
+            return False
+        doers = _doers(head) + _agent(head)
+        not_by = self.not_by.get(row.sub_event_type)
+        if not_by and head.pos_ == "NOUN" and not_by.hits(by_phrase(head)):
+            return True   # "an attack by suspected cattle rustlers": armed doers of a noun cue too (not_by)
+        # a party's people who harm others (not who fight each other, nor burn: a brawl or a riot is a mob's)
+        return _named_identity(doers, self.identity_words) or (
+            row.words[0] in self.party_acts and party_affiliates(doers, self.party_members, self.parties))
 
     # -- across sentences: (sub-type, sentence, head) of each chosen cue, in order
     def armed_elaboration(self, cues: list[tuple[str, int, Token]], drop: set[int]) -> tuple[int, str] | None:
