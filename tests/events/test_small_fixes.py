@@ -1,6 +1,9 @@
-"""Three small event-rule fixes: withdrawals "without a fight", ransom demands after an abduction,
-and protests held on social media."""
+"""Small event-rule fixes: withdrawals "without a fight", ransom demands after an abduction,
+protests held on social media, police charging a crowd (not a legal charge), shoot-outs, and an
+armed post that came under attack."""
 from __future__ import annotations
+
+import pytest
 
 from helpers import first_sub_event, parsed_doc
 from sitrep.events.component import _under_without
@@ -83,3 +86,19 @@ def test_street_protests_called_online_stay_protests(events_nlp):
                  "The protest, organised on Twitter, drew 500 people to the square.",
                  "Hundreds protested in the capital against the new tax."):
         assert first_sub_event(events_nlp, text) == "Peaceful protest", text
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, expected", [
+    ("Police charged at the protesters with batons outside parliament in Kampala.", "Protest with intervention"),
+    ("Police charged the organisers of the march with unlawful assembly.", "NONE"),   # a legal charge
+    ("Police charged five men with murder on Monday.", "NONE"),
+    ("Two suspected drug pushers were killed after they allegedly shot it out with police during a "
+     "buy-bust operation in Quezon City, police said.", "Armed clash"),
+    ("A Cameroonian army post in Mozogo came under attack from Boko Haram fighters on Sunday night, "
+     "the army said.", "Armed clash"),
+    ("The village of Kukawa came under attack from Boko Haram fighters on Sunday night, residents said.",
+     "Attack"),
+])
+def test_charges_shoot_outs_and_armed_posts_under_attack(events_nlp, text, expected):
+    assert first_sub_event(events_nlp, text) == expected
