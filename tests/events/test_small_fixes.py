@@ -102,3 +102,14 @@ def test_street_protests_called_online_stay_protests(events_nlp):
 ])
 def test_charges_shoot_outs_and_armed_posts_under_attack(events_nlp, text, expected):
     assert first_sub_event(events_nlp, text) == expected
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, expected", [
+    ("A drone flew over the presidential palace on Monday night, witnesses said.", "NONE"),
+    ("Residents reported a drone circling over the town for hours.", "NONE"),
+    ("A Turkish drone targeted a car near Qamishli, killing two SDF members.", "Air/drone strike"),
+    ("A drone struck a vehicle in Marib.", "Air/drone strike"),
+])
+def test_a_drone_strikes_only_when_the_sentence_tells_of_a_strike(events_nlp, text, expected):
+    assert first_sub_event(events_nlp, text) == expected
