@@ -113,3 +113,32 @@ def test_charges_shoot_outs_and_armed_posts_under_attack(events_nlp, text, expec
 ])
 def test_a_drone_strikes_only_when_the_sentence_tells_of_a_strike(events_nlp, text, expected):
     assert first_sub_event(events_nlp, text) == expected
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, expected", [
+    ("The peace agreement signed in 2016 remains fragile, analysts said.", "NONE"),
+    ("The massacre committed by soldiers in 1994 is still remembered in the village.", "NONE"),
+    ("In 2014, rebels captured the town.", "NONE"),
+    # a year that dates something else, or compares, dates no event
+    ("On 4 May 2020, rebels attacked the village, the worst attack since the ceasefire of 2016.", "Attack"),
+    ("The deadliest attack since 2015 killed 30 people on Monday.", "Attack"),
+    ("Gunmen killed a former rebel who had been released in 2015, police said.", "Attack"),
+])
+def test_an_old_year_dates_only_the_event_it_hangs_on(events_nlp, text, expected):
+    assert first_sub_event(events_nlp, text) == expected
+
+
+def test_dates_walks_from_the_year_to_the_trigger(blank_nlp):
+    from sitrep.events.syntax import _dates
+
+    # "the deal signed in 2016": deal <- signed (acl) <- in <- 2016
+    words = ["the", "deal", "signed", "in", "2016"]
+    doc = parsed_doc(blank_nlp, words, [1, 1, 1, 2, 3], ["det", "ROOT", "acl", "prep", "pobj"],
+                     ["the", "deal", "sign", "in", "2016"], pos=["DET", "NOUN", "VERB", "ADP", "NUM"])
+    assert _dates(doc[4], doc[1])
+    # "the worst attack since 2016": since compares
+    words = ["the", "worst", "attack", "since", "2016"]
+    doc = parsed_doc(blank_nlp, words, [2, 2, 2, 2, 3], ["det", "amod", "ROOT", "prep", "pobj"],
+                     ["the", "bad", "attack", "since", "2016"], pos=["DET", "ADJ", "NOUN", "ADP", "NUM"])
+    assert not _dates(doc[4], doc[2])

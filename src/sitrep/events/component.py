@@ -33,7 +33,7 @@ from sitrep.events.protests import (
 )
 from sitrep.events.syntax import (
     _after, _agent, _anaphoric, _before, _clause_chars, _clause_head, _described, _grievance,
-    _online, _others_act, _own_clause, _span_head, _subordinate, _symbolic, _verb_of, _acts_only_on,
+    _dates, _online, _others_act, _own_clause, _span_head, _subordinate, _symbolic, _verb_of, _acts_only_on,
 )
 from sitrep.events.sides import Sides
 from sitrep.events.strategic import StrategicReasons
@@ -465,9 +465,7 @@ def _background(head: Token, sent: Span, ref_year: int | None) -> bool:
     old = [t for t in sent if YEAR.match(t.text) and int(t.text) < ref_year - 1 and not _count(t)]
     if not old:
         return False
-    clause = _clause_head(head)
-    ancestors = {t.i for t in head.ancestors}
-    return any(t.i in ancestors or _clause_head(t).i == clause.i for t in old)
+    return any(_dates(year, head) for year in old)
 
 
 def _count(token: Token) -> bool:

@@ -309,6 +309,35 @@ def _clause_head(token: Token) -> Token:
     return node
 
 
+DATE_NOUNS = {"year", "month", "week", "day", "summer", "winter", "spring", "autumn", "fall", "decade"}
+
+
+def _dates(year: Token, head: Token) -> bool:
+    """Whether a year tells when the trigger's event happened: it hangs on the trigger's clause
+    ("killed in 2015", "in May 2015") without a thing of its own between ("attacked the village,
+    the worst attack since the ceasefire of 2016" dates the ceasefire), or on a clause that
+    describes a noun trigger ("the agreement signed in 2016", "the 1994 massacre"); "since 2015"
+    compares ("the deadliest attack since 2015"). A year the trigger hangs on dates it too ("since
+    2012 when rebels captured the town")."""
+    if any(t.i == year.i for t in head.ancestors):
+        return True
+    node, path = year, []
+    while node.head.i != node.i and node.i != head.i:
+        path.append(node)
+        node = node.head
+    if node.i == head.i:   # inside the trigger's own phrase
+        return not any(t.lower_ == "since" for t in path)
+    clause = _clause_head(head)
+    node = year.head
+    while node.i != clause.i and node.head.i != node.i:
+        if node.pos_ == "NOUN" and node.lemma_.lower() not in DATE_NOUNS and node.i != head.i:
+            return False
+        if node.dep_ in CLAUSE_DEPS:
+            return False   # another clause
+        node = node.head
+    return node.i == clause.i
+
+
 def _own_clause(token: Token) -> bool:
     """A verb joined by "and" that has a subject of its own: "unions called a strike and drivers
     parked their buses in protest" tells of the parking, whatever the first clause plans."""
