@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 
 from spacy.tokens import Doc
 
@@ -91,3 +92,13 @@ COUNTRIES = {
     "SK": {"geonameid": 3057568, "name": "Slovakia", "iso": "SK", "iso3": "SVK",
            "isonumeric": 703, "capital": "Bratislava", "population": 5447011},
 }
+
+
+def stress_rows(path: Path) -> list[tuple[str, str, str]]:
+    """(kind, gold sub-event type or NONE, text) of a hand-written stress set (tests/events/data)."""
+    out = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            kind, gold, text = line.split("\t")
+            out.append((kind, gold, text))
+    return out

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from helpers import first_sub_event
+from helpers import first_sub_event, stress_rows
 
 pytestmark = pytest.mark.model
 
@@ -19,12 +19,7 @@ KINDS = {"subject", "police", "forms", "road", "effigy", "intervention", "violen
 
 
 def rows() -> list[tuple[str, str, str]]:
-    out = []
-    for line in STRESS.read_text(encoding="utf-8").splitlines():
-        if line.strip() and not line.startswith("#"):
-            kind, gold, text = line.split("\t")
-            out.append((kind, gold, text))
-    return out
+    return stress_rows(STRESS)
 
 
 def test_the_stress_set_is_broad():

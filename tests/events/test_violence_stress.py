@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from helpers import first_sub_event
+from helpers import first_sub_event, stress_rows
 
 pytestmark = pytest.mark.model
 
@@ -22,12 +22,7 @@ KINDS = {"gang", "bodies", "targeted", "clash", "mob", "abduction", "sexual", "p
 
 
 def rows() -> list[tuple[str, str, str]]:
-    out = []
-    for line in STRESS.read_text(encoding="utf-8").splitlines():
-        if line.strip() and not line.startswith("#"):
-            kind, gold, text = line.split("\t")
-            out.append((kind, gold, text))
-    return out
+    return stress_rows(STRESS)
 
 
 def test_the_stress_set_is_broad():
