@@ -41,6 +41,10 @@ def _spans(text: str, names: list[str]) -> list[Span]:
     ("in Raqqa, Hasakah and Deir ez-Zor", ["Raqqa", "Hasakah", "Deir ez-Zor"], [[], [], []]),
     ("in Raqqa, Hasakah, Homs and Hama", ["Raqqa", "Hasakah", "Homs", "Hama"], [[], [], [], []]),
     ("from Aleppo to Homs", ["Aleppo", "Homs"], [[], []]),
+    # two area nouns together still lead to the areas around the place
+    ("in Naushera sector area (Rajouri district, J&K)", ["Naushera", "Rajouri", "J&K"],
+     [["paren", "comma"], ["comma"], []]),
+    ("in Aleppo city area town (Aleppo)", ["Aleppo", "Aleppo"], [[], []]),  # not any run of nouns
 ])
 def test_contexts_read_the_words_between_places(text, names, expected):
     found = contexts(text, _spans(text, names))

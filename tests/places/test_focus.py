@@ -247,3 +247,25 @@ def test_the_saudi_led_coalition_implies_yemen(nlp):
             "along the Yemeni-Saudi border. No fatalities nor injuries reported.")
     events = extract(text, published="2020-05-08", nlp=nlp)
     assert events and events[0].country == "Yemen"
+
+
+def test_a_small_town_named_as_the_area_around_a_place_votes():
+    # "Abr Badr area (Tuban, Lahij)": NER is unsure of Lahij (a town of some 30,000), yet as the
+    # area around a place it is a place, and its country outvotes Indonesia's bigger Tuban
+    from sitrep.gazetteer import Candidate
+    from sitrep.places.context import Context
+    from sitrep.places.finder import Span
+    from sitrep.places.focus import focus_country, span_votes
+
+    text = "the main road of Abr Badr area (Tuban, Lahij)"
+    spans = [Span(text.index(n), text.index(n) + len(n), n, n.lower(), "ner-weak", "PERSON")
+             for n in ("Abr Badr", "Tuban", "Lahij")]
+    # (Tuban is also a Philippine village: a name many countries share splits its vote)
+    cands = [[], [Candidate(1, "Tuban", -6.9, 112.05, "ID", "East Java", None, 76_242, "PPL", kind=0),
+                  Candidate(3, "Tuban", 6.77, 125.3, "PH", "Davao", None, 5_194, "PPL", kind=0)],
+             [Candidate(2, "Lahij", 13.06, 44.88, "YE", "Lahij", None, 30_000, "PPL", kind=0)]]
+    assert span_votes(spans[2], cands[2]) == {}
+    assert span_votes(spans[2], cands[2], as_context=True) == {"YE": 1.0}
+    links = [[Context(1, "paren"), Context(2, "paren")], [Context(2, "paren")], []]
+    assert focus_country(spans, cands, links_of=links)[0] == "YE"
+    assert focus_country(spans, cands)[0] == "ID"

@@ -238,3 +238,23 @@ def test_a_place_noun_vouches_for_a_weak_name_s_alternate_spelling():
     bare = Span(0, 6, "Poonch", "poonch", "ner-weak", "PERSON")
     assert [c.name for c in candidates_for(gaz, named)] == ["Punch"]
     assert candidates_for(gaz, bare) == []
+
+
+def test_a_town_named_with_city_competes_with_its_bare_namesakes(blank_nlp, tmp_path):
+    # the index calls the Kansas town "Hays City" too; "Hays city in western Yemen" is Yemen's
+    # Hays, which only the bare name finds
+    towns = [{"geonameid": 4272782, "name": "Hays", "latitude": 38.879, "longitude": -99.327,
+              "countrycode": "US", "population": 21092, "admin1code": "KS", "alternatenames": ["Hays City"]},
+             {"geonameid": 75337, "name": "Hays", "latitude": 14.58, "longitude": 43.48,
+              "countrycode": "YE", "population": 0, "admin1code": "08"}]
+    countries = {"YE": {"geonameid": 69543, "name": "Yemen", "iso": "YE", "capital": "Sanaa",
+                        "population": 28498687},
+                 "US": {"geonameid": 6252001, "name": "United States", "iso": "US",
+                        "capital": "Washington", "population": 327167434}}
+    places = PlacesComponent(gazetteer=Gazetteer.build(tmp_path / "hays.sqlite", cities=towns,
+                                                       countries=countries))
+    doc = doc_with_ents(blank_nlp, "Houthi forces shelled Hays city in western Yemen on Friday.",
+                        [("Hays city", "GPE"), ("Yemen", "GPE")])
+    places(doc)
+    found = {p.text: p for p in doc._.toponyms}
+    assert found["Hays city"].country_code == "YE"

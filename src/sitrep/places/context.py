@@ -34,8 +34,9 @@ def _gap_patterns() -> tuple[re.Pattern, re.Pattern]:
     table = cues()
     nouns = "|".join(sorted((re.escape(n) for n in table["context_nouns"]), key=len, reverse=True))
     links = "|".join(sorted((re.escape(n) for n in table["context_links"]), key=len, reverse=True))
-    noun = rf"(?:(?:{nouns})\b\s*)?"
-    # "Tafas (", "Bassa LGA, ", "Dighinala upazila (", "Waqf in ", "Amchide, in the "
+    noun = rf"(?:(?:{nouns})\b\s*){{0,2}}"
+    # "Tafas (", "Bassa LGA, ", "Dighinala upazila (", "Waqf in ", "Amchide, in the ",
+    # "Naushera sector area (": two area nouns may stand together
     paren_or_comma = re.compile(rf"\s*{noun}(?P<sep>\(|,)\s*(?:(?:{links})\s+)?(?:the\s+)?$", re.I)
     link = re.compile(rf"\s*{noun},?\s*(?:{links})\s+(?:the\s+)?$", re.I)
     return paren_or_comma, link

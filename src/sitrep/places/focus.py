@@ -42,9 +42,11 @@ WEIGHTS = {
 }
 
 
-def span_votes(span: Span, options: Sequence[Candidate]) -> Counter:
+def span_votes(span: Span, options: Sequence[Candidate], as_context: bool = False) -> Counter:
     """One name's focus votes: a country's own name 3, a demonym 1, "X province" 1; any other
-    name shares one vote among the countries that have a place so called."""
+    name shares one vote among the countries that have a place so called. `as_context`: the
+    name stands as the area around another place ("Abr Badr area (Tuban, Lahij)"), which says
+    place as plainly as NER being sure does, so a small town's name votes too."""
     votes: Counter = Counter()
     if not options:
         return votes
@@ -61,7 +63,8 @@ def span_votes(span: Span, options: Sequence[Candidate]) -> Counter:
         for code in codes:
             votes[code] += 1.0 / len(codes)
         return votes
-    if span.source == "embedded" or (span.source == "ner-weak" and options[0].population < 50_000):
+    if span.source == "embedded" or (span.source == "ner-weak" and not as_context
+                                     and options[0].population < 50_000):
         return votes
     # shared by the countries with a place so called, each by the size of its largest one
     # (Dundalk: Ireland's town and Maryland's, not the Ontario hamlet)
@@ -128,8 +131,9 @@ def focus_country(spans: Sequence[Span], cands: Sequence[list[Candidate]],
         votes.update(chain_votes(spans, cands, links_of))
     for code in set(actor_countries):
         votes[code] += WEIGHTS["actor_country"]
-    for span, options in zip(spans, cands):
-        votes.update(span_votes(span, options))
+    context = {link.index for links in links_of for link in links if link.kind == "paren"}
+    for i, (span, options) in enumerate(zip(spans, cands)):
+        votes.update(span_votes(span, options, i in context))
     ranked = votes.most_common(2)
     focus = ranked[0][0] if ranked and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]) else None
     if focus is None and ranked:  # a tie: the country of the most populous candidate among them

@@ -137,8 +137,13 @@ def candidates_for(gaz: Gazetteer, span: Span) -> list[Candidate]:
                  if c.feature_code == "ADM2"] or list(gaz.admin2_areas(base) + gaz.admin2_areas(full))
         if areas:
             return areas
-    if not found and len(words) > 1 and words[-1] in _GENERIC:
-        found = list(gaz.lookup_key(" ".join(words[:-1])))  # "Morris County" -> Morris
+    if len(words) > 1 and words[-1] in _GENERIC:
+        # "Morris County" -> Morris; "Hays city" of a Yemeni note is Yemen's Hays, not only
+        # the Kansas town the index also calls "Hays City": the bare name's towns of other
+        # countries compete too (in its own country the town called "X City" is meant)
+        named = {c.country_code for c in found}
+        found += [c for c in gaz.lookup_key(" ".join(words[:-1])) if not found or (
+            c.country_code not in named and c.feature_code.startswith("PPL") and not c.fuzzy)]
     directions = cues()["direction_adjectives"] | cues()["direction_words"]
     lead = 0
     while lead < len(words) - 1 and words[lead] in directions:
