@@ -102,3 +102,9 @@ def stress_rows(path: Path) -> list[tuple[str, str, str]]:
             kind, gold, text = line.split("\t")
             out.append((kind, gold, text))
     return out
+
+
+def stress_misses(rows: list[tuple[str, str, str]], code) -> tuple[float, str]:  # noqa: ANN001
+    """The share of a stress set's rows that `code(text)` gets right, and its misses, one a line."""
+    wrong = [(gold, got, text) for _, gold, text in rows if (got := code(text)) != gold]
+    return 1 - len(wrong) / len(rows), "\n".join(f"{gold} -> {got}: {text}" for gold, got, text in wrong)
