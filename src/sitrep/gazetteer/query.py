@@ -14,7 +14,7 @@ import os
 import sqlite3
 import sys
 import threading
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -238,7 +238,7 @@ class Gazetteer:
             rows = self._con.execute("SELECT DISTINCT admin2 FROM places WHERE admin2 IS NOT NULL").fetchall()
         return frozenset(name_key(admin2) for admin2, in rows)
 
-    def _country_admin2(self, country_code: str) -> dict[str, tuple[Candidate, ...]]:
+    def _country_admin2(self, country_code: str) -> Mapping[str, tuple[Candidate, ...]]:
         """Name key -> the country's second-level areas so called (as admin2_areas makes
         them), from one indexed read of the country's towns."""
         code = country_code.upper()
@@ -249,9 +249,13 @@ class Gazetteer:
                 f"WHERE feature_code IN ({marks}) AND country_code = ? AND admin2 IS NOT NULL",
                 _TOWN_CODES + (code,)).fetchall()
         by_key: dict[str, dict[tuple[str, str | None, str], list[tuple]]] = {}
+        keys: dict[str, str] = {}  # a country names a few hundred admin2 over its many towns
         for admin1, admin2, *town in rows:
-            by_key.setdefault(name_key(admin2), {}).setdefault((code, admin1, admin2), []).append(town)
-        return {key: _areas(groups) for key, groups in by_key.items()}
+            key = keys.get(admin2)
+            if key is None:
+                key = keys[admin2] = name_key(admin2)
+            by_key.setdefault(key, {}).setdefault((code, admin1, admin2), []).append(town)
+        return _AreasByKey(by_key)
 
     def _towns_in(self, country_code: str, admin1: str) -> tuple[Candidate, ...]:
         """The populated places of one first-level area, most populous first."""
@@ -275,6 +279,26 @@ class Gazetteer:
 # feature codes of populated places (the embedded index uses PPL and PPLC; GeoNames all of them)
 _TOWN_CODES = ("PPL", "PPLA", "PPLA2", "PPLA3", "PPLA4", "PPLA5", "PPLC", "PPLF", "PPLG", "PPLL",
                "PPLR", "PPLS", "PPLX")
+
+
+class _AreasByKey(Mapping):
+    """Name key -> areas, each key's areas made on first use: an article asks for a handful of
+    a country's thousands of admin2 names, and making them all cost more than the read."""
+
+    def __init__(self, groups: dict[str, dict[tuple[str, str | None, str], list[tuple]]]):
+        self._groups = groups
+        self._made: dict[str, tuple[Candidate, ...]] = {}
+
+    def __getitem__(self, key: str) -> tuple[Candidate, ...]:
+        if key not in self._made:
+            self._made[key] = _areas(self._groups[key])
+        return self._made[key]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._groups)
+
+    def __len__(self) -> int:
+        return len(self._groups)
 
 
 def _areas(groups: dict[tuple[str, str | None, str], list[tuple]]) -> tuple[Candidate, ...]:

@@ -329,7 +329,9 @@ def resolve(gaz: Gazetteer, spans: Sequence[Span], text: str = "",
     # its towns name as their admin2 ("Laguna" of a Philippine article: the province, not
     # Laguna, California; "Essex", "Hampshire": the English counties)
     for i, span in enumerate(spans):
-        if focus and span.source == "ner-strong" and not any(
+        # admin2_keys first: most such names are no town's admin2 anywhere, and reading a
+        # large country's towns is the stage's dearest query
+        if focus and span.source == "ner-strong" and span.key in gaz.admin2_keys() and not any(
                 c.country_code == focus or c.is_country for c in cands[i]):
             cands[i] = list(gaz.country_admin2(focus).get(span.key, ())[:1]) + cands[i]
     # names NER is sure of but the index lacks: try the consonant skeleton inside the focus
