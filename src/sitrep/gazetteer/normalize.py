@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from pathlib import Path
 
 # Arabic/Berber/Persian articles and their assimilated forms; only as a separate word
 ARTICLES = ("al", "el", "ad", "ar", "as", "ash", "at", "az", "an", "ath", "adh", "ed", "es",
@@ -42,6 +43,35 @@ def name_key(text: str) -> str:
     text = _ARTICLE_RE.sub("", text)
     # doubled letters vary between transliterations (Daraa / Dar'a, Ezzor / Ezor)
     return _DOUBLES.sub(r"\1", _NON_ALNUM.sub(" ", text)).strip()
+
+
+def _kind_pattern() -> re.Pattern[str]:
+    """admin_kinds.tsv as one pattern: a kind word, an optional joiner, then the name proper."""
+    forms = []
+    for line in (Path(__file__).parent / "data" / "admin_kinds.tsv").read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        kind, _, joiners = line.partition("\t")
+        # longest first: "de la" before "de"
+        joined = sorted((j.replace("_", " ") for j in joiners.split() if j != "-"), key=len, reverse=True)
+        after = "(?:(?:%s)\\s*)?" % "|".join(re.escape(j).replace("'", "['\u2019]") for j in joined) if joined else ""
+        forms.append(re.escape(kind.strip()) + r"\s+" + after)
+    return re.compile(r"^(?:%s)(?=\w)" % "|".join(forms), re.IGNORECASE)
+
+
+_KIND = _kind_pattern()
+
+
+def bare_area_name(name: str) -> str:
+    """An area's name without the kind word GeoNames puts before it: "Province du Loroum" ->
+    "Loroum", "Municipio Libertador" -> "Libertador"; other names unchanged."""
+    bare = _KIND.sub("", name.strip())
+    return bare if bare else name
+
+
+def area_key(name: str) -> str:
+    """`name_key` of `bare_area_name`: how an admin area named in a report meets its towns' column."""
+    return name_key(bare_area_name(name))
 
 
 _SKEL_MAP = str.maketrans({"q": "k", "c": "k", "j": "g", "v": "f", "p": "b", "e": None, "a": None,

@@ -21,7 +21,7 @@ from pathlib import Path
 
 from sitrep.gazetteer.build import KIND_DEMONYM, build, data_version
 from sitrep.geo import distance_km
-from sitrep.gazetteer.normalize import name_key, skeleton
+from sitrep.gazetteer.normalize import area_key, bare_area_name, name_key, skeleton
 
 _PLACE_COLUMNS = ("p.geonameid, p.name, p.latitude, p.longitude, p.country_code, p.admin1, "
                   "p.admin2, p.population, p.feature_code, 0")
@@ -83,6 +83,7 @@ class Gazetteer:
         self.country = lru_cache(maxsize=512)(self._country)
         self.admin2_areas = lru_cache(maxsize=4096)(self._admin2_areas)
         self.country_admin2 = lru_cache(maxsize=64)(self._country_admin2)
+        self.admin2_names = lru_cache(maxsize=1)(self._admin2_names)
         self.admin2_keys = lru_cache(maxsize=1)(self._admin2_keys)
         self.towns_in = lru_cache(maxsize=1024)(self._towns_in)
 
@@ -214,29 +215,35 @@ class Gazetteer:
         return found
 
     def _admin2_areas(self, name: str) -> tuple[Candidate, ...]:
-        """Second-level areas (counties, districts) called `name` (as name keys compare), one
-        per (country, admin1), most populous first: the embedded index has no ADM2 rows, but
-        its towns name their admin2, so an area lies at the mid-range (middle of the bounding
-        box) of its towns; ids count down from ADMIN2_ID. One scan of the places table per new
-        name (its first word as written narrows the rows that need a name key)."""
-        key = name_key(name)
-        words = name.split()
-        if not key or not words or key not in self.admin2_keys():
+        """Second-level areas (counties, districts) called `name` (as area keys compare: the
+        kind word GeoNames writes before some, "Province du Loroum", does not count), one per
+        (country, admin1), most populous first: the embedded index has no ADM2 rows, but its
+        towns name their admin2, so an area lies at the mid-range (middle of the bounding box)
+        of its towns; ids count down from ADMIN2_ID."""
+        written = self.admin2_names().get(area_key(name))
+        if not written:
             return ()  # most names asked are no admin2 of any town: spare the scan
-        rows = self._rows(f"SELECT {_PLACE_COLUMNS} FROM places p WHERE p.admin2 LIKE ? "
-                          "AND p.feature_code LIKE 'PPL%'", (words[0].replace("%", "") + "%",))
+        marks = ",".join("?" * len(written))
+        rows = self._rows(f"SELECT {_PLACE_COLUMNS} FROM places p WHERE p.admin2 IN ({marks}) "
+                          "AND p.feature_code LIKE 'PPL%'", tuple(written))
         groups: dict[tuple[str, str | None, str], list[tuple]] = {}
         for town in rows:
-            if name_key(town.admin2 or "") == key:
-                groups.setdefault((town.country_code, town.admin1, town.admin2 or ""), []).append(
-                    (town.geonameid, town.latitude, town.longitude, town.population))
+            groups.setdefault((town.country_code, town.admin1, town.admin2 or ""), []).append(
+                (town.geonameid, town.latitude, town.longitude, town.population))
         return _areas(groups)
 
-    def _admin2_keys(self) -> frozenset[str]:
-        """Name keys of every admin2 the index's towns name (one scan, once per index)."""
+    def _admin2_names(self) -> dict[str, tuple[str, ...]]:
+        """Area key -> the admin2 names as the index's towns write them (one scan, once per index)."""
         with self._lock:
             rows = self._con.execute("SELECT DISTINCT admin2 FROM places WHERE admin2 IS NOT NULL").fetchall()
-        return frozenset(name_key(admin2) for admin2, in rows)
+        names: dict[str, list[str]] = {}
+        for admin2, in rows:
+            names.setdefault(area_key(admin2), []).append(admin2)
+        return {key: tuple(written) for key, written in names.items()}
+
+    def _admin2_keys(self) -> frozenset[str]:
+        """Area keys of every admin2 the index's towns name."""
+        return frozenset(self.admin2_names())
 
     def _country_admin2(self, country_code: str) -> Mapping[str, tuple[Candidate, ...]]:
         """Name key -> the country's second-level areas so called (as admin2_areas makes
@@ -253,7 +260,7 @@ class Gazetteer:
         for admin1, admin2, *town in rows:
             key = keys.get(admin2)
             if key is None:
-                key = keys[admin2] = name_key(admin2)
+                key = keys[admin2] = area_key(admin2)
             by_key.setdefault(key, {}).setdefault((code, admin1, admin2), []).append(town)
         return _AreasByKey(by_key)
 
@@ -308,7 +315,7 @@ def _areas(groups: dict[tuple[str, str | None, str], list[tuple]]) -> tuple[Cand
     for (cc, admin1, admin2), towns in sorted(groups.items(), key=lambda g: str(g[0])):
         ids, lats, lons, people = zip(*towns)
         # a stable id per area: the smallest geonameid among its towns
-        areas.append(Candidate(ADMIN2_ID - min(ids) % 1_000_000_000, admin2,
+        areas.append(Candidate(ADMIN2_ID - min(ids) % 1_000_000_000, bare_area_name(admin2),
                                (min(lats) + max(lats)) / 2, (min(lons) + max(lons)) / 2,
                                cc, admin1, admin2, sum(people), "ADM2"))
     return tuple(sorted(areas, key=lambda c: -c.population))

@@ -15,6 +15,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from sitrep.gazetteer import Candidate, Gazetteer, name_key
+from sitrep.gazetteer.normalize import bare_area_name
 from sitrep.mentions import PlaceMention, mentions
 from sitrep.places.assign import assign_places, base_precision, specificity
 from sitrep.places.context import Context, contexts
@@ -43,7 +44,7 @@ def _mention(span: Span, cand: Candidate | None, parts: dict) -> PlaceMention:
     place.country_code = cand.country_code
     place.country = country_name(cand.country_code)
     place.admin1 = cand.admin1
-    place.admin2 = cand.admin2
+    place.admin2 = bare_area_name(cand.admin2) if cand.admin2 else cand.admin2  # ACLED: "Loroum"
     place.latitude = round(cand.latitude, 5)
     place.longitude = round(cand.longitude, 5)
     place.feature_code = cand.feature_code

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from sitrep.gazetteer import Candidate, name_key
+from sitrep.gazetteer.normalize import area_key
 from sitrep.geo import distance_km
 from sitrep.places.admin_names import index_names
 from sitrep.places.finder import Span, cues
@@ -116,7 +117,7 @@ class Region:
             elif cand.is_admin1 or cand.feature_code == "ADM1":
                 self.admin1.add((code, name_key(cand.name)))
                 if cand.admin1:  # its name in the index's admin naming ("Al Qasrayn")
-                    self.admin1.add((code, name_key(cand.admin1)))
+                    self.admin1.add((code, area_key(cand.admin1)))
                 for indexed in index_names(cand.name, code):  # "Ouest": West, as its towns say
                     self.admin1.add((code, name_key(indexed)))
                 self.firm = True
@@ -138,9 +139,9 @@ class Region:
         code = cand.country_code or ""
         if (code, "*") in self.admin1:
             return 1.0
-        if cand.admin1 and (code, name_key(cand.admin1)) in self.admin1:
+        if cand.admin1 and (code, area_key(cand.admin1)) in self.admin1:
             return 1.0
-        if cand.admin2 and (code, name_key(cand.admin2)) in self.admin2:
+        if cand.admin2 and (code, area_key(cand.admin2)) in self.admin2:
             return 1.0
         # "Kasserine (Ezzouhour, Kasserine)": a town names its own district
         # a namesake across a border from the context town is not beside it ("Zap (Amadiya)":

@@ -16,7 +16,7 @@ from collections.abc import Collection, Sequence
 from difflib import SequenceMatcher
 
 from sitrep.gazetteer import Candidate, Gazetteer, name_key
-from sitrep.gazetteer.normalize import fold
+from sitrep.gazetteer.normalize import area_key, fold
 from sitrep.geo import distance_km
 from sitrep.places.abbreviations import abbreviations, expand
 from sitrep.places.admin_names import admin_candidates, admin_names
@@ -113,10 +113,11 @@ def natural_features() -> dict[str, list[Candidate]]:
 
 def known_keys(gaz: Gazetteer):
     """The index's known_keys, plus the names of natural features, abbreviations and area
-    demonyms."""
+    demonyms, and of second-level areas."""
     extra = (natural_features().keys() | abbreviations().keys() | area_demonyms().keys()
              | admin_names().keys())
-    return lambda keys: gaz.known_keys(keys) | {k for k in keys if k in extra}
+    # and the admin2 areas the index knows only through its towns ("Loroum": Province du Loroum)
+    return lambda keys: gaz.known_keys(keys) | {k for k in keys if k in extra or k in gaz.admin2_keys()}
 
 
 def candidates_for(gaz: Gazetteer, span: Span) -> list[Candidate]:
@@ -169,7 +170,7 @@ def candidates_for(gaz: Gazetteer, span: Span) -> list[Candidate]:
         # "Al-Ba'ath", "el-Fasher": a name with the Arabic article is not an English town
         found = [c for c in found if c.country_code in cues()["arabic_article_countries"]
                  or c.is_country or c.geonameid <= FEATURE_ID]
-    if not found and span.source in ("ner-strong", "ner-weak"):
+    if not found and span.source in ("ner-strong", "ner-weak", "matcher"):
         # "Zaragoza, Nueva Ecija": a district or county the index knows only as its towns' admin2
         found = list(gaz.admin2_areas(span.text))
     if span.source == "ner-weak" and found:
@@ -210,7 +211,7 @@ def score_candidate(cand: Candidate, span: Span, focus: str | None, votes: Count
     elif votes.get(cand.country_code, 0) >= 1.0:
         parts["doc_country"] = WEIGHTS["doc_country"]
     if not cand.is_country and not cand.is_admin1:
-        hinted = {name_key(a) for a in (cand.admin1, cand.admin2) if a}
+        hinted = {area_key(a) for a in (cand.admin1, cand.admin2) if a}
         if hinted & admin_hints:
             parts["admin_context"] = WEIGHTS["admin_context"]
     if others and not cand.is_country:
