@@ -272,3 +272,18 @@ def test_a_small_town_named_as_the_area_around_a_place_votes():
     links = [[Context(1, "paren"), Context(2, "paren")], [Context(2, "paren")], []]
     assert focus_country(spans, cands, links_of=links)[0] == "YE"
     assert focus_country(spans, cands)[0] == "ID"
+
+
+def test_a_name_votes_less_for_a_place_it_is_only_an_alternate_name_of():
+    # Ponce: Puerto Rico's town by its own name, against a larger Havana district that lists
+    # "Ponce" among its alternate names
+    from sitrep.gazetteer import Candidate
+    from sitrep.places.finder import Span
+    from sitrep.places.focus import span_votes
+    town = Candidate(4566880, "Ponce", 18.01, -66.62, "PR", "Ponce", None, 137_491, "PPL", 0)
+    district = Candidate(3568342, "Arroyo Naranjo", 23.04, -82.38, "CU", "La Habana", None, 210_053, "PPL", 1)
+    votes = span_votes(Span(0, 5, "Ponce", "ponce", "ner-strong"), [district, town])
+    assert votes["PR"] > votes["CU"] > 0
+    from dataclasses import replace
+    both_main = span_votes(Span(0, 5, "Ponce", "ponce", "ner-strong"), [replace(district, kind=0), town])
+    assert both_main["CU"] > both_main["PR"]  # by its own name the larger place would win

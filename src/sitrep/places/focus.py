@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from functools import lru_cache
 
 from sitrep.gazetteer import Candidate
+from sitrep.gazetteer.build import KIND_ALT
 from sitrep.places.context import Context, regions
 from sitrep.places.finder import DATA, Span, cues
 
@@ -39,6 +40,7 @@ WEIGHTS = {
     "chain": 2.0,           # focus vote of a place that lies inside the areas named around it
     "coded": 1.0,           # the place a model's export coded under this name (--model)
     "country_noun": 1.0,    # focus vote of an area word one country uses: "LGA", "upazila", "barangay"
+    "alternate_name": 0.5,  # share of a name's focus vote for a place it is only an alternate name of
 }
 
 
@@ -68,10 +70,12 @@ def span_votes(span: Span, options: Sequence[Candidate], as_context: bool = Fals
         return votes
     # shared by the countries with a place so called, each by the size of its largest one
     # (Dundalk: Ireland's town and Maryland's, not the Ontario hamlet)
+    # (Ponce: Puerto Rico's town, not a Havana district that has it among its alternate names)
     weight: dict[str, float] = {}
     for c in options[:20]:
         if c.country_code:
-            weight[c.country_code] = max(weight.get(c.country_code, 0.0), math.sqrt(c.population + 1))
+            size = math.sqrt(c.population + 1) * (WEIGHTS["alternate_name"] if c.kind == KIND_ALT else 1.0)
+            weight[c.country_code] = max(weight.get(c.country_code, 0.0), size)
     total = sum(weight.values())
     for code, w in weight.items():
         votes[code] += w / total
