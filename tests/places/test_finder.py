@@ -58,3 +58,31 @@ def test_a_possessive_inside_a_known_name_does_not_split_it(blank_nlp):
     # unknown as a whole, the name is cut at its possessive as before
     spans = find_spans(doc_with_ents(blank_nlp, text, ents), _known("republic of korea"))
     assert "Republic of Korea" in [s.text for s in spans]
+
+
+def test_a_name_ner_began_at_its_article_takes_the_words_before_it_when_known(blank_nlp):
+    from helpers import doc_with_ents
+
+    text = "Villages were torched in Kuajiena county (Western Bahr el Ghazal state)."
+    doc = doc_with_ents(blank_nlp, text, [("Kuajiena", "GPE"), ("el Ghazal", "GPE")])
+    spans = find_spans(doc, _known("kuajiena", "ghazal", "western bahr ghazal"))
+    assert [s.text for s in spans] == ["Kuajiena", "Western Bahr el Ghazal"]
+    doc = doc_with_ents(blank_nlp, text, [("Kuajiena", "GPE"), ("el Ghazal", "GPE")])
+    spans = find_spans(doc, _known("kuajiena", "ghazal"))  # unknown whole: NER's name stays
+    assert [s.text for s in spans] == ["Kuajiena", "el Ghazal"]
+
+
+def test_an_organisation_name_before_clan_is_a_people_not_a_place(blank_nlp):
+    from helpers import doc_with_ents
+
+    text = "The raiders were presumed to be of the Boor clan, from near Wau."
+    doc = doc_with_ents(blank_nlp, text, [("Boor", "ORG"), ("Wau", "GPE")])
+    assert [s.text for s in find_spans(doc, _known("bor", "wau"))] == ["Wau"]
+    # a nationality before "militia" is a demonym and stays ("Syrian militia forces")
+    text = "Turkey and allied Syrian militia forces advanced."
+    doc = doc_with_ents(blank_nlp, text, [("Turkey", "GPE"), ("Syrian", "NORP")])
+    assert "Syrian" in [s.text for s in find_spans(doc, _known("turkey", "syrian"))]
+    # after a place word it is a place ("in the Boor area" has no people noun to stop it)
+    text = "Fighting was reported in Boor village."
+    doc = doc_with_ents(blank_nlp, text, [("Boor", "ORG")])
+    assert [s.text for s in find_spans(doc, _known("bor"))] == ["Boor"]

@@ -180,6 +180,17 @@ def _longer(doc: Doc, end: int) -> int:
     return j
 
 
+def _earlier(doc: Doc, start: int) -> int:
+    """Where a name that NER began at a lowercase particle ("el Ghazal") would begin with the
+    capitalised words before it ("Western Bahr el Ghazal"); `start` if none."""
+    if doc[start].lower_ not in _INNER or not doc[start].text.islower():
+        return start
+    i = start
+    while i > 0 and start - i < 3 and _is_cap(doc[i - 1]):
+        i -= 1
+    return i
+
+
 # a location cue inside an organisation's name: the name after it is where the organisation is
 INNER_CUES = {"in", "at", "near"}
 
@@ -197,14 +208,19 @@ def find_spans(doc: Doc, known_keys) -> list[Span]:
     known_whole = known_keys(list(possessive.values())) if possessive else set()
     parts = list(_parts(doc, frozenset(r for r, key in possessive.items() if key in known_whole)))
     longer = {end: _longer(doc, end) for _, _, end in parts}
-    known_longer = known_keys([name_key(doc[s:e].text) for (_, s, end) in parts
-                               for e in [longer[end]] if e > end]) if any(
-        e > end for end, e in longer.items()) else set()
+    earlier = {start: _earlier(doc, start) for _, start, _ in parts}
+    wider = [doc[s:e].text for (_, s, end) in parts for e in [longer[end]] if e > end]
+    wider += [doc[b:end].text for (_, s, end) in parts for b in [earlier[s]] if b < s]
+    known_longer = known_keys([name_key(text) for text in wider]) if wider else set()
     for ent, part_start, part_end in parts:
         if any(taken[part_start:part_end]):
             continue  # the rest of a name the one before it was extended over ("Port of" + "Spain")
         if longer[part_end] > part_end and name_key(doc[part_start:longer[part_end]].text) in known_longer:
             part_end = longer[part_end]  # "Mato Grosso" + "do Sul": the state NER cut short
+        back = earlier[part_start]
+        if back < part_start and not any(taken[back:part_start]) and name_key(
+                doc[back:part_end].text) in known_longer:
+            part_start = back  # "Western Bahr" + "el Ghazal": NER began the name at its article
         start, end = _trim(doc, part_start, part_end)
         if start >= end:
             continue
@@ -216,6 +232,12 @@ def find_spans(doc: Doc, known_keys) -> list[Span]:
         source = "ner-strong" if ent.label_ in STRONG_LABELS else "ner-weak"
         if source == "ner-weak" and text.isupper():
             continue  # acronyms tagged PERSON/ORG (SANA, SDF) are outlets and groups
+        if (source == "ner-weak" and ent.label_ != "NORP" and before in ("", "of") and end < len(doc)
+                and doc[end].lower_ in cues()["people_nouns"]):
+            # "of the Boor clan": a people (a NORP name is a demonym: "Syrian militia" stays)
+            for i in range(part_start, part_end):  # and no run to match
+                taken[i] = True
+            continue
         possessive = end < len(doc) and doc[end].text in ("'s", "’s")
         spans.append(Span(doc[start].idx, doc[end - 1].idx + len(doc[end - 1]), text, key,
                           source, ent.label_, before, after, possessive, _role(doc, end),
