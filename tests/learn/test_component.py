@@ -6,7 +6,7 @@ import spacy
 from spacy.language import Language
 
 from sitrep.learn import add_learned_stage
-from sitrep.learn.component import USER_DATA_KEY, has_cue, sentence_spans
+from sitrep.learn.component import USER_DATA_KEY, demonstration_types, has_cue, sentence_spans
 from sitrep.mentions import EventMention, register_extensions
 
 PROTEST = "Hundreds of teachers protested peacefully in Kano demanding unpaid salaries."
@@ -209,3 +209,24 @@ def test_a_later_mention_changes_event_type_only_above_the_cross_type_threshold(
     decision = doc.user_data[USER_DATA_KEY][1]
     assert decision["learned"] == "Peaceful protest" and decision["probability"] >= 0.3
     assert doc._.event_mentions[1].sub_event_type == expected
+
+
+def test_a_protest_about_a_disease_is_added_but_no_violence_beside_non_event_words(pipeline):
+    # the non-event words (rules.json "non_events": a disease, a lockdown) keep a death from
+    # being read as political violence; a demonstration about them is still a demonstration
+    protest = "Hundreds of teachers protested peacefully in Kano against the coronavirus lockdown."
+    (added,) = run(pipeline, protest)._.event_mentions
+    assert (added.sub_event_type, added.event_type) == ("Peaceful protest", "Protests")
+    clash = "Soldiers clashed with gunmen near Taiz during the coronavirus lockdown; the fighting lasted hours."
+    model = pipeline.get_pipe("sitrep_learned").model
+    sub, event, prob = model.classifier.choose(model.predict_proba([clash])[0], events_only=False)
+    assert event == "Battles" and prob >= 0.3     # the classifier would add a battle ...
+    assert run(pipeline, clash)._.event_mentions == []   # ... but not beside non-event words
+    plain = "Soldiers clashed with gunmen near Taiz; the fighting lasted hours."
+    assert run(pipeline, plain)._.event_mentions[0].event_type == "Battles"
+
+
+def test_demonstration_types_come_from_the_data_file():
+    types = demonstration_types()
+    assert {"Protests", "Riots"} <= types
+    assert not types & {"Battles", "Violence against civilians", "Explosions/Remote violence"}

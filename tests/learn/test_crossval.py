@@ -118,3 +118,24 @@ def test_crossval_adds_as_the_stage_does_where_the_rules_found_nothing():
     assert primary_labels([note], [0], {0: classifier}, np.zeros((1, 3)), [rows]) == ["Attack"]
     # below the add threshold nothing is added
     assert primary_labels([note], [0], {0: classifier}, np.zeros((1, 3)), [rows], add_threshold=0.85) == ["NONE"]
+
+
+def test_a_sentence_with_non_event_words_yields_a_demonstration_only():
+    classes = ["NONE", "Peaceful protest", "Attack"]
+    types = {"NONE": "NONE", "Peaceful protest": "Protests", "Attack": "Violence against civilians"}
+    classifier = SubEventClassifier(classes, types, None, None, np.zeros((3, 1)), np.zeros(3))
+    stage = LearnedComponent(LearnedModel(None, classifier, None), 0.85, 0.7, 1.0, 1)
+    note, _ = _add_path_note()
+    attack = np.array([[0.9, 0.05, 0.05], [0.1, 0.1, 0.8], [0.2, 0.1, 0.7]])
+    protest = np.array([[0.9, 0.05, 0.05], [0.1, 0.8, 0.1], [0.2, 0.7, 0.1]])
+    second = note.add_spans[1]
+    # the attack's sentence holds non-event words: neither it nor the lead around it is added
+    assert stage.additions(note.add_spans, note.add_lead, attack, [second]) == []
+    assert [p[0][0] for p in stage.additions(note.add_spans, note.add_lead, attack)] == ["Attack"]
+    # a protest is added from the same sentence
+    assert [p[0][0] for p in stage.additions(note.add_spans, note.add_lead, protest, [second])] == [
+        "Peaceful protest"]
+    # and crossval passes the restriction on as the stage does
+    note.add_restricted = [second]
+    assert primary_labels([note], [0], {0: classifier}, np.zeros((1, 3)), [attack]) == ["NONE"]
+    assert primary_labels([note], [0], {0: classifier}, np.zeros((1, 3)), [protest]) == ["Peaceful protest"]

@@ -25,9 +25,10 @@ reads as an event (not as its "no event" class, learned from no_event.txt) becom
 it is at least `add_threshold` sure of its label (score = its probability); with
 `add_from_lead`, the sentences starting within `context_chars` are also read as one text (the
 classifier learned whole notes) and, where that reading is surer, its label is added in the first
-of them the classifier gives that label alone (else the first); a sentence about a
-natural disaster, an accident or a disease (rules.json "non_events"), or one the events stage
-judged not an event (doc.user_data["sitrep_not_events"]), is never added.
+of them the classifier gives that label alone (else the first); a sentence the events stage
+judged not an event (doc.user_data["sitrep_not_events"]) is never added, and one with the words of
+a natural disaster, an accident or a disease (rules.json "non_events") only as a demonstration
+(add_despite_non_event_words.tsv), nor the lead around it as anything else.
 Each decision is written to `doc.user_data["sitrep_learned"]` for explanation.
 
 How the primary mention's figures were chosen (`python -m sitrep.learn.crossval`): grouped (by
@@ -78,11 +79,22 @@ and 0.8 adds 53% (3/30, 10/49); with the class from 152 sentences, 0.8 adds 60% 
 65% (0/30, 1/49) and 0.6 adds 72% (0/30, 3/49): hence 0.7. Reading the lead as one text as
 well raises the notes added at 0.7 to 67% and those added with the right event type from 51.7%
 to 53.7% of all notes, at the same false alarms.
+Sentences with non-event words were once never added: in 2020 notes, "coronavirus", "virus" and
+"pandemic" (non_events, there so that a death from the disease is no killing) stand in about 500
+sentences of protests against lockdowns or for pay during the pandemic, so with the rules' mentions
+hidden (the add path alone on every dev note, grouped CV as above, threshold 0.7) the classifier
+added the right event type to 1,493 of 3,874 notes (small-country proxy 125 of 315) and a wrong
+one or none where it added to 329. Letting such sentences give a demonstration (never violence,
+nor a lead that holds one): 1,892 right (proxy 192), 347 wrong; no-event-dev still 2/61 articles
+with an event, news_snippets_dev's 30 no-event snippets 0, GeoWebNews[:100] still 1 event added.
+Tried and dropped there: thresholding an addition on its event type's probability (its sub-event
+types together) instead of its sub-event type's: at 0.75, 1,908 right and 341 wrong, within noise
+of 0.7 on the sub-event type.
 """
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Collection, Iterable, Iterator
 from functools import lru_cache
 from pathlib import Path
 
@@ -99,6 +111,7 @@ from sitrep.learn.model import LearnedModel, load_cached
 from sitrep.mentions import EventMention, mentions, register_extensions
 
 CUES_PATH = Path(__file__).with_name("cues.tsv")
+DEMONSTRATIONS_PATH = Path(__file__).with_name("add_despite_non_event_words.tsv")
 AFTER = "sitrep_events"
 USER_DATA_KEY = "sitrep_learned"
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[\"'“A-Z0-9])")
@@ -132,15 +145,27 @@ def sentence_spans(doc: Doc) -> list[tuple[int, int]]:
     return [(s, e) for s, e in spans if doc.text[s:e].strip()]
 
 
-def not_an_event(doc: Doc, start: int, end: int) -> bool:
-    """A sentence about a flood, an earthquake, an accident or a disease (rules.json "non_events",
-    the words that keep the events stage from reading a killing there as political violence), or
-    one whose trigger the events stage judged not an event (private crime, a court case, a plan):
-    the classifier, which has no "no event" class, adds no event from it."""
-    if any(s < end and start < e for s, e in doc.user_data.get(NOT_EVENTS_KEY, ())):
-        return True
+def judged_not_an_event(doc: Doc, start: int, end: int) -> bool:
+    """A sentence whose trigger the events stage judged not an event (private crime, a court
+    case, a plan): the classifier adds no event from it."""
+    return any(s < end and start < e for s, e in doc.user_data.get(NOT_EVENTS_KEY, ()))
+
+
+def has_non_event_words(doc: Doc, start: int, end: int) -> bool:
+    """A sentence with the words of a flood, an earthquake, an accident or a disease (rules.json
+    "non_events", the words that keep the events stage from reading a killing there as political
+    violence): the classifier adds no violence from it (see `DEMONSTRATIONS_PATH`)."""
     span = doc.char_span(start, end, alignment_mode="expand")
     return span is not None and events_data()[1].non_events.hits(span)
+
+
+@lru_cache(maxsize=1)
+def demonstration_types(path: Path = DEMONSTRATIONS_PATH) -> frozenset[str]:
+    """Event types the add path may add from a sentence with non-event words (a protest against a
+    lockdown or for flood relief is still a protest; a death in the flood is no killing)."""
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return frozenset(line.split("\t")[0].strip() for line in lines
+                     if line.strip() and not line.startswith("#"))
 
 
 _PLAIN_WORD = re.compile(r"\b[a-z]{2,}\b")
@@ -156,18 +181,21 @@ def reads_as_a_report(sentence: str) -> bool:
 
 
 def add_candidates(doc: Doc, context_chars: int, add_from_lead: bool,
-                   ) -> tuple[list[tuple[int, int]], list[tuple[int, int]], list[str]]:
+                   ) -> tuple[list[tuple[int, int]], list[tuple[int, int]], list[str],
+                              list[tuple[int, int]]]:
     """What the add path reads where the rules found nothing: the sentence spans that may report
-    an event, those of the lead (starting within `context_chars`), and the texts to classify: each
-    sentence, then (with `add_from_lead` and 2+ lead sentences) the lead as one text, as the
-    classifier learned whole notes."""
+    an event, those of the lead (starting within `context_chars`), the texts to classify (each
+    sentence, then, with `add_from_lead` and 2+ lead sentences, the lead as one text, as the
+    classifier learned whole notes), and the spans with non-event words, from which only a
+    demonstration may be added (`demonstration_types`)."""
     spans = [span for span in sentence_spans(doc)
-             if not not_an_event(doc, *span) and reads_as_a_report(doc.text[span[0]:span[1]])]
+             if not judged_not_an_event(doc, *span) and reads_as_a_report(doc.text[span[0]:span[1]])]
+    restricted = [span for span in spans if has_non_event_words(doc, *span)]
     lead = [span for span in spans if span[0] < context_chars]
     texts = [doc.text[s:e] for s, e in spans]
     if add_from_lead and len(lead) > 1:
         texts.append(" ".join(doc.text[s:e] for s, e in lead))
-    return spans, lead, texts
+    return spans, lead, texts, restricted
 
 
 class LearnedComponent:
@@ -285,10 +313,11 @@ class LearnedComponent:
 
     def _add(self, doc: Doc, found: list[EventMention], decisions: list[dict],
              ) -> tuple[list[str], Callable[[np.ndarray], None]]:
-        spans, lead, texts = add_candidates(doc, self.context_chars, self.add_from_lead)
+        spans, lead, texts, restricted = add_candidates(doc, self.context_chars, self.add_from_lead)
 
         def apply(probabilities: np.ndarray) -> None:
-            for (sub, event, prob), (start, end) in self.additions(spans, lead, probabilities):
+            for (sub, event, prob), (start, end) in self.additions(spans, lead, probabilities,
+                                                                    restricted):
                 trigger_start, trigger_end = self._trigger(doc.text, start, end, sub)
                 found.append(EventMention(
                     start=trigger_start, end=trigger_end, text=doc.text[trigger_start:trigger_end],
@@ -299,17 +328,25 @@ class LearnedComponent:
         return texts, apply
 
     def additions(self, spans: list[tuple[int, int]], lead: list[tuple[int, int]],
-                  probabilities: np.ndarray) -> list[tuple[tuple[str, str, float], tuple[int, int]]]:
+                  probabilities: np.ndarray, restricted: Collection[tuple[int, int]] = (),
+                  ) -> list[tuple[tuple[str, str, float], tuple[int, int]]]:
         """The events to add, as ((sub_event_type, event_type, probability), sentence span), from
         the probabilities of `add_candidates`' texts: the surest readings as an event, at least
-        `add_threshold`, at most `max_added` (crossval judges notes the rules miss with this too)."""
+        `add_threshold`, at most `max_added` (crossval judges notes the rules miss with this too);
+        a sentence in `restricted` (non-event words) yields a demonstration only, and the lead
+        read as one text yields anything else only when none of its sentences is restricted."""
         choose = self.model.classifier.choose
+        allowed = demonstration_types()
+
+        def may_add(event: str, texts: Iterable[tuple[int, int]]) -> bool:
+            return event in allowed or not any(span in restricted for span in texts)
+
         predictions = [choose(row, events_only=False) for row in probabilities[: len(spans)]]
-        ranked = sorted(((p, span) for p, span in zip(predictions, spans) if p[0] != NO_EVENT),
-                        key=lambda pair: -pair[0][2])
+        ranked = sorted(((p, span) for p, span in zip(predictions, spans)
+                         if p[0] != NO_EVENT and may_add(p[1], [span])), key=lambda pair: -pair[0][2])
         if len(probabilities) > len(spans):  # the lead read as one text
             sub, event, prob = choose(probabilities[-1], events_only=False)
-            if sub != NO_EVENT and (not ranked or prob > ranked[0][0][2]):
+            if sub != NO_EVENT and may_add(event, lead) and (not ranked or prob > ranked[0][0][2]):
                 # the lead's label, placed in the first lead sentence that reads as that label
                 span = next((sp for p, sp in zip(predictions, spans) if p[0] == sub and sp in lead),
                             lead[0])

@@ -54,6 +54,7 @@ class Note:
     add_spans: list[tuple[int, int]] = field(default_factory=list)
     add_lead: list[tuple[int, int]] = field(default_factory=list)
     add_texts: list[str] = field(default_factory=list)
+    add_restricted: list[tuple[int, int]] = field(default_factory=list)
 
 
 def dev_notes(gold_path: str, context_chars: int = 800) -> list[Note]:
@@ -73,7 +74,8 @@ def dev_notes(gold_path: str, context_chars: int = 800) -> list[Note]:
             note.sentence = doc.text[first.sent_start:first.sent_end]
             note.context = doc.text[: max(first.sent_end, context_chars)]
         else:
-            note.add_spans, note.add_lead, note.add_texts = add_candidates(doc, context_chars, True)
+            (note.add_spans, note.add_lead, note.add_texts,
+             note.add_restricted) = add_candidates(doc, context_chars, True)
         notes.append(note)
     return notes
 
@@ -123,7 +125,8 @@ def primary_labels(notes: Sequence[Note], fold: list[int], models: dict[int, Sub
     for note, k, ctx, rows in zip(notes, fold, context, added):
         stage = stages[k]
         if note.primary is None:
-            additions = stage.additions(note.add_spans, note.add_lead, rows) if note.add_spans else []
+            additions = (stage.additions(note.add_spans, note.add_lead, rows, note.add_restricted)
+                         if note.add_spans else [])
             labels.append(additions[0][0][0] if additions else NO_EVENT)
             continue
         mention = EventMention(**note.primary)
