@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
+from sitrep.events.clash import RemoteSupport
 from sitrep.events.lexicon import Rules, Trigger, WordSet
 from sitrep.events.notes import armed_target
 from sitrep.events.private import doers as _doers
@@ -49,6 +50,7 @@ class Sides:
         self.party_acts = frozenset(party.get("acts", ()))
         self.not_by = {sub: WordSet.parse("|".join(words), lists) for sub, words in raw.get("not_by", {}).items()}
         self.responders = set(raw.get("responders", ()))
+        self.remote_support = RemoteSupport.of(raw)
 
     # -- one cue
     def victims(self, head: Token, trigger: Span | None = None) -> list[Token]:
@@ -63,6 +65,8 @@ class Sides:
     def retype(self, row: Trigger, head: Token, trigger: Span) -> Trigger:
         """The cue's sub-type by whom it acts on: civilians make one-sided cues an attack, armed
         men (its own victims, those of the clause it frames, of its conjoined verbs) a clash."""
+        if self.remote_support.supports(row.sub_event_type, head):   # "backed by airstrikes": the ground fight
+            return row.retyped(self.remote_support.becomes)
         not_on = self.not_on.get(row.sub_event_type)
         own = self.victims(head, trigger)
         row = self.civilian_target(row, own)

@@ -1,0 +1,112 @@
+"""The fixes of the clash boundary (ACLED codebook): soldiers or police abducted on duty were
+fought (violence against civilians needs unarmed victims); a blast followed by gunfire opened a
+ground attack; air or artillery that backs a ground side is that side's fight (events/clash.py)."""
+from __future__ import annotations
+
+import json
+
+import pytest
+import spacy
+
+from helpers import first_sub_event, parsed_doc
+from sitrep.events.clash import RemoteSupport
+from sitrep.events.lexicon import RULES
+
+SUPPORT = RemoteSupport.of(json.loads(RULES.read_text(encoding="utf-8")))
+
+
+def _backed_doc():
+    """"forces , backed by airstrikes , killed militants" parsed by hand."""
+    nlp = spacy.blank("en")
+    words = ["forces", ",", "backed", "by", "airstrikes", ",", "killed", "militants"]
+    heads = [6, 0, 0, 2, 3, 0, 6, 6]
+    deps = ["nsubj", "punct", "acl", "agent", "pobj", "punct", "ROOT", "dobj"]
+    lemmas = ["force", ",", "back", "by", "airstrike", ",", "kill", "militant"]
+    return parsed_doc(nlp, words, heads, deps, lemmas)
+
+
+def test_an_air_strike_that_backs_a_ground_side_is_support():
+    doc = _backed_doc()
+    assert SUPPORT.supports("Air/drone strike", doc[4])
+
+
+def test_support_is_only_for_the_remote_types():
+    doc = _backed_doc()
+    assert not SUPPORT.supports("Attack", doc[4])
+
+
+def test_air_backed_by_air_is_no_ground_fight():
+    nlp = spacy.blank("en")
+    words = ["airstrikes", "backed", "by", "drones", "hit", "the", "town"]
+    heads = [4, 0, 1, 2, 4, 6, 4]
+    deps = ["nsubj", "acl", "agent", "pobj", "ROOT", "det", "dobj"]
+    lemmas = ["airstrike", "back", "by", "drone", "hit", "the", "town"]
+    doc = parsed_doc(nlp, words, heads, deps, lemmas)
+    assert not SUPPORT.supports("Air/drone strike", doc[3])
+
+
+def test_an_air_strike_that_is_the_subject_is_no_support():
+    nlp = spacy.blank("en")
+    words = ["airstrikes", "killed", "militants"]
+    doc = parsed_doc(nlp, words, [1, 1, 1], ["nsubj", "ROOT", "dobj"], ["airstrike", "kill", "militant"])
+    assert not SUPPORT.supports("Air/drone strike", doc[0])
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text", [
+    "On 4 May 2020, an operation by special forces, backed by airstrikes, killed 18 militants in Zabul.",
+    "On 28 April 2020, the army, along with the helicopters of a private military company, attacked militants in Metuge.",
+    "On 3 May 2020, troops supported by helicopter gunships attacked rebel positions near Kidal.",
+])
+def test_remote_support_of_ground_fighting_is_a_clash(events_nlp, text):
+    assert first_sub_event(events_nlp, text) == "Armed clash"
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text", [
+    "On 4 May 2020, US airstrikes killed 18 militants in Zabul.",
+    "On 4 May 2020, airstrikes backed by drones hit Taliban positions in Zabul.",
+    "On 3 May 2020, regime forces shelled Kafr Nabl with artillery.",
+])
+def test_remote_weapons_alone_stay_remote(events_nlp, text):
+    assert first_sub_event(events_nlp, text) != "Armed clash"
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text", [
+    "On 5 May 2020, unidentified gunmen abducted a female police officer in Ogun.",
+    "On 4 May 2020, unidentified gunmen abducted nine soldiers from a building in Mzeireb.",
+    "On 29 April 2020, two soldiers were kidnapped by Taliban militants in Kohsan district.",
+])
+def test_soldiers_or_police_abducted_make_a_clash(events_nlp, text):
+    assert first_sub_event(events_nlp, text) == "Armed clash"
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text", [
+    "On 5 May 2020, unidentified gunmen abducted a police officer's wife in Ogun.",
+    "On 5 May 2020, unidentified gunmen abducted a retired soldier in Ogun.",
+    "On 5 May 2020, bandits abducted 12 travellers at a police checkpoint on the Kaduna-Abuja highway.",
+    "On 28 April 2020, gunmen kidnapped a member of the security forces after he left a mosque in Habban.",
+    "Those abducted include women, children and family members of pro-regime fighters, the group said.",
+])
+def test_civilians_abducted_stay_abductions(events_nlp, text):
+    assert first_sub_event(events_nlp, text) == "Abduction/forced disappearance"
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text", [
+    "On 5 May 2020, an IED exploded in Rashad and was followed by gunshots which left three fighters dead.",
+    "On 5 May 2020, a roadside bomb hit a police vehicle in Nad Ali. One policeman was killed during clashes with the militants after the bombing.",
+])
+def test_a_blast_that_opens_ground_fighting_is_a_clash(events_nlp, text):
+    assert first_sub_event(events_nlp, text) == "Armed clash"
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text", [
+    "On 5 May 2020, a roadside bomb hit a police vehicle in Nad Ali, killing two policemen.",
+    "On 3 May 2020, a dozen civilians were injured by an explosion near an encounter site in Handwara.",
+])
+def test_a_blast_alone_stays_an_explosion(events_nlp, text):
+    assert first_sub_event(events_nlp, text) == "Remote explosive/landmine/IED"
