@@ -110,3 +110,39 @@ def test_a_blast_that_opens_ground_fighting_is_a_clash(events_nlp, text):
 ])
 def test_a_blast_alone_stays_an_explosion(events_nlp, text):
     assert first_sub_event(events_nlp, text) == "Remote explosive/landmine/IED"
+
+
+def test_a_participle_with_its_own_object_does_not_make_its_noun_the_victim():
+    """"IS militants executed a man": the tagger reads "IS" as a verb and "executed" as a participle
+    on "militants"; with an object of its own the noun is the doer, not the victim."""
+    from sitrep.events.syntax import _target
+
+    nlp = spacy.blank("en")
+    words = ["IS", "militants", "executed", "a", "former", "police", "officer"]
+    heads = [0, 0, 1, 6, 6, 6, 2]
+    deps = ["ROOT", "attr", "acl", "det", "amod", "compound", "dobj"]
+    lemmas = ["be", "militant", "execute", "a", "former", "police", "officer"]
+    doc = parsed_doc(nlp, words, heads, deps, lemmas)
+    assert "militants" not in [t.text for t in _target(doc[2])]
+
+
+def test_a_participle_without_object_still_names_its_victim():
+    from sitrep.events.syntax import _target
+
+    nlp = spacy.blank("en")
+    words = ["two", "soldiers", "killed", "in", "Borno"]
+    doc = parsed_doc(nlp, words, [1, 1, 1, 2, 3], ["nummod", "ROOT", "acl", "prep", "pobj"],
+                     ["two", "soldier", "kill", "in", "Borno"])
+    assert "soldiers" in [t.text for t in _target(doc[2])]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, sub", [
+    ("On 4 September 2020, IS militants executed a former police officer in Kirkuk.", "Attack"),
+    ("On 30 October 2020, ISWAP fighters attacked troops in Damasak with gun trucks and RPGs, and the troops fought back.",
+     "Armed clash"),
+    ("On 10 June 2020, the Nigerian Air Force bombarded a Boko Haram hideout in the Sambisa forest.", "Air/drone strike"),
+    ("On 10 June 2020, the army bombarded a Boko Haram hideout in the Sambisa forest.", "Shelling/artillery/missile attack"),
+])
+def test_doers_misread_fire_answered_and_an_air_force_bombarding(events_nlp, text, sub):
+    assert first_sub_event(events_nlp, text) == sub

@@ -81,7 +81,9 @@ def _target(head: Token, trigger: Span | None = None) -> list[Token]:
     if not out:                          # "shot and killed a fighter": conjoined verbs share the object
         for other in _conjuncts(head):   # "killing, injuring or capturing 2 militants": the whole chain
             out += [t for c in other.children if c.dep_ in OBJECT_DEPS for t in _phrase(c)]
-    if head.dep_ in ("acl", "amod", "relcl"):
+    # "a man killed in Kirkuk": the noun is the victim; not where the verb has its own object
+    # ("the militants who killed a soldier", "IS militants executed a man" misread as a participle)
+    if head.dep_ in ("acl", "amod", "relcl") and not any(c.dep_ == "dobj" for c in head.children):
         out += [t for t in head.head.subtree if t.i < head.i][-4:] + [head.head]
     # "a member of the police was found killed", "was reported to have been killed" (not "gunmen
     # attempted to kill", "X is believed to have killed him": the doers)
