@@ -146,3 +146,37 @@ def test_a_participle_without_object_still_names_its_victim():
 ])
 def test_doers_misread_fire_answered_and_an_air_force_bombarding(events_nlp, text, sub):
     assert first_sub_event(events_nlp, text) == sub
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text", [
+    "On 3 May 2020, unidentified gunmen killed a soldier who was on leave in Bamenda.",
+    "On 3 May 2020, gunmen shot dead a policeman on leave at his home in Pulwama.",
+    "On 9 October 2020, NPA rebels abducted two soldiers who were on leave in Samar.",
+])
+def test_soldiers_on_leave_are_civilians(events_nlp, text):
+    assert first_sub_event(events_nlp, text) in ("Attack", "Abduction/forced disappearance")
+
+
+def test_on_leave_said_after_the_noun_unarms_it():
+    from sitrep.events.lexicon import WordSet
+    from sitrep.events.syntax import _unarmed
+
+    nlp = spacy.blank("en")
+    words = ["a", "soldier", "on", "leave"]
+    doc = parsed_doc(nlp, words, [1, 1, 1, 2], ["det", "ROOT", "prep", "pobj"], ["a", "soldier", "on", "leave"])
+    armed = WordSet.parse("soldier")
+    assert _unarmed([doc[1]], armed, [], [], [("on", "leave")]) == []
+    assert _unarmed([doc[1]], armed, [], [], []) == [doc[1]]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, sub", [
+    ("On 3 May 2020, bandits killed two members of the Civilian JTF in Borno.", "Armed clash"),
+    ("On 3 May 2020, soldiers manhandled residents of Goma during a search operation.", "Attack"),
+    ("On 3 May 2020, police roughed up two journalists in Harare.", "Attack"),
+    ("On 3 May 2020, armed men set ablaze a house with its occupants inside in Djugu.", "Attack"),
+    ("On 3 May 2020, armed men set ablaze a house in Djugu.", "Looting/property destruction"),
+])
+def test_vigilante_forces_rough_handling_and_burning_people_inside(events_nlp, text, sub):
+    assert first_sub_event(events_nlp, text) == sub

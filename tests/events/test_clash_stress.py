@@ -17,7 +17,7 @@ from helpers import first_sub_event, stress_misses, stress_rows
 pytestmark = pytest.mark.model
 
 STRESS = Path(__file__).parent / "data" / "clash_stress.tsv"
-MIN_RIGHT = 0.97      # pinned at what the rules reach (0.963 when written, 0.978 after the clash fixes)
+MIN_RIGHT = 0.98      # pinned at what the rules reach (0.963 when written, 0.985 after the clash fixes)
 KINDS = {"ambush", "base", "exchange", "armedvictim", "offduty", "civilian", "heavy", "captured", "shelling",
          "air", "ied", "suicide", "grenade", "communal", "mob", "abduction", "property", "disrupted", "none"}
 

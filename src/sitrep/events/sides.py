@@ -35,6 +35,7 @@ class Sides:
         self.armed = WordSet.parse("|".join(armed), lists)
         self.unarmed_modifiers = _phrases(unarmed.get("modifiers", []))
         self.armed_names = _phrases(unarmed.get("forces", []))
+        self.unarmed_after = _phrases(unarmed.get("after", []))
         self.kin = WordSet.parse("|".join(unarmed.get("kin", [])), lists)
         civilian = raw.get("civilian_targets", {})
         self.civilian_retype: dict[str, str] = civilian.get("retype", {})
@@ -60,7 +61,7 @@ class Sides:
 
     def unarmed(self, tokens: list[Token]) -> list[Token]:
         tokens = relatives_not_armed(tokens, self.armed, self.kin)
-        return _unarmed(tokens, self.armed, self.unarmed_modifiers, self.armed_names)
+        return _unarmed(tokens, self.armed, self.unarmed_modifiers, self.armed_names, self.unarmed_after)
 
     def retype(self, row: Trigger, head: Token, trigger: Span) -> Trigger:
         """The cue's sub-type by whom it acts on: civilians make one-sided cues an attack, armed

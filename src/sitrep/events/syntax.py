@@ -122,7 +122,7 @@ def _conjoined_victims(head: Token) -> list[Token]:
 
 
 def _unarmed(tokens: list[Token], armed: WordSet, modifiers: list[tuple[str, ...]],
-             forces: list[tuple[str, ...]]) -> list[Token]:
+             forces: list[tuple[str, ...]], after: list[tuple[str, ...]] = ()) -> list[Token]:
     """The tokens less the armed words told to be no longer or not armed ("a retired police
     officer", "an off-duty soldier", "a civilian guard"): the words of their noun up to it hold
     one of `modifiers` and none of `forces`, the names of armed forces ("the civilian police",
@@ -135,6 +135,11 @@ def _unarmed(tokens: list[Token], armed: WordSet, modifiers: list[tuple[str, ...
         if armed.hits([token]):
             words = tuple(w for t in noun.subtree if t.i <= noun.i for w in t.lower_.replace("-", " ").split())
             if _holds(words, modifiers) and not _holds(words, forces):
+                continue
+            # "a soldier on leave", "a policeman who was off duty": said after the noun
+            later = tuple(w for c in noun.rights if c.dep_ in ("prep", "relcl", "acl", "amod")
+                          for t in c.subtree for w in t.lower_.replace("-", " ").split())
+            if after and _holds(later, list(after)):
                 continue
         out.append(token)
     return out
