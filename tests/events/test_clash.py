@@ -180,3 +180,22 @@ def test_on_leave_said_after_the_noun_unarms_it():
 ])
 def test_vigilante_forces_rough_handling_and_burning_people_inside(events_nlp, text, sub):
     assert first_sub_event(events_nlp, text) == sub
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text", [
+    "On 3 May 2020, IS militants killed a member of the PMF in Diyala.",
+    "On 3 May 2020, Taliban militants killed three ALP members in Kunduz.",
+    "On 3 May 2020, gunmen killed a Mai-Mai chief in Fizi.",
+    "On 3 May 2020, a member of the Anti-Balaka was killed by UPC fighters in Bambari.",
+    "On 3 May 2020, suspected NPA rebels killed a CAFGU member in Samar.",
+    "On 3 May 2020, two Koglweogo members were killed by JNIM militants in Sanmatenga.",
+])
+def test_members_of_armed_organisations_named_short_are_armed(events_nlp, text):
+    assert first_sub_event(events_nlp, text) == "Armed clash"
+
+
+@pytest.mark.model
+def test_a_former_member_is_still_a_civilian(events_nlp):
+    text = "On 3 May 2020, gunmen killed a former PMF member in his home in Diyala."
+    assert first_sub_event(events_nlp, text) == "Attack"
