@@ -199,3 +199,14 @@ def test_members_of_armed_organisations_named_short_are_armed(events_nlp, text):
 def test_a_former_member_is_still_a_civilian(events_nlp):
     text = "On 3 May 2020, gunmen killed a former PMF member in his home in Diyala."
     assert first_sub_event(events_nlp, text) == "Attack"
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, sub", [
+    ("On 3 May 2020, bandits ambushed vehicles on the Kaduna-Abuja highway, killing two travellers.", "Attack"),
+    ("On 30 April 2020, dahalo attacked and killed one person while ambushing and looting vehicles near Bekily.", "Attack"),
+    ("On 3 May 2020, militants ambushed a military vehicle near Gao, killing two soldiers.", "Armed clash"),
+    ("On 3 May 2020, gunmen attacked a police vehicle in Guerrero.", "Armed clash"),
+])
+def test_vehicles_ambushed_are_civilian_unless_armed(events_nlp, text, sub):
+    assert first_sub_event(events_nlp, text) == sub
