@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
+from sitrep.events.clash import RemoteSupport
 from sitrep.events.lexicon import Rules, Trigger, WordSet
 from sitrep.events.notes import armed_target
 from sitrep.events.private import doers as _doers
@@ -34,6 +35,7 @@ class Sides:
         self.armed = WordSet.parse("|".join(armed), lists)
         self.unarmed_modifiers = _phrases(unarmed.get("modifiers", []))
         self.armed_names = _phrases(unarmed.get("forces", []))
+        self.unarmed_after = _phrases(unarmed.get("after", []))
         self.kin = WordSet.parse("|".join(unarmed.get("kin", [])), lists)
         civilian = raw.get("civilian_targets", {})
         self.civilian_retype: dict[str, str] = civilian.get("retype", {})
@@ -49,6 +51,7 @@ class Sides:
         self.party_acts = frozenset(party.get("acts", ()))
         self.not_by = {sub: WordSet.parse("|".join(words), lists) for sub, words in raw.get("not_by", {}).items()}
         self.responders = set(raw.get("responders", ()))
+        self.remote_support = RemoteSupport.of(raw)
 
     # -- one cue
     def victims(self, head: Token, trigger: Span | None = None) -> list[Token]:
@@ -58,11 +61,13 @@ class Sides:
 
     def unarmed(self, tokens: list[Token]) -> list[Token]:
         tokens = relatives_not_armed(tokens, self.armed, self.kin)
-        return _unarmed(tokens, self.armed, self.unarmed_modifiers, self.armed_names)
+        return _unarmed(tokens, self.armed, self.unarmed_modifiers, self.armed_names, self.unarmed_after)
 
     def retype(self, row: Trigger, head: Token, trigger: Span) -> Trigger:
         """The cue's sub-type by whom it acts on: civilians make one-sided cues an attack, armed
         men (its own victims, those of the clause it frames, of its conjoined verbs) a clash."""
+        if self.remote_support.supports(row.sub_event_type, head):   # "backed by airstrikes": the ground fight
+            return row.retyped(self.remote_support.becomes)
         not_on = self.not_on.get(row.sub_event_type)
         own = self.victims(head, trigger)
         row = self.civilian_target(row, own)

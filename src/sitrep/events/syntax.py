@@ -81,7 +81,9 @@ def _target(head: Token, trigger: Span | None = None) -> list[Token]:
     if not out:                          # "shot and killed a fighter": conjoined verbs share the object
         for other in _conjuncts(head):   # "killing, injuring or capturing 2 militants": the whole chain
             out += [t for c in other.children if c.dep_ in OBJECT_DEPS for t in _phrase(c)]
-    if head.dep_ in ("acl", "amod", "relcl"):
+    # "a man killed in Kirkuk": the noun is the victim; not where the verb has its own object
+    # ("the militants who killed a soldier", "IS militants executed a man" misread as a participle)
+    if head.dep_ in ("acl", "amod", "relcl") and not any(c.dep_ == "dobj" for c in head.children):
         out += [t for t in head.head.subtree if t.i < head.i][-4:] + [head.head]
     # "a member of the police was found killed", "was reported to have been killed" (not "gunmen
     # attempted to kill", "X is believed to have killed him": the doers)
@@ -120,7 +122,7 @@ def _conjoined_victims(head: Token) -> list[Token]:
 
 
 def _unarmed(tokens: list[Token], armed: WordSet, modifiers: list[tuple[str, ...]],
-             forces: list[tuple[str, ...]]) -> list[Token]:
+             forces: list[tuple[str, ...]], after: list[tuple[str, ...]] = ()) -> list[Token]:
     """The tokens less the armed words told to be no longer or not armed ("a retired police
     officer", "an off-duty soldier", "a civilian guard"): the words of their noun up to it hold
     one of `modifiers` and none of `forces`, the names of armed forces ("the civilian police",
@@ -133,6 +135,11 @@ def _unarmed(tokens: list[Token], armed: WordSet, modifiers: list[tuple[str, ...
         if armed.hits([token]):
             words = tuple(w for t in noun.subtree if t.i <= noun.i for w in t.lower_.replace("-", " ").split())
             if _holds(words, modifiers) and not _holds(words, forces):
+                continue
+            # "a soldier on leave", "a policeman who was off duty": said after the noun
+            later = tuple(w for c in noun.rights if c.dep_ in ("prep", "relcl", "acl", "amod")
+                          for t in c.subtree for w in t.lower_.replace("-", " ").split())
+            if after and _holds(later, list(after)):
                 continue
         out.append(token)
     return out

@@ -23,11 +23,11 @@ def _owner_of_kin(token: Token, kin: WordSet) -> bool:
     for _ in range(MAX_CLIMB):
         if node.head.i == node.i:
             return False
-        if node.dep_ == "poss" and kin.hits([node.head]):
+        if node.dep_ == "poss" and kin.hits(_with_compounds(node.head)):
             return True
         if node.dep_ == "pobj" and node.head.dep_ == "prep" and node.head.lower_ == "of":
             owner = node.head.head
-            if kin.hits([owner]):
+            if kin.hits([t for noun in _conjoined(owner) for t in _with_compounds(noun)]):
                 return True
             node = owner
             continue
@@ -35,6 +35,26 @@ def _owner_of_kin(token: Token, kin: WordSet) -> bool:
             return False
         node = node.head
     return False
+
+
+def _with_compounds(noun: Token) -> list[Token]:
+    """The noun and its compounds: "family members of pro-regime fighters" are relatives too."""
+    return [noun, *(c for c in noun.children if c.dep_ == "compound")]
+
+
+def _conjoined(noun: Token) -> list[Token]:
+    """The noun and the nouns of its list: "women, children and family members of fighters" are
+    all the fighters' relatives, wherever the parser hangs "of fighters"."""
+    first = noun
+    while first.dep_ == "conj" and first.head.i != first.i:
+        first = first.head
+    out, todo = [first], [first]
+    while todo:
+        for child in todo.pop().children:
+            if child.dep_ == "conj" and child not in out:
+                out.append(child)
+                todo.append(child)
+    return out
 
 
 def relatives_not_armed(tokens: list[Token], armed: WordSet, kin: WordSet) -> list[Token]:
