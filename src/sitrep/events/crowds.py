@@ -1,0 +1,94 @@
+"""Protesters on the receiving end (rules.json protesters_hit).
+
+"Ruling party youths attacked opposition supporters who were holding a peaceful rally", "soldiers
+shot dead two men during a peaceful protest": the violence is done to a demonstration, not by it.
+ACLED codes it as the protest's intervention (dispersed, beaten, no serious harm: Protest with
+intervention, also when armed groups or rioters intervene) or, with lethal weapons, as Excessive
+force against protesters. The victims are protesting when a clause says so ("who were
+protesting", "residents protesting the lack of water"); a cue set "during a protest" counts only
+when armed men did it (protesters attacking police during a protest are rioting).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+from sitrep.events.lexicon import Trigger, WordSet
+
+OBJECTS = ("dobj", "obj", "nsubjpass")
+
+
+@dataclass(frozen=True)
+class ProtestersHit:
+    """rules.json protesters_hit: which sub-types turn into which when their victims protest."""
+
+    retype: dict[str, str]            # a cue's sub-type -> the one when it hits protesters
+    lethal: dict[str, str]            # the same for a cue of a lethal word (kill, shoot)
+    lethal_words: frozenset[str]
+    serious: frozenset[str]           # "seriously injured"
+    protest_words: frozenset[str]     # "who were protesting", "marching"
+    staging_verbs: frozenset[str]     # "who were holding a rally"
+    victim_preps: frozenset[str]      # "opened fire on residents protesting"
+    occasion_preps: frozenset[str]    # "during a protest"
+    armed: WordSet                    # who may hit a protest they are not part of
+
+    @classmethod
+    def of(cls, raw: dict) -> ProtestersHit:
+        rule = raw.get("protesters_hit", {})
+        lists = raw.get("lists", {})
+        return cls(dict(rule.get("retype", {})), dict(rule.get("lethal", {})),
+                   frozenset(rule.get("lethal_words", ())), frozenset(rule.get("serious", ())),
+                   frozenset(rule.get("protest_words", ())),
+                   frozenset(rule.get("staging_verbs", ())), frozenset(rule.get("victim_preps", ())),
+                   frozenset(rule.get("occasion_preps", ())),
+                   WordSet.parse("|".join(rule.get("armed", [])), lists))
+
+    def __call__(self, row: Trigger, head: Token) -> Trigger:
+        new = (self.lethal if self._lethal(row, head) else self.retype).get(row.sub_event_type)
+        if new and (any(self._protesting(v) for v in _victims(head, self.victim_preps))
+                    or self._at_protest(head)):
+            return row.retyped(new)
+        return row
+
+    def _lethal(self, row: Trigger, head: Token) -> bool:
+        """A lethal word in the cue or a verb conjoined with it ("shot and injured"), or a serious
+        harm ("seriously injured")."""
+        words = set(row.words) | {v.lemma_.lower() for v in head.conjuncts}
+        return not self.lethal_words.isdisjoint(words) or any(
+            c.dep_ == "advmod" and c.lower_ in self.serious for c in head.children)
+
+    def _protest(self, token: Token) -> bool:
+        return token.lemma_.lower() in self.protest_words
+
+    def _protesting(self, victim: Token) -> bool:
+        """"residents protesting", "supporters who were holding a peaceful rally"."""
+        # an "acl" is a participle ("residents protesting"); "relatives protested after ..." is a misparse
+        clauses = [c for c in victim.children if c.pos_ in ("VERB", "AUX")
+                   and (c.dep_ == "relcl" or c.dep_ == "acl" and c.tag_ == "VBG")]
+        for clause in clauses:
+            if self._protest(clause):
+                return True
+            if clause.lemma_.lower() in self.staging_verbs and any(
+                    c.dep_ in OBJECTS and self._protest(c) for c in clause.children):
+                return True
+        return False
+
+    def _at_protest(self, head: Token) -> bool:
+        """"soldiers shot dead two men during a peaceful protest": armed doers at a protest."""
+        at = any(p.dep_ == "prep" and p.lower_ in self.occasion_preps
+                 and any(o.dep_ == "pobj" and self._protest(o) for o in p.children) for p in head.children)
+        if not at:
+            return False
+        doers = [t for c in head.children if c.dep_ in ("nsubj", "agent") for t in (c, *c.subtree)]
+        return self.armed.hits(doers)
+
+
+def _victims(head: Token, preps: frozenset[str]) -> list[Token]:
+    """The cue's objects, its passive subject, "on/at X"; those of its conjoined verbs too
+    ("beat and chased away residents who were protesting")."""
+    verbs = [head, *head.conjuncts]
+    out = [c for v in verbs for c in v.children if c.dep_ in OBJECTS]
+    out += [o for v in verbs for p in v.children if p.dep_ == "prep" and p.lower_ in preps
+            for o in p.children if o.dep_ == "pobj"]
+    return out + [c for o in out for c in o.conjuncts]
