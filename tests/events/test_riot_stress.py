@@ -16,7 +16,7 @@ from helpers import first_sub_event, stress_misses, stress_rows
 pytestmark = pytest.mark.model
 
 STRESS = Path(__file__).parent / "data" / "riot_stress.tsv"
-MIN_RIGHT = 0.88      # pinned at what the rules reach; raise it when they improve
+MIN_RIGHT = 0.90      # pinned at what the rules reach; raise it when they improve
 KINDS = {"police_word", "against", "attacked", "road", "tyres", "threat", "unknown", "dispersed",
          "violent", "mob", "excessive", "intervention", "none", "forms"}
 
@@ -98,3 +98,25 @@ def test_protesters_who_attack_are_still_rioting(events_nlp):
     text = ("On 5 May 2020, demonstrators protesting the arrest of a local leader attacked the police "
             "station in Kindu with stones. [size=no report]")
     assert first_sub_event(events_nlp, text) == "Violent demonstration"
+
+
+def test_projectiles_thrown_at_police_are_a_crowds_not_shelling(events_nlp):
+    text = ("On 1 May 2020, protesters in Paris threw projectiles at police and damaged bank fronts during "
+            "the Labour Day march. [size=no report]")
+    assert first_sub_event(events_nlp, text) == "Violent demonstration"
+
+
+def test_traders_rallying_over_their_market_protest(events_nlp):
+    assert first_sub_event(events_nlp, "Hundreds of traders rallied in Lagos on Thursday against the "
+                                       "demolition of the market.") == "Peaceful protest"
+    assert first_sub_event(events_nlp, "Stocks rallied on Monday as the market welcomed the central "
+                                       "bank's decision.") == "NONE"
+
+
+@pytest.mark.parametrize("text", [
+    "Soldiers shot dead two people taking part in a peaceful march in Conakry on Wednesday.",
+    "On 15 September 2019, police shot and seriously wounded a student at a peaceful demonstration in "
+    "Tegucigalpa. [size=no report]",
+])
+def test_lethal_force_at_a_protest_is_excessive_force(events_nlp, text):
+    assert first_sub_event(events_nlp, text) == "Excessive force against protesters"

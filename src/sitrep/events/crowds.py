@@ -72,15 +72,21 @@ class ProtestersHit:
             if clause.lemma_.lower() in self.staging_verbs and any(
                     c.dep_ in OBJECTS and self._protest(c) for c in clause.children):
                 return True
+            if self._at(clause):          # "people taking part in a peaceful march"
+                return True
         return False
+
+    def _at(self, verb: Token) -> bool:
+        """The verb is set at a protest: "during a protest", "in a peaceful march"."""
+        return any(p.dep_ == "prep" and p.lower_ in self.occasion_preps
+                   and any(o.dep_ == "pobj" and self._protest(o) for o in p.children) for p in verb.children)
 
     def _at_protest(self, head: Token) -> bool:
         """"soldiers shot dead two men during a peaceful protest": armed doers at a protest."""
-        at = any(p.dep_ == "prep" and p.lower_ in self.occasion_preps
-                 and any(o.dep_ == "pobj" and self._protest(o) for o in p.children) for p in head.children)
-        if not at:
+        verbs = [head, *head.conjuncts]   # "police shot and wounded a student at a demonstration"
+        if not any(self._at(v) for v in verbs):
             return False
-        doers = [t for c in head.children if c.dep_ in ("nsubj", "agent") for t in (c, *c.subtree)]
+        doers = [t for v in verbs for c in v.children if c.dep_ in ("nsubj", "agent") for t in c.subtree]
         return self.armed.hits(doers)
 
 
