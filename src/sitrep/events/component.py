@@ -26,7 +26,7 @@ from spacy.tokens import Doc, Span, Token
 
 from sitrep.events.lexicon import RULES, TRIGGERS, Bag, Rules, Trigger, WordSet, load, token_keys
 from sitrep.events.not_events import NotEvents
-from sitrep.events.crowds import ProtestersHit
+from sitrep.events.crowds import ProtestBackground, ProtestersHit
 from sitrep.events.notes import armed_victim, crowd_default, crowd_subs, crowd_tag, recalled
 from sitrep.events.private import doers as _doers, private_crime
 from sitrep.events.protests import (
@@ -98,6 +98,7 @@ class EventsComponent:
         self.not_events = NotEvents(self.rules.raw)   # nature, courts, figures of speech (not_events.py)
         self.strategic = StrategicReasons.of(self.rules.raw)   # violence told as a development's reason
         self.protesters_hit = ProtestersHit.of(self.rules.raw)   # violence done to a protest (crowds.py)
+        self.protest_background = ProtestBackground.of(self.rules.raw)   # riots before a protest
 
     def __call__(self, doc: Doc) -> Doc:
         found = mentions(doc, "event_mentions")
@@ -315,6 +316,7 @@ class EventsComponent:
             tops.update(((sent_no, sub), weight) for sub, weight in top.items())
         chosen = after_protest(sents, chosen, self.reasons_of, self.others_subs, self.rules.context_window,
                                self.others)
+        chosen = self.protest_background(chosen)
         chosen = self._absorb(chosen, tops)
         chosen = self._elaborations(chosen)
         return self._mentions(doc, sents, chosen)

@@ -98,3 +98,55 @@ def _victims(head: Token, preps: frozenset[str]) -> list[Token]:
     out += [o for v in verbs for p in v.children if p.dep_ == "prep" and p.lower_ in preps
             for o in p.children if o.dep_ == "pobj"]
     return out + [c for o in out for c in o.conjuncts]
+
+
+@dataclass(frozen=True)
+class ProtestBackground:
+    """rules.json protest_background: a riot cue the note sets before its protest is background.
+
+    "Protesters gathered in Tripoli. The protest comes a day after clashes with the army, during
+    which protesters set fire to banks", "Protests in the city have turned violent in recent days":
+    the note's event is the gathering; the violence came earlier. A cue under "after"/"following"
+    (a preposition or a clause's mark), or set in a past stretch of time ("the previous night", "in
+    recent days"), does not make the protest a riot. Only where the note holds a protest told as
+    its own act (not itself set before)."""
+
+    sub_types: frozenset[str]
+    protest_subs: frozenset[str]
+    after_words: frozenset[str]
+    past_modifiers: frozenset[str]
+    periods: frozenset[str]
+
+    @classmethod
+    def of(cls, raw: dict) -> ProtestBackground:
+        rule = raw.get("protest_background", {})
+        return cls(*(frozenset(rule.get(key, ())) for key in
+                     ("sub_types", "protest_subs", "after_words", "past_modifiers", "periods")))
+
+    def __call__(self, chosen: list) -> list:
+        """`chosen`: the stage's candidates (component.Candidate), less the riots set before a protest."""
+        protest = [c.sent for c in chosen if c.row.sub_event_type in self.protest_subs and not self.before(c.head)]
+        if not protest:
+            return chosen
+        return [c for c in chosen if not (c.row.sub_event_type in self.sub_types and c.sent >= min(protest)
+                                          and self.before(c.head))]
+
+    def before(self, head: Token) -> bool:
+        for node in (head, *head.ancestors):
+            if node.dep_ == "prep" and node.lower_ in self.after_words:
+                return True
+            if node.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in self.after_words for c in node.children):
+                return True
+            if node.pos_ in ("VERB", "AUX") and self._past(node):
+                return True
+            if node.dep_ in ("ROOT", "ccomp", "parataxis"):
+                return False
+        return False
+
+    def _past(self, verb: Token) -> bool:
+        """"in recent days", "the previous night", "last week", "over the past month"."""
+        times = [c for c in verb.children if c.dep_ in ("npadvmod", "tmod")]
+        times += [o for p in verb.children if p.dep_ == "prep" and p.lower_ in ("in", "over", "during", "on")
+                  for o in p.children if o.dep_ == "pobj"]
+        return any(t.lemma_.lower() in self.periods
+                   and any(m.lower_ in self.past_modifiers for m in t.children) for t in times)
