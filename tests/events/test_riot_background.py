@@ -14,6 +14,10 @@ pytestmark = pytest.mark.model
     "protesters set fire to several banks. [size=no report]",
     "On 2 May 2020, residents of Saida protested against the rise in prices. Protests in the city have "
     "turned violent in recent days. [size=no report]",
+    "On 1 May 2020, protesters marched in Beirut on Labour Day against the economic crisis. Clashes between "
+    "protesters and the army in Tripoli killed one protester on 27 April. [size=no report]",
+    "On 7 May 2020, women protested in Ecatepec against femicides. In March, feminist protesters vandalised "
+    "the municipal palace. [size=no report]",
     "On 4 May 2020, neighbours protested in Petare by banging pots and pans. The protest took place after "
     "several days of clashes in the sector between rival gangs. [size=no report]",
 ])
@@ -28,6 +32,8 @@ def test_a_riot_set_before_the_protest_leaves_it_peaceful(events_nlp, text):
     "main road. [size=no report]",
     "On 2 May 2020, residents of Saida protested against the rise in prices. Protesters threw stones at "
     "the army on the same day. [size=no report]",
+    "On 2 May 2020, residents of Saida protested against the rise in prices. On 2 May, protesters also "
+    "threw stones at the army. [size=no report]",
 ])
 def test_the_crowds_own_riot_stays(events_nlp, text):
     assert first_sub_event(events_nlp, text) == "Violent demonstration"

@@ -10,6 +10,7 @@ when armed men did it (protesters attacking police during a protest are rioting)
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from spacy.tokens import Token
@@ -17,6 +18,9 @@ from spacy.tokens import Token
 from sitrep.events.lexicon import Trigger, WordSet
 
 OBJECTS = ("dobj", "obj", "nsubjpass")
+MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september",
+          "october", "november", "december")
+DAY_MONTH = re.compile(r"(?:\b(\d{1,2})(?:st|nd|rd|th)?\s+)?\b(" + "|".join(MONTHS) + r")\b(?:\s+(\d{1,2})\b)?", re.I)
 
 
 @dataclass(frozen=True)
@@ -111,7 +115,7 @@ class ProtestBackground:
     recent days"), does not make the protest a riot. Only where the note holds a protest told as
     its own act (not itself set before)."""
 
-    sub_types: frozenset[str]
+    sub_types: frozenset[str]     # what may be background
     protest_subs: frozenset[str]
     after_words: frozenset[str]
     past_modifiers: frozenset[str]
@@ -137,7 +141,7 @@ class ProtestBackground:
                 return True
             if node.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in self.after_words for c in node.children):
                 return True
-            if node.pos_ in ("VERB", "AUX") and self._past(node):
+            if node.pos_ in ("VERB", "AUX") and (self._past(node) or _another_day(node)):
                 return True
             if node.dep_ in ("ROOT", "ccomp", "parataxis"):
                 return False
@@ -150,3 +154,28 @@ class ProtestBackground:
                   for o in p.children if o.dep_ == "pobj"]
         return any(t.lemma_.lower() in self.periods
                    and any(m.lower_ in self.past_modifiers for m in t.children) for t in times)
+
+
+def _day_month(text: str) -> tuple[str | None, str] | None:
+    found = DAY_MONTH.search(text)
+    return (found.group(1) or found.group(3), found.group(2).lower()) if found else None
+
+
+def _another_day(verb: Token) -> bool:
+    """The verb is dated to a day other than the note's own (its first date): "Clashes killed one
+    protester on 27 April" in a note "On 1 May 2020, protesters marched ...", "In March, ..."."""
+    note = next((_day_month(e.text) for e in verb.doc.ents if e.label_ == "DATE" and _day_month(e.text)), None)
+    if note is None:
+        return False
+    times = [c for c in verb.children if c.dep_ in ("npadvmod", "tmod")]
+    times += [o for p in verb.children if p.dep_ == "prep" for o in p.children if o.dep_ == "pobj"]
+    for time in times:
+        if time.ent_type_ != "DATE" or (own := _day_month(_entity(time))) is None:
+            continue
+        if own[1] != note[1] or (own[0] and note[0] and int(own[0]) != int(note[0])):
+            return True
+    return False
+
+
+def _entity(token: Token) -> str:
+    return next((e.text for e in token.doc.ents if e.start <= token.i < e.end), token.text)
