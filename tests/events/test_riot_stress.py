@@ -16,7 +16,7 @@ from helpers import first_sub_event, stress_misses, stress_rows
 pytestmark = pytest.mark.model
 
 STRESS = Path(__file__).parent / "data" / "riot_stress.tsv"
-MIN_RIGHT = 0.90      # pinned at what the rules reach; raise it when they improve
+MIN_RIGHT = 0.905      # pinned at what the rules reach; raise it when they improve
 KINDS = {"police_word", "against", "attacked", "road", "tyres", "threat", "unknown", "dispersed",
          "violent", "mob", "excessive", "intervention", "none", "forms", "background"}
 
@@ -120,3 +120,13 @@ def test_traders_rallying_over_their_market_protest(events_nlp):
 ])
 def test_lethal_force_at_a_protest_is_excessive_force(events_nlp, text):
     assert first_sub_event(events_nlp, text) == "Excessive force against protesters"
+
+
+def test_a_protesting_crowds_violence_is_a_violent_demonstration_not_a_mob(events_nlp):
+    """rules.json crowd_tag demands: a crowd that protests is demonstrating (codebook)."""
+    text = ("On 2 May 2020, a crowd protesting the quarantine of their village attacked health workers with "
+            "stones in Kebbi. [size=no report]")
+    assert first_sub_event(events_nlp, text) == "Violent demonstration"
+    # without a protest or a demand the crowd is a mob
+    text = "On 2 May 2020, a crowd attacked health workers with stones in Kebbi. [size=no report]"
+    assert first_sub_event(events_nlp, text) == "Mob violence"
