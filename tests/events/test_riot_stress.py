@@ -130,3 +130,11 @@ def test_a_protesting_crowds_violence_is_a_violent_demonstration_not_a_mob(event
     # without a protest or a demand the crowd is a mob
     text = "On 2 May 2020, a crowd attacked health workers with stones in Kebbi. [size=no report]"
     assert first_sub_event(events_nlp, text) == "Mob violence"
+
+
+def test_force_used_on_people_gathered_and_chanting_is_an_intervention(events_nlp):
+    text = ("On 30 April 2020, police used force against locals who had gathered in Pulwama and shouted "
+            "slogans against the lockdown. [size=no report]")
+    assert first_sub_event(events_nlp, text) == "Protest with intervention"
+    assert first_sub_event(events_nlp, "Security forces used force against militants hiding in a house "
+                                       "in Shopian.") != "Protest with intervention"
