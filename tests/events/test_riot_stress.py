@@ -16,7 +16,7 @@ from helpers import first_sub_event, stress_misses, stress_rows
 pytestmark = pytest.mark.model
 
 STRESS = Path(__file__).parent / "data" / "riot_stress.tsv"
-MIN_RIGHT = 0.905      # pinned at what the rules reach; raise it when they improve
+MIN_RIGHT = 0.91      # pinned at what the rules reach; raise it when they improve
 KINDS = {"police_word", "against", "attacked", "road", "tyres", "threat", "unknown", "dispersed",
          "violent", "mob", "excessive", "intervention", "none", "forms", "background"}
 
@@ -138,3 +138,10 @@ def test_force_used_on_people_gathered_and_chanting_is_an_intervention(events_nl
     assert first_sub_event(events_nlp, text) == "Protest with intervention"
     assert first_sub_event(events_nlp, "Security forces used force against militants hiding in a house "
                                        "in Shopian.") != "Protest with intervention"
+
+
+def test_people_stopped_by_police_from_marching_met_an_intervention(events_nlp):
+    text = ("On 4 May 2020, security forces prevented doctors from marching in Kabul and arrested two "
+            "organisers. [size=no report]")
+    assert first_sub_event(events_nlp, text) == "Protest with intervention"
+    assert first_sub_event(events_nlp, "The bridge collapse prevented farmers from marching to the capital.") == "NONE"

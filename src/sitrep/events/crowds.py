@@ -7,6 +7,10 @@ intervention, also when armed groups or rioters intervene) or, with lethal weapo
 force against protesters. The victims are protesting when a clause says so ("who were
 protesting", "residents protesting the lack of water"); a cue set "during a protest" counts only
 when armed men did it (protesters attacking police during a protest are rioting).
+
+Riots the note sets before its protest (rules.json protest_background) are the protest's
+background, not its act: "The protest comes a day after clashes ...", "In March, protesters
+vandalised ...".
 """
 from __future__ import annotations
 
