@@ -14,7 +14,7 @@ from helpers import first_sub_event, stress_misses, stress_rows
 pytestmark = pytest.mark.model
 
 STRESS = Path(__file__).parent / "data" / "protest_stress.tsv"
-MIN_RIGHT = 0.94      # pinned at what the rules reach; raise it when they improve
+MIN_RIGHT = 0.95      # pinned at what the rules reach; raise it when they improve
 KINDS = {"subject", "police", "forms", "road", "effigy", "intervention", "violent", "excessive", "mob", "none"}
 
 

@@ -26,6 +26,7 @@ from spacy.tokens import Doc, Span, Token
 
 from sitrep.events.lexicon import RULES, TRIGGERS, Bag, Rules, Trigger, WordSet, load, token_keys
 from sitrep.events.not_events import NotEvents
+from sitrep.events.crowds import ProtestBackground, ProtestersHit
 from sitrep.events.notes import armed_victim, crowd_default, crowd_subs, crowd_tag, recalled
 from sitrep.events.private import doers as _doers, private_crime
 from sitrep.events.protests import (
@@ -96,6 +97,8 @@ class EventsComponent:
         self.symbolic_phrase = WordSet.parse("|".join(symbolic.get("phrase", [])))
         self.not_events = NotEvents(self.rules.raw)   # nature, courts, figures of speech (not_events.py)
         self.strategic = StrategicReasons.of(self.rules.raw)   # violence told as a development's reason
+        self.protesters_hit = ProtestersHit.of(self.rules.raw)   # violence done to a protest (crowds.py)
+        self.protest_background = ProtestBackground.of(self.rules.raw)   # riots before a protest
 
     def __call__(self, doc: Doc) -> Doc:
         found = mentions(doc, "event_mentions")
@@ -125,6 +128,7 @@ class EventsComponent:
                 continue
             if parsed:
                 row = self.sides.retype(row, head, doc[start:end])
+                row = self.protesters_hit(row, head)
             current = best.get((start, end))
             if current is None or row.weight > current.row.weight:
                 best[(start, end)] = Candidate(start, end, row, head, sent_no)
@@ -312,6 +316,7 @@ class EventsComponent:
             tops.update(((sent_no, sub), weight) for sub, weight in top.items())
         chosen = after_protest(sents, chosen, self.reasons_of, self.others_subs, self.rules.context_window,
                                self.others)
+        chosen = self.protest_background(chosen)
         chosen = self._absorb(chosen, tops)
         chosen = self._elaborations(chosen)
         return self._mentions(doc, sents, chosen)
