@@ -19,12 +19,10 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
-from sitrep.events.lexicon import Trigger, WordSet
+from sitrep.events.lexicon import MONTHS, Trigger, WordSet
 
 OBJECTS = ("dobj", "obj", "nsubjpass")
-MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september",
-          "october", "november", "december")
-DAY_MONTH = re.compile(r"(?:\b(\d{1,2})(?:st|nd|rd|th)?\s+)?\b(" + "|".join(MONTHS) + r")\b(?:\s+(\d{1,2})\b)?", re.I)
+DAY_MONTH = re.compile(r"(?:\b(\d{1,2})(?:st|nd|rd|th)?\s+)?\b(" + "|".join(sorted(MONTHS)) + r")\b(?:\s+(\d{1,2})\b)?", re.I)
 
 
 @dataclass(frozen=True)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 from pathlib import Path
 
 # Arabic/Berber/Persian articles and their assimilated forms; only as a separate word
@@ -45,6 +46,7 @@ def name_key(text: str) -> str:
     return _DOUBLES.sub(r"\1", _NON_ALNUM.sub(" ", text)).strip()
 
 
+@lru_cache(maxsize=1)
 def _kind_pattern() -> re.Pattern[str]:
     """admin_kinds.tsv as one pattern: a kind word, an optional joiner, then the name proper."""
     forms = []
@@ -59,16 +61,14 @@ def _kind_pattern() -> re.Pattern[str]:
     return re.compile(r"^(?:%s)(?=\w)" % "|".join(forms), re.IGNORECASE)
 
 
-_KIND = _kind_pattern()
-
-
 def bare_area_name(name: str) -> str:
     """An area's name without the kind word GeoNames puts before it: "Province du Loroum" ->
     "Loroum", "Municipio Libertador" -> "Libertador"; other names unchanged."""
-    bare = _KIND.sub("", name.strip())
+    bare = _kind_pattern().sub("", name.strip())
     return bare if bare else name
 
 
+@lru_cache(maxsize=65_536)  # admin names repeat over a country's towns and every candidate
 def area_key(name: str) -> str:
     """`name_key` of `bare_area_name`: how an admin area named in a report meets its towns' column."""
     return name_key(bare_area_name(name))

@@ -14,7 +14,7 @@ import os
 import sqlite3
 import sys
 import threading
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, KeysView, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -84,7 +84,6 @@ class Gazetteer:
         self.admin2_areas = lru_cache(maxsize=4096)(self._admin2_areas)
         self.country_admin2 = lru_cache(maxsize=64)(self._country_admin2)
         self.admin2_names = lru_cache(maxsize=1)(self._admin2_names)
-        self.admin2_keys = lru_cache(maxsize=1)(self._admin2_keys)
         self.towns_in = lru_cache(maxsize=1024)(self._towns_in)
 
     @classmethod
@@ -241,9 +240,9 @@ class Gazetteer:
             names.setdefault(area_key(admin2), []).append(admin2)
         return {key: tuple(written) for key, written in names.items()}
 
-    def _admin2_keys(self) -> frozenset[str]:
+    def admin2_keys(self) -> KeysView[str]:
         """Area keys of every admin2 the index's towns name."""
-        return frozenset(self.admin2_names())
+        return self.admin2_names().keys()
 
     def _country_admin2(self, country_code: str) -> Mapping[str, tuple[Candidate, ...]]:
         """Name key -> the country's second-level areas so called (as admin2_areas makes
@@ -256,12 +255,8 @@ class Gazetteer:
                 f"WHERE feature_code IN ({marks}) AND country_code = ? AND admin2 IS NOT NULL",
                 _TOWN_CODES + (code,)).fetchall()
         by_key: dict[str, dict[tuple[str, str | None, str], list[tuple]]] = {}
-        keys: dict[str, str] = {}  # a country names a few hundred admin2 over its many towns
         for admin1, admin2, *town in rows:
-            key = keys.get(admin2)
-            if key is None:
-                key = keys[admin2] = area_key(admin2)
-            by_key.setdefault(key, {}).setdefault((code, admin1, admin2), []).append(town)
+            by_key.setdefault(area_key(admin2), {}).setdefault((code, admin1, admin2), []).append(town)
         return _AreasByKey(by_key)
 
     def _towns_in(self, country_code: str, admin1: str) -> tuple[Candidate, ...]:

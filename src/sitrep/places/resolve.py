@@ -116,8 +116,8 @@ def known_keys(gaz: Gazetteer):
     demonyms, and of second-level areas."""
     extra = (natural_features().keys() | abbreviations().keys() | area_demonyms().keys()
              | admin_names().keys())
-    # and the admin2 areas the index knows only through its towns ("Loroum": Province du Loroum)
-    return lambda keys: gaz.known_keys(keys) | {k for k in keys if k in extra or k in gaz.admin2_keys()}
+    admin2 = gaz.admin2_keys()  # the areas the index knows only through its towns ("Loroum")
+    return lambda keys: gaz.known_keys(keys) | {k for k in keys if k in extra or k in admin2}
 
 
 def candidates_for(gaz: Gazetteer, span: Span) -> list[Candidate]:
